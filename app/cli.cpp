@@ -1,0 +1,84 @@
+#include "cli.h"
+
+#include <charconv>
+
+namespace hearth::app {
+namespace {
+std::optional<std::pair<int, int>> parse_size(const std::string& s) {
+    auto x = s.find('x');
+    if (x == std::string::npos) return std::nullopt;
+    int w = 0, h = 0;
+    auto [p1, e1] = std::from_chars(s.data(), s.data() + x, w);
+    auto [p2, e2] = std::from_chars(s.data() + x + 1, s.data() + s.size(), h);
+    if (e1 != std::errc() || e2 != std::errc() || p1 != s.data() + x || p2 != s.data() + s.size()) return std::nullopt;
+    if (w < 320 || h < 240 || w > 8192 || h > 8192) return std::nullopt;
+    return std::pair{w, h};
+}
+} // namespace
+
+CliParse parse_cli(const std::vector<std::string>& args) {
+    CliParse r;
+    auto& o = r.options;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string& a = args[i];
+        auto value = [&](std::optional<std::string>& out) {
+            if (i + 1 >= args.size() || args[i + 1].empty()) {
+                r.error = a + " needs a value";
+                return;
+            }
+            out = args[++i];
+        };
+        if (a == "--help" || a == "-h") o.help = true;
+        else if (a == "--version") o.version = true;
+        else if (a == "--demo") o.demo = true;
+        else if (a == "--db") value(o.db_path);
+        else if (a == "--export-json") value(o.export_json);
+        else if (a == "--import-json") value(o.import_json);
+        else if (a == "--screenshot") value(o.screenshot);
+        else if (a == "--panel") value(o.panel);
+        else if (a == "--measure-startup") o.measure_startup = true;
+        else if (a == "--size") {
+            std::optional<std::string> s;
+            value(s);
+            if (s && !(o.size = parse_size(*s))) r.error = "--size wants WIDTHxHEIGHT, e.g. 1280x800 (320x240 at least), not \"" + *s + "\"";
+        } else {
+            r.error = "unknown option \"" + a + "\"";
+        }
+        if (!r.error.empty()) return r;
+    }
+    if (o.demo && o.db_path) r.error = "--demo uses a throwaway database; it cannot be combined with --db";
+    else if (o.export_json && o.import_json) r.error = "--export-json and --import-json cannot be combined; run them one after the other";
+    else if (o.size && !o.screenshot) r.error = "--size only applies to --screenshot";
+    return r;
+}
+
+std::string usage_text(const std::vector<std::pair<std::string, std::string>>& panels) {
+    std::string s =
+        "Usage: hearth [options]\n"
+        "\n"
+        "Hearth keeps a couple's appreciations, quality time, conflict breaks and\n"
+        "listening exercises in one local database.\n"
+        "\n"
+        "Options:\n"
+        "  --db PATH              use this database file instead of your own\n"
+        "  --demo                 a throwaway in-memory database with a sample couple;\n"
+        "                         combines with the options below, never touches your file\n"
+        "  --export-json FILE     write a full backup of every table to FILE and exit\n"
+        "  --import-json FILE     merge a backup into the database (all or nothing) and exit\n"
+        "  --screenshot FILE      draw the window for a few frames, save a PNG and exit\n"
+        "  --panel ID             the panel to show (with or without --screenshot)\n"
+        "  --size WxH             window size for --screenshot (default 1280x800)\n"
+        "  --measure-startup      print the time of the first drawn frame and exit\n"
+        "  --version              print the version and exit\n"
+        "  --help                 this text\n"
+        "\n"
+        "Panels:\n";
+    for (const auto& [id, summary] : panels) {
+        std::string pad(id.size() < 22 ? 22 - id.size() : 1, ' ');
+        s += "  " + id + pad + summary + "\n";
+    }
+    s += "\nExit status: 0 on success, 1 when the database or a file cannot be used, 2 for bad options.\n";
+    return s;
+}
+
+} // namespace hearth::app

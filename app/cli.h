@@ -1,0 +1,32 @@
+#pragma once
+// Hearth's command line.
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace hearth::app {
+
+struct CliOptions {
+    std::optional<std::string> db_path;
+    bool demo = false;
+    bool help = false;
+    bool version = false;
+    std::optional<std::string> export_json;
+    std::optional<std::string> import_json;
+    std::optional<std::string> screenshot;
+    std::optional<std::string> panel;
+    std::optional<std::pair<int, int>> size;
+    bool measure_startup = false;
+};
+
+struct CliParse {
+    CliOptions options;
+    std::string error;  // non-empty: print it with the usage and exit 2
+};
+
+CliParse parse_cli(const std::vector<std::string>& args);
+
+// The --help text; `panels` lists "id  summary" lines.
+std::string usage_text(const std::vector<std::pair<std::string, std::string>>& panels);
+
+} // namespace hearth::app

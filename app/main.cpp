@@ -1,0 +1,96 @@
+// hearth: command line, database, then either a one-shot verb or the window.
+#include "backup.h"
+#include "cli.h"
+#include "demo_data.h"
+#include "hearth_model.h"
+#include "schema.h"
+#include "panel_registry.h"
+#include "paths.h"
+#include "window.h"
+
+#include <cstdio>
+#include <exception>
+#include <memory>
+
+#ifndef HEARTH_VERSION
+#define HEARTH_VERSION "0.0.0"
+#endif
+
+namespace {
+
+std::vector<std::pair<std::string, std::string>> panel_list() {
+    std::vector<std::pair<std::string, std::string>> out;
+    for (const auto& p : hearth::ui::make_panels()) out.emplace_back(std::string(p->id()), std::string(p->summary()));
+    return out;
+}
+
+int run(const hearth::app::CliOptions& o) {
+    using namespace hearth;
+    SystemClock clock;
+    const auto assets = app::find_assets_dir();
+
+    std::filesystem::path data_dir;
+    Database db = [&] {
+        if (o.demo) return Database::open_memory();
+        std::filesystem::path path;
+        if (o.db_path) {
+            path = *o.db_path;
+        } else {
+            data_dir = app::user_data_dir();
+            app::ensure_private_dir(data_dir);
+            path = data_dir / "hearth.db";
+        }
+        return Database::open_file(path);
+    }();
+    Model model(std::move(db), clock, assets);
+    if (o.demo) fill_demo_data(model);
+
+    if (o.export_json) {
+        export_backup(model.db, clock, *o.export_json);
+        std::printf("Wrote a backup of %s to %s\n", model.db.name().c_str(), o.export_json->c_str());
+        return 0;
+    }
+    if (o.import_json) {
+        auto r = import_backup(model.db, *o.import_json);
+        std::printf("Imported %s: %d new, %d updated, %d already up to date.\n", o.import_json->c_str(), r.inserted,
+                    r.updated, r.unchanged);
+        return 0;
+    }
+
+    app::WindowOptions w;
+    w.screenshot = o.screenshot;
+    if (o.size) w.screenshot_size = *o.size;
+    w.panel = o.panel;
+    w.measure_startup = o.measure_startup;
+    w.remember_window = !o.demo;
+    if (!data_dir.empty()) w.ini_path = (data_dir / "imgui.ini").string();
+    else if (o.db_path) w.ini_path = (std::filesystem::path(*o.db_path).parent_path() / "imgui.ini").string();
+    w.font_path = app::find_ui_font(assets);
+    return app::run_window(model, clock, w);
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    std::vector<std::string> args(argv + 1, argv + argc);
+    auto parsed = hearth::app::parse_cli(args);
+    if (!parsed.error.empty()) {
+        std::fprintf(stderr, "hearth: %s\n\n%s", parsed.error.c_str(), hearth::app::usage_text(panel_list()).c_str());
+        return 2;
+    }
+    const auto& o = parsed.options;
+    if (o.help) {
+        std::fputs(hearth::app::usage_text(panel_list()).c_str(), stdout);
+        return 0;
+    }
+    if (o.version) {
+        std::printf("hearth %s (schema %d)\n", HEARTH_VERSION, hearth::latest_schema_version());
+        return 0;
+    }
+    try {
+        return run(o);
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "hearth: %s\n", e.what());
+        return 1;
+    }
+}

@@ -1,0 +1,194 @@
+#include "window.h"
+
+#include "app_context.h"
+#include "guarded_text.h"
+#include "preferences.h"
+#include "shell.h"
+
+#include <imgui.h>
+#include <imgui_impl_glfw.h>
+#include <imgui_impl_opengl3.h>
+#define GLFW_INCLUDE_NONE
+#include <GLFW/glfw3.h>
+#include <GL/gl.h>
+#include <stb_image_write.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <ctime>
+#include <vector>
+
+namespace hearth::app {
+namespace {
+
+constexpr const char* kWidthKey = "window.width";
+constexpr const char* kHeightKey = "window.height";
+// Frames drawn after each wake-up: the first handles the event, the second
+// lets layout that depends on last frame's sizes settle (popups, wrapping).
+constexpr int kFramesPerWake = 2;
+constexpr int kScreenshotFrames = 6;
+
+// Characters above U+FFFF go through the focused field's guard (see guarded_text.h).
+void char_callback(GLFWwindow* w, unsigned int cp) {
+    if (unsigned int routed = ui::route_typed_codepoint(cp)) ImGui_ImplGlfw_CharCallback(w, routed);
+}
+
+bool content_scale_changed = false;
+void content_scale_callback(GLFWwindow*, float, float) { content_scale_changed = true; }
+
+bool write_png(const std::string& path, int w, int h) {
+    std::vector<unsigned char> pixels(std::size_t(w) * std::size_t(h) * 4);
+    glPixelStorei(GL_PACK_ALIGNMENT, 1);
+    glReadBuffer(GL_BACK);
+    glReadPixels(0, 0, w, h, GL_RGBA, GL_UNSIGNED_BYTE, pixels.data());
+    // OpenGL's rows run bottom-up; PNG's top-down.
+    std::vector<unsigned char> flipped(pixels.size());
+    std::size_t row = std::size_t(w) * 4;
+    for (int y = 0; y < h; ++y)
+        std::copy_n(&pixels[std::size_t(h - 1 - y) * row], row, &flipped[std::size_t(y) * row]);
+    for (std::size_t i = 3; i < flipped.size(); i += 4) flipped[i] = 255;
+    return stbi_write_png(path.c_str(), w, h, 4, flipped.data(), int(row)) != 0;
+}
+
+float window_scale(GLFWwindow* win) {
+    float x = 1, y = 1;
+    glfwGetWindowContentScale(win, &x, &y);
+    return std::max(x, y);
+}
+
+} // namespace
+
+int run_window(Model& model, const Clock& clock, const WindowOptions& opt) {
+    glfwSetErrorCallback([](int code, const char* msg) { std::fprintf(stderr, "hearth: window system error %d: %s\n", code, msg); });
+    if (!glfwInit()) {
+        std::fprintf(stderr, "hearth: cannot open a window (is a display available?)\n");
+        return 1;
+    }
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
+    glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
+    glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
+    glfwWindowHint(GLFW_VISIBLE, GLFW_FALSE);  // shown once the first frame is drawn
+    glfwWindowHint(GLFW_SCALE_TO_MONITOR, GLFW_TRUE);
+
+    const bool one_shot = opt.screenshot || opt.measure_startup;
+    int width = model.settings.get_int(kWidthKey, 1180);
+    int height = model.settings.get_int(kHeightKey, 760);
+    if (opt.screenshot) std::tie(width, height) = opt.screenshot_size;
+    if (!opt.screenshot) {
+        if (const GLFWvidmode* mode = glfwGetVideoMode(glfwGetPrimaryMonitor())) {
+            width = std::clamp(width, 640, std::max(640, mode->width));
+            height = std::clamp(height, 480, std::max(480, mode->height));
+        }
+    }
+    if (opt.screenshot) glfwWindowHint(GLFW_RESIZABLE, GLFW_FALSE);
+    GLFWwindow* win = glfwCreateWindow(width, height, "Hearth", nullptr, nullptr);
+    if (!win) {
+        std::fprintf(stderr, "hearth: cannot create an OpenGL 3.3 window\n");
+        glfwTerminate();
+        return 1;
+    }
+    glfwMakeContextCurrent(win);
+    glfwSwapInterval(1);
+    glfwSetWindowSizeLimits(win, 640, 480, GLFW_DONT_CARE, GLFW_DONT_CARE);
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = opt.remember_window && !one_shot && !opt.ini_path.empty() ? opt.ini_path.c_str() : nullptr;
+    io.ConfigInputTextCursorBlink = false;  // a steady caret needs no wake-ups
+    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    ImGui_ImplGlfw_InitForOpenGL(win, true);
+    glfwSetCharCallback(win, char_callback);
+    glfwSetWindowContentScaleCallback(win, content_scale_callback);
+    ui::wrap_clipboard(io);
+    ImGui_ImplOpenGL3_Init("#version 330 core");
+    ui::apply_preferences(model.settings, window_scale(win), opt.font_path);
+
+    ui::AppContext ctx(model, clock);
+    ui::Shell shell(ctx);
+    if (opt.panel && !shell.select(*opt.panel)) {
+        std::fprintf(stderr, "hearth: there is no panel \"%s\" (hearth --help lists them)\n", opt.panel->c_str());
+        ImGui_ImplOpenGL3_Shutdown();
+        ImGui_ImplGlfw_Shutdown();
+        ImGui::DestroyContext();
+        glfwDestroyWindow(win);
+        glfwTerminate();
+        return 2;
+    }
+
+    int exit_code = 0;
+    int frames = 0;
+    int frames_left = kFramesPerWake;
+    std::optional<double> wake;
+    while (!glfwWindowShouldClose(win)) {
+        if (frames_left <= 0) {
+            // Sleep until input arrives or a panel's requested time comes
+            // (also while minimised: a finished timer must still call).
+            if (wake) glfwWaitEventsTimeout(std::max(0.001, *wake));
+            else glfwWaitEvents();
+            frames_left = kFramesPerWake;
+        } else {
+            glfwPollEvents();
+        }
+        if (ctx.fonts_dirty || content_scale_changed) {
+            ui::apply_preferences(model.settings, window_scale(win), opt.font_path);
+            ImGui_ImplOpenGL3_DestroyFontsTexture();
+            ImGui_ImplOpenGL3_CreateFontsTexture();
+            ctx.fonts_dirty = content_scale_changed = false;
+        }
+        ImGui_ImplOpenGL3_NewFrame();
+        ImGui_ImplGlfw_NewFrame();
+        ImGui::NewFrame();
+        shell.draw();
+        ImGui::Render();
+        int fb_w, fb_h;
+        glfwGetFramebufferSize(win, &fb_w, &fb_h);
+        glViewport(0, 0, fb_w, fb_h);
+        ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
+        glClearColor(bg.x, bg.y, bg.z, 1.0f);
+        glClear(GL_COLOR_BUFFER_BIT);
+        ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+        ++frames;
+        --frames_left;
+        wake = ctx.take_wake();
+        if (ctx.take_attention_request()) glfwRequestWindowAttention(win);
+
+        if (opt.screenshot && frames >= kScreenshotFrames) {
+            if (!write_png(*opt.screenshot, fb_w, fb_h)) {
+                std::fprintf(stderr, "hearth: cannot write the screenshot %s\n", opt.screenshot->c_str());
+                exit_code = 1;
+            }
+            glfwSetWindowShouldClose(win, GLFW_TRUE);
+        }
+        glfwSwapBuffers(win);
+        if (frames == 1) {
+            glfwShowWindow(win);
+            if (opt.measure_startup) {
+                timespec ts{};
+                clock_gettime(CLOCK_MONOTONIC, &ts);
+                std::printf("first-frame-monotonic-ns %lld\n", (long long)ts.tv_sec * 1000000000LL + ts.tv_nsec);
+                glfwSetWindowShouldClose(win, GLFW_TRUE);
+            }
+        }
+        if (one_shot) frames_left = 1;  // keep drawing until the screenshot is taken
+    }
+
+    if (opt.remember_window && !one_shot) {
+        int w, h;
+        glfwGetWindowSize(win, &w, &h);
+        if (w > 0 && h > 0 && !glfwGetWindowAttrib(win, GLFW_ICONIFIED)) {
+            model.settings.set_int(kWidthKey, w);
+            model.settings.set_int(kHeightKey, h);
+        }
+    }
+    ImGui_ImplOpenGL3_Shutdown();
+    ImGui_ImplGlfw_Shutdown();
+    ImGui::DestroyContext();
+    glfwDestroyWindow(win);
+    glfwTerminate();
+    return exit_code;
+}
+
+} // namespace hearth::app

@@ -1,0 +1,25 @@
+#pragma once
+// The GLFW window, the OpenGL renderer and the loop that sleeps when nothing
+// moves.
+#include "hearth_model.h"
+
+#include <optional>
+#include <string>
+#include <utility>
+
+namespace hearth::app {
+
+struct WindowOptions {
+    std::optional<std::string> screenshot;      // write a PNG after a few frames, then close
+    std::pair<int, int> screenshot_size{1280, 800};
+    std::optional<std::string> panel;           // start on this panel
+    bool measure_startup = false;               // print the first frame's time, then close
+    bool remember_window = true;                // save size and imgui.ini (not for --demo)
+    std::string ini_path;                       // imgui.ini, in the data folder
+    std::string font_path;
+};
+
+// Returns the process exit code.
+int run_window(Model& model, const Clock& clock, const WindowOptions& options);
+
+} // namespace hearth::app

@@ -1,0 +1,110 @@
+#pragma once
+// One SQLite connection, prepared statements only, RAII transactions.
+// Opening never writes to a file it cannot read as a Hearth database.
+#include <sqlite3.h>
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+namespace hearth {
+
+// Every error names what failed; file errors also name the file.
+class DbError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+class Statement {
+public:
+    Statement(sqlite3* db, std::string_view sql);
+    ~Statement();
+    Statement(const Statement&) = delete;
+    Statement& operator=(const Statement&) = delete;
+
+    // Binding is 1-based, as in SQLite. Returns *this for chaining.
+    Statement& bind(int i, std::string_view text);
+    Statement& bind(int i, const char* text) { return bind(i, std::string_view(text)); }
+    Statement& bind(int i, const std::string& text) { return bind(i, std::string_view(text)); }
+    Statement& bind(int i, int64_t v);
+    Statement& bind(int i, int v) { return bind(i, int64_t(v)); }
+    Statement& bind(int i, bool v) { return bind(i, int64_t(v)); }
+    Statement& bind(int i, double v);
+    Statement& bind_null(int i);
+    Statement& bind(int i, const std::optional<std::string>& v) {
+        return v ? bind(i, *v) : bind_null(i);
+    }
+
+    // True while a row is available; false when done. Throws on error.
+    bool step();
+    // Runs to completion (for writes).
+    void run();
+    void reset();
+
+    int column_count() const;
+    std::string_view column_name(int i) const;
+    int column_type(int i) const;  // SQLITE_INTEGER, SQLITE_TEXT, ...
+    bool is_null(int i) const;
+    std::string text(int i) const;
+    std::optional<std::string> text_or_null(int i) const;
+    int64_t integer(int i) const;
+    double real(int i) const;
+
+    sqlite3_stmt* raw() { return stmt_; }
+
+private:
+    sqlite3* db_;
+    sqlite3_stmt* stmt_ = nullptr;
+};
+
+class Database {
+public:
+    // Opens (creating with owner-only permissions if absent) a database file.
+    // Throws DbError naming the file when it is unreadable, not a database,
+    // corrupt, read-only, or written by a newer Hearth.
+    static Database open_file(const std::filesystem::path& path);
+    static Database open_memory();
+
+    Database(Database&&) noexcept;
+    Database& operator=(Database&&) noexcept;
+    ~Database();
+
+    void exec(std::string_view sql);
+    // A cached prepared statement, reset and with bindings cleared.
+    Statement& prepare(std::string_view sql);
+    int64_t changes() const;
+    int user_version();
+    const std::string& name() const { return name_; }  // file path or ":memory:"
+    bool in_memory() const { return name_ == ":memory:"; }
+    sqlite3* raw() { return db_; }
+
+private:
+    Database(sqlite3* db, std::string name);
+    void close();
+    sqlite3* db_ = nullptr;
+    std::string name_;
+    std::unordered_map<std::string, std::unique_ptr<Statement>> cache_;
+};
+
+// BEGIN IMMEDIATE ... COMMIT; rolls back unless commit() was called. Nests by
+// savepoints, so a model call that is a transaction can run inside an import.
+class Transaction {
+public:
+    explicit Transaction(Database& db);
+    ~Transaction();
+    Transaction(const Transaction&) = delete;
+    Transaction& operator=(const Transaction&) = delete;
+    void commit();
+
+private:
+    Database& db_;
+    bool nested_;
+    bool done_ = false;
+};
+
+} // namespace hearth

@@ -1,0 +1,16 @@
+#pragma once
+// A realistic sample couple with months of history, for --demo, screenshots,
+// tests and the benchmark. Deterministic for a given seed and clock.
+#include "hearth_model.h"
+
+namespace hearth {
+
+// Fills an empty, migrated model: the couple, their own category, and about
+// six months of appreciations (some shared in reviews) ending today.
+void fill_demo_data(Model& model, unsigned seed = 7);
+
+// A busy couple over `years` years with `appreciations` entries in total,
+// written in one transaction (for the benchmark and scale tests).
+void fill_long_history(Model& model, int years, int appreciations, unsigned seed = 11);
+
+} // namespace hearth

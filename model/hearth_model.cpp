@@ -1,0 +1,32 @@
+#include "hearth_model.h"
+
+#include "schema.h"
+
+namespace hearth {
+
+Database Model::migrated(Database db) {
+    migrate(db);
+    return db;
+}
+
+Model::Model(Database database, const Clock& c, const std::filesystem::path& assets)
+    : clock(c),
+      assets_dir(assets),
+      db(migrated(std::move(database))),
+      settings(db, clock),
+      couple(db, clock),
+      categories(db, clock),
+      gratitude(db, clock, couple, categories),
+      breaks(db, clock, couple, settings) {
+    categories.seed_builtin(assets_dir);
+}
+
+void Model::reload() {
+    settings.reload();
+    couple.reload();
+    categories.reload();
+    gratitude.invalidate();
+    breaks.reload();
+}
+
+} // namespace hearth

@@ -1,0 +1,40 @@
+#pragma once
+// Everything the app knows, on one database connection. The window, the tests,
+// the benchmark and the command-line verbs all use this same object.
+#include "breaks.h"
+#include "clock.h"
+#include "couple.h"
+#include "database.h"
+#include "gratitude.h"
+#include "gratitude_categories.h"
+#include "settings.h"
+
+#include <filesystem>
+
+namespace hearth {
+
+class Model {
+public:
+    // Migrates `db` to the latest schema and seeds the shipped categories from
+    // assets_dir. Throws DbError / std::runtime_error with a message for the user.
+    Model(Database db, const Clock& clock, const std::filesystem::path& assets_dir);
+    Model(const Model&) = delete;
+    Model& operator=(const Model&) = delete;
+
+    // Re-reads cached state after the database changed underneath (an import).
+    void reload();
+
+    const Clock& clock;
+    const std::filesystem::path assets_dir;
+    Database db;
+    Settings settings;
+    Couple couple;
+    GratitudeCategories categories;
+    GratitudeLog gratitude;
+    Breaks breaks;
+
+private:
+    static Database migrated(Database db);
+};
+
+} // namespace hearth

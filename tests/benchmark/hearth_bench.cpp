@@ -1,0 +1,162 @@
+// Hearth's benchmark (not a test): a ten-year database of a busy couple, and
+// the figures the issues ask for. Prints medians; asserts nothing.
+#include "app_context.h"
+#include "demo_data.h"
+#include "headless.h"
+#include "hearth_model.h"
+#include "panel_registry.h"
+#include "shell.h"
+
+#include <spawn.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <ctime>
+#include <filesystem>
+#include <functional>
+#include <random>
+#include <string>
+#include <vector>
+
+extern char** environ;
+
+using namespace hearth;
+namespace fs = std::filesystem;
+
+namespace {
+
+double now_ms() {
+    timespec ts{};
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return double(ts.tv_sec) * 1e3 + double(ts.tv_nsec) / 1e6;
+}
+
+double cpu_ms() {
+    timespec ts{};
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+    return double(ts.tv_sec) * 1e3 + double(ts.tv_nsec) / 1e6;
+}
+
+double median(std::vector<double> v) {
+    std::sort(v.begin(), v.end());
+    return v[v.size() / 2];
+}
+
+double median_of(int runs, const std::function<void()>& f) {
+    std::vector<double> t;
+    for (int i = 0; i < runs; ++i) {
+        double s = now_ms();
+        f();
+        t.push_back(now_ms() - s);
+    }
+    return median(t);
+}
+
+// Spawns `hearth --measure-startup` and returns ms from just before the spawn to
+// the first frame it drew (both read CLOCK_MONOTONIC), or -1.
+double startup_ms(const std::vector<std::string>& args) {
+    std::vector<char*> argv;
+    for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+    argv.push_back(nullptr);
+    int out[2];
+    if (pipe(out) != 0) return -1;
+    posix_spawn_file_actions_t fa;
+    posix_spawn_file_actions_init(&fa);
+    posix_spawn_file_actions_adddup2(&fa, out[1], 1);
+    posix_spawn_file_actions_addclose(&fa, out[0]);
+    double start = now_ms();
+    pid_t pid;
+    if (posix_spawn(&pid, argv[0], &fa, nullptr, argv.data(), environ) != 0) return -1;
+    close(out[1]);
+    std::string text;
+    char buf[256];
+    ssize_t n;
+    while ((n = read(out[0], buf, sizeof buf)) > 0) text.append(buf, size_t(n));
+    close(out[0]);
+    int status = 0;
+    waitpid(pid, &status, 0);
+    posix_spawn_file_actions_destroy(&fa);
+    auto pos = text.find("first-frame-monotonic-ns ");
+    if (pos == std::string::npos || !WIFEXITED(status) || WEXITSTATUS(status) != 0) return -1;
+    double frame_ms = std::stod(text.substr(pos + 25)) / 1e6;
+    return frame_ms - start;
+}
+
+} // namespace
+
+int main() {
+    const int kYears = 10, kEntries = 100'000;
+    fs::path dir = fs::temp_directory_path() / ("hearth-bench-" + std::to_string(getpid()));
+    fs::create_directories(dir);
+    fs::path db_path = dir / "hearth.db";
+    SystemClock clock;
+    std::printf("Hearth benchmark: %d years, %d appreciations, %s\n", kYears, kEntries, db_path.c_str());
+
+    {
+        double s = now_ms();
+        Model m(Database::open_file(db_path), clock, HEARTH_TEST_ASSETS_DIR);
+        fill_long_history(m, kYears, kEntries);
+        std::printf("  build the ten-year database         %8.1f ms (not a target)\n", now_ms() - s);
+    }
+
+    double open_ms = median_of(5, [&] { Model m(Database::open_file(db_path), clock, HEARTH_TEST_ASSETS_DIR); });
+    std::printf("  open and migrate                    %8.2f ms\n", open_ms);
+
+    Model m(Database::open_file(db_path), clock, HEARTH_TEST_ASSETS_DIR);
+    Date today = local_date(clock.now());
+    int k = 0;
+    double save_ms = median_of(25, [&] {
+        GratitudeDraft d;
+        d.from_slot = k++ % 2;
+        d.text = "Benchmark: thank you for the tea \xE2\x80\x94 again \xE2\x99\xA5";
+        d.day = today;
+        if (!m.gratitude.add(d).ok()) std::abort();
+    });
+    std::printf("  one durable save (WAL, FULL sync)   %8.2f ms   target < 5 ms\n", save_ms);
+
+    double week_ms = median_of(50, [&] { (void)m.gratitude.week(today); });
+    std::printf("  this week's dashboard figures       %8.3f ms   target < 5 ms\n", week_ms);
+    GratitudeFilter all;
+    all.search = "coffee";
+    double search_ms = median_of(9, [&] { (void)m.gratitude.count(all); (void)m.gratitude.page(all, 0, 100); });
+    std::printf("  search all %d entries (count+page) %8.2f ms\n", kEntries, search_ms);
+
+    {
+        test::Headless h(m.settings);
+        ui::AppContext ctx(m, clock);
+        ui::Shell shell(ctx);
+        auto draw = [&] { shell.draw(); };
+        for (const auto& p : ui::make_panels()) {
+            shell.select(p->id());
+            for (int i = 0; i < 5; ++i) h.frame(draw);
+            const int frames = 300;
+            double s = cpu_ms();
+            for (int i = 0; i < frames; ++i) h.frame(draw);
+            double per = (cpu_ms() - s) / frames;
+            std::printf("  frame CPU, panel %-18.*s %8.3f ms   target < 1 ms\n", int(p->id().size()), p->id().data(), per);
+        }
+    }
+
+    if (std::getenv("DISPLAY")) {
+        std::vector<double> t;
+        for (int i = 0; i < 7; ++i) {
+            double ms = startup_ms({HEARTH_BINARY, "--db", db_path.string(), "--measure-startup"});
+            if (ms > 0) t.push_back(ms);
+        }
+        if (t.empty()) std::printf("  start to first frame                  failed\n");
+        else std::printf("  start to first frame (median of %zu) %7.1f ms   target < 150 ms\n", t.size(), median(t));
+    } else {
+        std::printf("  start to first frame                  skipped: no DISPLAY (run under xvfb-run -a)\n");
+    }
+
+    rusage ru{};
+    getrusage(RUSAGE_SELF, &ru);
+    std::printf("  peak memory (this process)          %8.1f MiB\n", double(ru.ru_maxrss) / 1024.0);
+    std::error_code ec;
+    fs::remove_all(dir, ec);
+    return 0;
+}

@@ -1,0 +1,467 @@
+// Backups: export every table, merge by id, refuse anything doubtful unchanged.
+#include "backup.h"
+#include "hearth_model.h"
+#include "schema.h"
+#include "time_util.h"
+
+#include <catch2/catch.hpp>
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <random>
+#include <set>
+#include <sstream>
+#include <string>
+#include <vector>
+
+using namespace hearth;
+namespace fs = std::filesystem;
+
+namespace {
+
+const WallTime kStart{std::chrono::seconds{1'790'000'000}};  // Monday 2026-09-21 14:13:20 UTC
+const fs::path kCorpus = fs::path(HEARTH_TEST_CORPUS_DIR) / "backups";
+
+class ScratchDir {
+public:
+    ScratchDir() {
+        std::random_device rd;
+        path_ = fs::temp_directory_path() / ("hearth-backup-test-" + std::to_string(rd()) + std::to_string(rd()));
+        fs::create_directories(path_);
+    }
+    ~ScratchDir() {
+        std::error_code ec;
+        fs::remove_all(path_, ec);
+    }
+    fs::path operator/(const std::string& name) const { return path_ / name; }
+    const fs::path& path() const { return path_; }
+    std::vector<std::string> listing() const {
+        std::vector<std::string> out;
+        for (const auto& e : fs::directory_iterator(path_)) out.push_back(e.path().filename().string());
+        std::sort(out.begin(), out.end());
+        return out;
+    }
+
+private:
+    fs::path path_;
+};
+
+std::string slurp(const fs::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+void spit(const fs::path& p, const std::string& bytes) {
+    std::ofstream out(p, std::ios::binary);
+    out << bytes;
+}
+
+struct Fixture {
+    FakeClock clock{kStart};
+    Model m{Database::open_memory(), clock, HEARTH_TEST_ASSETS_DIR};
+    explicit Fixture(bool with_couple = true) {
+        if (with_couple) REQUIRE(m.couple.set_up("Maya", Rgb{196, 88, 72}, "Sam", Rgb{58, 122, 180}).ok());
+    }
+    std::string thank(int from_slot, const std::string& text, int day_offset = 0) {
+        GratitudeDraft d;
+        d.from_slot = from_slot;
+        d.text = text;
+        d.day = add_days(local_date(clock.now()), day_offset);
+        auto r = m.gratitude.add(d);
+        REQUIRE(r.ok());
+        clock.advance(std::chrono::seconds{1});
+        return r.id;
+    }
+    nlohmann::json tables() { return backup_json(m.db, clock)["tables"]; }
+};
+
+// The message of the BackupError `f` throws ("" when it throws nothing).
+template <class F>
+std::string refusal(F&& f) {
+    try {
+        f();
+    } catch (const BackupError& e) {
+        return e.what();
+    }
+    return "";
+}
+
+} // namespace
+
+TEST_CASE("A backup holds every table in the documented envelope", "[backup]") {
+    Fixture a;
+    a.thank(0, "For the soup");
+    a.m.settings.set("ui.theme", "dark");
+    auto j = backup_json(a.m.db, a.clock);
+    CHECK(j["format"] == "hearth-backup");
+    CHECK(j["format_version"] == 1);
+    CHECK(j["schema_version"] == latest_schema_version());
+    CHECK(j["exported_at"] == format_utc(a.clock.now()));
+    // Every table of the schema, found by asking the database, not from a list.
+    std::set<std::string> names, expected;
+    for (const auto& [name, rows] : j["tables"].items()) names.insert(name);
+    auto& st = a.m.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite%'");
+    while (st.step()) expected.insert(st.text(0));
+    CHECK(names == expected);
+    CHECK(names.count("gratitude") == 1);
+    CHECK(names.count("setting") == 1);
+    CHECK(j["tables"]["partner"].size() == 2);
+    CHECK(j["tables"]["gratitude"].size() == 1);
+    const auto& g = j["tables"]["gratitude"][0];
+    CHECK(g["text"] == "For the soup");
+    CHECK(g["shared_in_review"].is_number_integer());
+    CHECK(g["category_id"].is_null());
+    CHECK(j["tables"]["partner"][0]["slot"].is_number_integer());
+}
+
+TEST_CASE("Export, import into an empty database, export again: the same tables", "[backup]") {
+    ScratchDir dir;
+    Fixture a;
+    a.thank(0, "For the soup");
+    a.thank(1, "For fixing the bike", -3);
+    a.m.settings.set("ui.theme", "dark");
+    auto little = a.m.categories.add("Little things");
+    REQUIRE(little.ok());
+    // "gratitude" comes before "gratitude_category" in the file: the entry
+    // refers to a category merged after it, which deferred foreign keys allow.
+    GratitudeDraft d;
+    d.from_slot = 1;
+    d.text = "For remembering the stamps";
+    d.day = local_date(a.clock.now());
+    d.category_id = little.id;
+    REQUIRE(a.m.gratitude.add(d).ok());
+    export_backup(a.m.db, a.clock, dir / "backup.json");
+    CHECK(dir.listing() == std::vector<std::string>{"backup.json"});
+
+    Fixture b(false);
+    auto r = import_backup(b.m.db, dir / "backup.json");
+    CHECK(r.inserted == 2 + 3 + 1 + 1);  // partners, gratitude, setting, the new category
+    CHECK(r.updated == 0);
+    CHECK(r.unchanged == 6);             // the built-in categories both databases share
+    CHECK(b.tables() == a.tables());
+
+    b.m.reload();
+    REQUIRE(b.m.couple.is_set_up());
+    CHECK(b.m.couple.partner(0).name == "Maya");
+    CHECK(b.m.couple.partner(0).id == a.m.couple.partner(0).id);
+    CHECK(b.m.settings.get("ui.theme") == "dark");
+}
+
+TEST_CASE("Two exports of the same content differ only in exported_at", "[backup]") {
+    ScratchDir dir;
+    Fixture a;
+    a.thank(0, "For the soup");
+    export_backup(a.m.db, a.clock, dir / "one.json");
+    a.clock.advance(std::chrono::hours{5});
+    export_backup(a.m.db, a.clock, dir / "two.json");
+    auto one = nlohmann::json::parse(slurp(dir / "one.json"));
+    auto two = nlohmann::json::parse(slurp(dir / "two.json"));
+    CHECK(one["exported_at"] != two["exported_at"]);
+    one.erase("exported_at");
+    two.erase("exported_at");
+    CHECK(one == two);
+    // Readable at a glance: the file says what it is first.
+    CHECK(slurp(dir / "one.json").rfind("{\n  \"format\": \"hearth-backup\"", 0) == 0);
+}
+
+TEST_CASE("Importing the same file twice adds nothing", "[backup]") {
+    ScratchDir dir;
+    Fixture a;
+    a.thank(0, "For the soup");
+    a.thank(1, "For the walk");
+    export_backup(a.m.db, a.clock, dir / "backup.json");
+
+    Fixture b(false);
+    auto first = import_backup(b.m.db, dir / "backup.json");
+    CHECK(first.inserted == 4);
+    auto after_first = b.tables();
+    auto second = import_backup(b.m.db, dir / "backup.json");
+    CHECK(second.inserted == 0);
+    CHECK(second.updated == 0);
+    CHECK(second.unchanged == first.inserted + first.unchanged);
+    CHECK(b.tables() == after_first);
+
+    // Into the database it came from: nothing either.
+    auto home = import_backup(a.m.db, dir / "backup.json");
+    CHECK(home.inserted == 0);
+    CHECK(home.updated == 0);
+}
+
+TEST_CASE("On import the newer updated_at wins and the older copy is kept", "[backup]") {
+    ScratchDir dir;
+    Fixture a;
+    std::string soup = a.thank(0, "For the soup");
+    std::string walk = a.thank(1, "For the walk");
+    export_backup(a.m.db, a.clock, dir / "v1.json");
+
+    Fixture b(false);
+    b.clock.advance(std::chrono::minutes{1});
+    import_backup(b.m.db, dir / "v1.json");
+    b.m.reload();
+
+    // Each side edits a different entry later on.
+    a.clock.advance(std::chrono::hours{1});
+    b.clock.advance(std::chrono::hours{2});
+    auto edit = [](Fixture& f, const std::string& id, const std::string& text) {
+        auto e = f.m.gratitude.get(id);
+        REQUIRE(e);
+        GratitudeDraft d{e->from_slot, text, e->day, e->category_id, e->shared_in_review};
+        REQUIRE(f.m.gratitude.update(id, d).ok());
+    };
+    edit(a, soup, "For the soup, and for staying up late");
+    edit(b, walk, "For the long walk by the river");
+    edit(b, soup, "For the soup (edited on the laptop, earlier)");
+    // b's soup edit is later in b's clock but a's edit must win only if newer:
+    // make a's soup edit the newest of all.
+    a.clock.advance(std::chrono::hours{3});
+    edit(a, soup, "For the soup, the final words");
+    export_backup(a.m.db, a.clock, dir / "v2.json");
+
+    auto r = import_backup(b.m.db, dir / "v2.json");
+    CHECK(r.inserted == 0);
+    CHECK(r.updated == 1);
+    CHECK(b.m.gratitude.get(soup)->text == "For the soup, the final words");  // backup newer: replaced
+    CHECK(b.m.gratitude.get(walk)->text == "For the long walk by the river");  // ours newer: kept
+
+    // And back the other way: b's walk edit is newer than a's copy.
+    export_backup(b.m.db, b.clock, dir / "v3.json");
+    auto back = import_backup(a.m.db, dir / "v3.json");
+    CHECK(back.updated == 1);
+    CHECK(a.m.gratitude.get(walk)->text == "For the long walk by the river");
+    CHECK(a.tables() == b.tables());
+}
+
+TEST_CASE("Text survives a backup byte for byte, emoji and all", "[backup]") {
+    ScratchDir dir;
+    Fixture a(false);
+    const std::string zoe = "Zo\xC3\xAB";                              // Zoë
+    const std::string text = "Merci \xF0\x9F\x98\x80 for \xE2\x80\x9Ctoday\xE2\x80\x9D \xE2\x80\x94 "
+                             "caf\xC3\xA9, na\xC3\xAFve, \xE5\xBF\x83, \xF0\x9F\x91\xA9\xE2\x80\x8D\xE2\x9D\xA4"
+                             "\xEF\xB8\x8F\xE2\x80\x8D\xF0\x9F\x91\xA8";  // 😀 “ ” — é ï 心 👩‍❤️‍👨
+    REQUIRE(a.m.couple.set_up(zoe, Rgb{1, 2, 3}, "S\xC3\xB8ren", Rgb{4, 5, 6}).ok());
+    std::string id = a.thank(0, text);
+    export_backup(a.m.db, a.clock, dir / "unicode.json");
+    const std::string file = slurp(dir / "unicode.json");
+    CHECK(file.find("\xF0\x9F\x98\x80") != std::string::npos);  // written as UTF-8, not \ud83d\ude00
+
+    Fixture b(false);
+    import_backup(b.m.db, dir / "unicode.json");
+    b.m.reload();
+    auto e = b.m.gratitude.get(id);
+    REQUIRE(e);
+    CHECK(e->text == text);
+    CHECK(b.m.couple.partner(0).name == zoe);
+    CHECK(b.m.couple.partner(1).name == "S\xC3\xB8ren");
+    CHECK(b.tables() == a.tables());
+}
+
+TEST_CASE("Broken, foreign and mismatched backups are refused and change nothing", "[backup]") {
+    struct Case {
+        const char* file;
+        const char* expect;
+    };
+    // Every file in tests/corpus/backups and the words its refusal must contain.
+    const std::vector<Case> cases = {
+        {"empty.json", "the file is empty"},
+        {"not-json.json", "not valid JSON at byte 1"},
+        {"truncated.json", "the file ends too early at byte"},
+        {"invalid-utf8.json", "invalid UTF-8 text at byte"},
+        {"top-level-array.json", "expected a JSON object at the top level, found an array"},
+        {"foreign-package.json", "not a Hearth backup"},
+        {"no-format-field.json", "not a Hearth backup (it has no \"format\""},
+        {"wrong-format-name.json", "format: expected \"hearth-backup\", found \"hearth-export\""},
+        {"format-version-99.json", "unsupported backup format version 99"},
+        {"schema-version-999.json", "written by a newer Hearth (schema_version 999"},
+        {"schema-version-0.json", "schema_version: expected a schema version from 1 to"},
+        {"schema-version-negative.json", "found -3"},
+        {"schema-version-string.json", "schema_version: expected an integer, found a string"},
+        {"tables-not-object.json", "tables: expected an object, found an array"},
+        {"unknown-table.json", "tables.mood: unknown table"},
+        {"missing-table.json", "tables.setting: missing"},
+        {"rows-not-array.json", "tables.setting: expected an array of rows, found an object"},
+        {"row-not-object.json", "tables.gratitude[2]: expected an object, found a string"},
+        {"wrong-type-text.json", "tables.gratitude[1].text: expected a string, found a number"},
+        {"wrong-type-integer-as-string.json", "tables.partner[1].slot: expected an integer, found a string"},
+        {"wrong-type-boolean.json", "tables.gratitude_category[0].builtin: expected an integer, found a boolean"},
+        {"wrong-type-fraction.json", "tables.gratitude[0].shared_in_review: expected an integer, found a number with a fraction"},
+        {"missing-column.json", "tables.gratitude[0]: missing column \"day\""},
+        {"extra-column.json", "tables.gratitude[0].mood: unknown column"},
+        {"null-in-not-null.json", "tables.gratitude[1].text: expected a string, found null"},
+        {"bad-updated-at.json", "tables.setting[0].updated_at: expected a UTC time"},
+        {"duplicate-id.json", "appears twice in the backup (first at tables.gratitude[0])"},
+        {"duplicate-slot.json", "UNIQUE constraint failed: partner.slot"},
+        {"check-constraint.json", "tables.gratitude[0] (id \"aaaaaaaa-0000-4000-8000-000000000001\"): the row breaks a rule"},
+        {"foreign-key.json", "from_partner refers to partner.id \"99999999-9999-4999-8999-999999999999\", which is neither in the backup nor in this database"},
+        {"different-couple.json", "this backup belongs to a different couple: Alex & Jo"},
+    };
+    REQUIRE(cases.size() >= 12);
+
+    // Every broken file in the corpus is listed above, and every listed file exists.
+    std::set<std::string> listed, present;
+    for (const auto& c : cases) listed.insert(c.file);
+    for (const auto& e : fs::directory_iterator(kCorpus))
+        if (e.is_regular_file()) present.insert(e.path().filename().string());
+    CHECK(listed == present);
+
+    // The target: a couple and their entries, from the corpus's one good backup.
+    Fixture t(false);
+    auto base = import_backup(t.m.db, kCorpus / "good" / "base.json");
+    REQUIRE(base.inserted == 2 + 1 + 2);  // partners, setting, gratitude ("words" is built in)
+    t.m.reload();
+    REQUIRE(t.m.couple.is_set_up());
+    t.thank(0, "Written here, after the backup");
+    const auto before = t.tables();
+
+    for (const auto& c : cases) {
+        SECTION(c.file) {
+            const fs::path path = kCorpus / c.file;
+            std::string message = refusal([&] { import_backup(t.m.db, path); });
+            INFO(message);
+            CHECK_FALSE(message.empty());
+            CHECK(message.find(path.string()) != std::string::npos);
+            CHECK(message.find(c.expect) != std::string::npos);
+            CHECK(t.tables() == before);
+        }
+    }
+}
+
+TEST_CASE("The merge is all or nothing even when the problem is found last", "[backup]") {
+    // foreign-key.json only fails at the foreign-key check, after its good rows
+    // were written inside the transaction: those are rolled back too.
+    Fixture t(false);
+    const auto empty = t.tables();
+    std::string message = refusal([&] { import_backup(t.m.db, kCorpus / "foreign-key.json"); });
+    CHECK(message.find("which is neither in the backup nor in this database") != std::string::npos);
+    CHECK(t.tables() == empty);
+    // The good file still imports afterwards: nothing was left half done.
+    CHECK(import_backup(t.m.db, kCorpus / "good" / "base.json").inserted == 5);
+}
+
+TEST_CASE("A backup of the same couple merges even into a database with entries of its own", "[backup]") {
+    ScratchDir dir;
+    Fixture a;
+    a.thank(0, "Written on the desktop");
+    export_backup(a.m.db, a.clock, dir / "desktop.json");
+
+    Fixture b(false);
+    import_backup(b.m.db, dir / "desktop.json");
+    b.m.reload();
+    std::string laptop = b.thank(1, "Written on the laptop");
+    export_backup(b.m.db, b.clock, dir / "laptop.json");
+
+    auto r = import_backup(a.m.db, dir / "laptop.json");
+    CHECK(r.inserted == 1);
+    CHECK(a.m.gratitude.get(laptop)->text == "Written on the laptop");
+    CHECK(a.tables() == b.tables());
+}
+
+TEST_CASE("Only schema versions this Hearth knows are accepted", "[backup]") {
+    Fixture a;
+    a.thank(0, "For the soup");
+    auto j = backup_json(a.m.db, a.clock);
+    Fixture b(false);
+    const auto before = b.tables();
+
+    for (int bad : {0, -1, latest_schema_version() + 1}) {
+        auto k = j;
+        k["schema_version"] = bad;
+        std::string message = refusal([&] { import_backup_json(b.m.db, k, "old.json"); });
+        INFO(message);
+        CHECK(message.rfind("old.json: ", 0) == 0);
+        if (bad > latest_schema_version()) CHECK(message.find("written by a newer Hearth") != std::string::npos);
+        else CHECK(message.find("expected a schema version from 1") != std::string::npos);
+        CHECK(b.tables() == before);
+    }
+    // A backup from every version up to the latest is staged at its own
+    // schema and upgraded by the migrations.
+    for (int v = migrations().front().version; v <= latest_schema_version(); ++v) {
+        INFO("schema_version " << v);
+        Database scratch = Database::open_memory();
+        migrate(scratch, v);
+        std::set<std::string> at_v;
+        auto& st = scratch.prepare("SELECT name FROM sqlite_master WHERE type = 'table'");
+        while (st.step()) at_v.insert(st.text(0));
+        auto k = j;
+        k["schema_version"] = v;
+        for (auto it = k["tables"].begin(); it != k["tables"].end();) {
+            if (at_v.count(it.key())) ++it;
+            else it = k["tables"].erase(it);  // tables added later hold nothing here
+        }
+        Fixture c(false);
+        CHECK(import_backup_json(c.m.db, k, "ok.json").inserted == 3);  // two partners, one entry
+        CHECK(c.tables() == a.tables());
+    }
+}
+
+TEST_CASE("A backup from an older schema is upgraded on import", "[backup]") {
+    // The corpus's good backup was written at schema 1.
+    const auto file = kCorpus / "good" / "base.json";
+    REQUIRE(nlohmann::json::parse(slurp(file))["schema_version"] == 1);
+    Fixture t(false);
+    auto r = import_backup(t.m.db, file);
+    CHECK(r.inserted == 5);
+    auto j = backup_json(t.m.db, t.clock);
+    CHECK(j["schema_version"] == latest_schema_version());
+    CHECK(j["tables"]["gratitude"].size() == 2);
+    t.m.reload();
+    REQUIRE(t.m.couple.is_set_up());
+    CHECK(t.m.couple.partner(1).name == "Sam");
+    // And it merges like any other: a second time adds nothing.
+    auto again = import_backup(t.m.db, file);
+    CHECK(again.inserted == 0);
+    CHECK(again.updated == 0);
+}
+
+TEST_CASE("A backup that cannot be read is named in the refusal", "[backup]") {
+    ScratchDir dir;
+    Fixture t;
+    std::string missing = refusal([&] { import_backup(t.m.db, dir / "nowhere.json"); });
+    CHECK(missing.find((dir / "nowhere.json").string()) != std::string::npos);
+    CHECK(missing.find("No such file") != std::string::npos);
+    std::string folder = refusal([&] { import_backup(t.m.db, dir.path()); });
+    CHECK(folder.find("it is a folder") != std::string::npos);
+}
+
+TEST_CASE("Export never leaves a partial file behind", "[backup]") {
+    ScratchDir dir;
+    Fixture a;
+    a.thank(0, "For the soup");
+
+    SECTION("into a folder that does not exist") {
+        const fs::path target = dir / "no-such-folder" / "backup.json";
+        std::string message = refusal([&] { export_backup(a.m.db, a.clock, target); });
+        INFO(message);
+        CHECK(message.find(target.string()) != std::string::npos);
+        CHECK_FALSE(fs::exists(dir / "no-such-folder"));
+        CHECK(dir.listing().empty());
+    }
+    SECTION("over a folder") {
+        fs::create_directory(dir / "backup.json");
+        std::string message = refusal([&] { export_backup(a.m.db, a.clock, dir / "backup.json"); });
+        CHECK(message.find((dir / "backup.json").string()) != std::string::npos);
+        CHECK(dir.listing() == std::vector<std::string>{"backup.json"});
+        CHECK(fs::is_directory(dir / "backup.json"));
+    }
+    SECTION("over an older backup, which is replaced whole") {
+        spit(dir / "backup.json", std::string(100000, 'x'));
+        export_backup(a.m.db, a.clock, dir / "backup.json");
+        CHECK(dir.listing() == std::vector<std::string>{"backup.json"});
+        auto j = nlohmann::json::parse(slurp(dir / "backup.json"));
+        CHECK(j["tables"] == a.tables());
+    }
+}
+
+TEST_CASE("Text that is not UTF-8 stops an export with the row named", "[backup]") {
+    ScratchDir dir;
+    Fixture a;
+    a.m.db.prepare("INSERT INTO setting(key, value, created_at, updated_at) VALUES(?1, ?2, ?3, ?3)")
+        .bind(1, "edited.elsewhere").bind(2, std::string("caf\xC3\x28")).bind(3, format_utc(a.clock.now())).run();
+    std::string message = refusal([&] { export_backup(a.m.db, a.clock, dir / "backup.json"); });
+    INFO(message);
+    CHECK(message.find((dir / "backup.json").string()) != std::string::npos);
+    CHECK(message.find("table setting row \"edited.elsewhere\": column value holds text that is not valid UTF-8") !=
+          std::string::npos);
+    CHECK(dir.listing().empty());
+}

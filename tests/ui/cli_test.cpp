@@ -1,0 +1,32 @@
+#include "cli.h"
+
+#include <catch2/catch.hpp>
+
+using namespace hearth::app;
+
+TEST_CASE("The command line understands every documented option", "[cli]") {
+    auto r = parse_cli({"--demo", "--screenshot", "out.png", "--panel", "gratitude", "--size", "800x600"});
+    REQUIRE(r.error.empty());
+    CHECK(r.options.demo);
+    CHECK(r.options.screenshot == "out.png");
+    CHECK(r.options.panel == "gratitude");
+    CHECK(r.options.size == std::pair{800, 600});
+    CHECK(parse_cli({"--db", "x.db", "--export-json", "b.json"}).options.export_json == "b.json");
+    CHECK(parse_cli({"--import-json", "b.json"}).options.import_json == "b.json");
+    CHECK(parse_cli({"--help"}).options.help);
+    CHECK(parse_cli({"--version"}).options.version);
+}
+
+TEST_CASE("Bad command lines get a message naming the problem", "[cli]") {
+    CHECK_THAT(parse_cli({"--frobnicate"}).error, Catch::Contains("--frobnicate"));
+    CHECK_THAT(parse_cli({"--db"}).error, Catch::Contains("needs a value"));
+    CHECK_THAT(parse_cli({"--screenshot", "a.png", "--size", "big"}).error, Catch::Contains("WIDTHxHEIGHT"));
+    CHECK_THAT(parse_cli({"--screenshot", "a.png", "--size", "10x10"}).error, Catch::Contains("WIDTHxHEIGHT"));
+    CHECK_FALSE(parse_cli({"--demo", "--db", "x.db"}).error.empty());
+    CHECK_FALSE(parse_cli({"--size", "800x600"}).error.empty());
+}
+
+TEST_CASE("--help lists every panel id", "[cli]") {
+    auto text = usage_text({{"dashboard", "The week"}, {"gratitude", "Appreciations"}});
+    CHECK_THAT(text, Catch::Contains("dashboard") && Catch::Contains("gratitude") && Catch::Contains("--export-json"));
+}

@@ -1,0 +1,52 @@
+# Resolution of Hearth's dependencies. Nothing here is copied source: every
+# library comes from the platform (Debian/Ubuntu packages, vcpkg or Homebrew).
+#
+#   Dear ImGui  - pkg-config "imgui" (Debian's libimgui-dev, 1.86, backends included),
+#                 else find_package(imgui) as provided by vcpkg.
+#   GLFW        - find_package(glfw3)
+#   OpenGL      - find_package(OpenGL)
+#   SQLite3     - find_package(SQLite3)
+#   nlohmann    - find_package(nlohmann_json)
+#   Catch2 (v2) - find_package(Catch2), tests only
+#   stb         - stb_image_write.h, pulled in by Debian's imgui (libstb-dev)
+
+find_package(PkgConfig QUIET)
+find_package(Threads REQUIRED)
+find_package(SQLite3 REQUIRED)
+find_package(nlohmann_json 3.2 REQUIRED)
+
+set(OpenGL_GL_PREFERENCE GLVND)
+find_package(OpenGL REQUIRED)
+find_package(glfw3 3.3 REQUIRED)
+
+add_library(hearth_imgui INTERFACE)
+if(PKG_CONFIG_FOUND)
+  pkg_check_modules(IMGUI IMPORTED_TARGET imgui)
+endif()
+if(IMGUI_FOUND)
+  target_link_libraries(hearth_imgui INTERFACE PkgConfig::IMGUI)
+  # Debian's package installs the backend headers under imgui/backends.
+  target_include_directories(hearth_imgui INTERFACE ${IMGUI_INCLUDEDIR}/backends)
+else()
+  # vcpkg: imgui[glfw-binding,opengl3-binding]
+  find_package(imgui CONFIG REQUIRED)
+  target_link_libraries(hearth_imgui INTERFACE imgui::imgui)
+endif()
+
+# stb_image_write for --screenshot.
+find_path(STB_IMAGE_WRITE_DIR stb_image_write.h PATH_SUFFIXES stb)
+if(NOT STB_IMAGE_WRITE_DIR)
+  message(FATAL_ERROR "stb_image_write.h not found (Debian: libstb-dev; vcpkg: stb)")
+endif()
+add_library(hearth_stb INTERFACE)
+target_include_directories(hearth_stb SYSTEM INTERFACE ${STB_IMAGE_WRITE_DIR})
+# Debian ships stb compiled as libstb; elsewhere define STB_IMAGE_WRITE_IMPLEMENTATION
+# in one source file instead.
+find_library(STB_LIBRARY stb)
+if(STB_LIBRARY)
+  target_link_libraries(hearth_stb INTERFACE ${STB_LIBRARY})
+endif()
+
+if(HEARTH_BUILD_TESTS)
+  find_package(Catch2 REQUIRED)
+endif()

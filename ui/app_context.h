@@ -1,0 +1,48 @@
+#pragma once
+// What a panel may read and ask for while it draws.
+#include "hearth_model.h"
+
+#include <optional>
+#include <string>
+
+namespace hearth::ui {
+
+class AppContext {
+public:
+    AppContext(Model& model, const Clock& clock) : model(model), clock(clock) {}
+
+    Model& model;
+    const Clock& clock;
+
+    // Ask for a redraw no later than `seconds` from now (a countdown's next
+    // second, an animation's next step). The earliest request of a frame wins.
+    void wake_in(double seconds) {
+        if (seconds < 0) seconds = 0;
+        if (!wake_ || seconds < *wake_) wake_ = seconds;
+    }
+    // Read and clear by the loop after each frame.
+    std::optional<double> take_wake() { auto w = wake_; wake_.reset(); return w; }
+
+    // Switch to another panel at the end of this frame.
+    void go_to(std::string panel_id) { nav_request_ = std::move(panel_id); }
+    std::optional<std::string> take_nav_request() { auto r = nav_request_; nav_request_.reset(); return r; }
+
+    // A short message shown at the bottom of the window until replaced.
+    void notify(std::string text) { notice = std::move(text); }
+    std::string notice;
+
+    // Set by Settings when the text size changes; the app rebuilds the font atlas.
+    bool fonts_dirty = false;
+
+    // Ask the window system to draw the couple's attention (a break ran out):
+    // the app calls glfwRequestWindowAttention, also when minimised.
+    void request_attention() { attention_ = true; }
+    bool take_attention_request() { bool a = attention_; attention_ = false; return a; }
+
+private:
+    bool attention_ = false;
+    std::optional<double> wake_;
+    std::optional<std::string> nav_request_;
+};
+
+} // namespace hearth::ui

@@ -1,0 +1,149 @@
+#include "break_widgets.h"
+
+#include "fonts.h"
+#include "keys.h"
+#include "theme.h"
+#include "units.h"
+#include "widgets.h"
+
+#include <cmath>
+#include <cstdio>
+
+namespace hearth::ui {
+
+namespace {
+constexpr const char* kPacerKeys[] = {"breaks.pacer_in", "breaks.pacer_hold", "breaks.pacer_out", "breaks.pacer_rest"};
+constexpr float kPi = 3.14159265f;
+// Smooth enough for a slow breath, cheap enough to leave on: 30 frames a second.
+constexpr double kPacerFrameSeconds = 1.0 / 30.0;
+} // namespace
+
+std::string countdown_text(int64_t s) {
+    if (s < 0) s = 0;
+    char buf[32];
+    if (s >= 3600) std::snprintf(buf, sizeof buf, "%lld:%02lld:%02lld", (long long)(s / 3600), (long long)(s / 60 % 60), (long long)(s % 60));
+    else std::snprintf(buf, sizeof buf, "%02lld:%02lld", (long long)(s / 60), (long long)(s % 60));
+    return buf;
+}
+
+void countdown_ring(const BreakView& b, const Partner& caller, float radius) {
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    ImVec2 pos = ImGui::GetCursorScreenPos();
+    ImVec2 c(pos.x + radius, pos.y + radius);
+    float thickness = radius * 0.14f;
+    dl->AddCircle(c, radius - thickness / 2, ImGui::GetColorU32(ImGuiCol_FrameBg), 96, thickness);
+    float frac = b.total_ms() > 0 ? float(b.remaining_ms) / float(b.total_ms()) : 0.0f;
+    if (frac > 0) {
+        float a0 = -kPi / 2, a1 = a0 + 2 * kPi * frac;
+        dl->PathArcTo(c, radius - thickness / 2, a0, a1, 96);
+        dl->PathStroke(partner_fill(caller.color, b.state == BreakState::paused ? 0.45f : 1.0f), 0, thickness);
+    }
+    std::string t = countdown_text(b.remaining_seconds);
+    ImFont* f = fonts().display;
+    float size = f->FontSize * std::min(1.0f, radius * 1.3f / std::max(1.0f, f->CalcTextSizeA(f->FontSize, 1e9f, 0, t.c_str()).x));
+    ImVec2 ts = f->CalcTextSizeA(size, 1e9f, 0, t.c_str());
+    dl->AddText(f, size, ImVec2(c.x - ts.x / 2, c.y - ts.y / 2), ImGui::GetColorU32(ImGuiCol_Text), t.c_str());
+    if (b.state == BreakState::paused) {
+        const char* p = "paused";
+        ImVec2 ps = ImGui::CalcTextSize(p);
+        dl->AddText(ImVec2(c.x - ps.x / 2, c.y + ts.y / 2), ImGui::GetColorU32(ImGuiCol_TextDisabled), p);
+    }
+    ImGui::Dummy(ImVec2(radius * 2, radius * 2));
+}
+
+BreathingRhythm load_rhythm(const Settings& s) {
+    BreathingRhythm r;
+    double* f[] = {&r.in_seconds, &r.hold_seconds, &r.out_seconds, &r.rest_seconds};
+    for (int i = 0; i < 4; ++i) *f[i] = s.get_int(kPacerKeys[i], int(*f[i]));
+    return clamp_rhythm(r);
+}
+
+void save_rhythm(Settings& s, const BreathingRhythm& r) {
+    const double f[] = {r.in_seconds, r.hold_seconds, r.out_seconds, r.rest_seconds};
+    for (int i = 0; i < 4; ++i) s.set_int(kPacerKeys[i], int(std::lround(f[i])));
+}
+
+void breathing_pacer(AppContext& ctx, const BreathingRhythm& rhythm, float radius) {
+    BreathMoment m = breath_at(ImGui::GetTime(), rhythm);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    ImVec2 pos = ImGui::GetCursorScreenPos();
+    ImVec2 c(pos.x + radius, pos.y + radius);
+    float r = radius * (0.35f + 0.65f * float(m.lungs));
+    ImVec4 accent = ImGui::GetStyle().Colors[ImGuiCol_SliderGrab];
+    dl->AddCircle(c, radius, ImGui::GetColorU32(ImGuiCol_FrameBg), 96, 2.0f);
+    dl->AddCircleFilled(c, r, ImGui::GetColorU32(ImVec4(accent.x, accent.y, accent.z, 0.35f)), 96);
+    dl->AddCircle(c, r, ImGui::GetColorU32(accent), 96, 2.0f);
+    std::string word(breath_phase_word(m.phase));
+    char secs[16];
+    std::snprintf(secs, sizeof secs, "%d", int(std::ceil(m.seconds_left)));
+    ImVec2 ws = ImGui::CalcTextSize(word.c_str());
+    ImVec2 ss = ImGui::CalcTextSize(secs);
+    dl->AddText(ImVec2(c.x - ws.x / 2, c.y - ws.y), ImGui::GetColorU32(ImGuiCol_Text), word.c_str());
+    dl->AddText(ImVec2(c.x - ss.x / 2, c.y), ImGui::GetColorU32(ImGuiCol_TextDisabled), secs);
+    ImGui::Dummy(ImVec2(radius * 2, radius * 2));
+    ctx.wake_in(kPacerFrameSeconds);
+}
+
+void quick_break_button(AppContext& ctx) {
+    const Couple& couple = ctx.model.couple;
+    bool open = ImGui::Button("I need a break", ImVec2(-1, 0));
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Call a timed break (Ctrl+B)");
+    ImGuiIO& io = ImGui::GetIO();
+    if (io.KeyCtrl && key_pressed('B')) open = true;
+    if (open) ImGui::OpenPopup("quick break");
+    if (ImGui::BeginPopup("quick break")) {
+        ImGui::TextUnformatted("Who needs a break?");
+        muted("%d minutes; you can add a topic, pause or extend it next.", kDefaultBreakMinutes);
+        for (int s = 0; s < 2; ++s) {
+            const Partner& p = couple.partner(s);
+            ImGui::PushStyleColor(ImGuiCol_Button, to_imvec4(p.color));
+            ImGui::PushStyleColor(ImGuiCol_ButtonHovered, to_imvec4(p.color, 0.85f));
+            ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 1, 1, 1));
+            std::string label = p.name + "##quick" + std::to_string(s);
+            if (ImGui::Button(label.c_str(), em2(9, 2.2f))) {
+                BreakRequest r;
+                r.caller_slot = s;
+                auto res = ctx.model.breaks.start(r);
+                if (res.ok()) ctx.go_to("breaks");
+                else ctx.notify(res.error);
+                ImGui::CloseCurrentPopup();
+            }
+            ImGui::PopStyleColor(3);
+            if (s == 0) ImGui::SameLine();
+        }
+        ImGui::EndPopup();
+    }
+}
+
+void tick_breaks(AppContext& ctx) {
+    Breaks& breaks = ctx.model.breaks;
+    if (breaks.tick() > 0) ctx.request_attention();
+    if (auto w = breaks.next_wake()) ctx.wake_in(double(w->count()) / 1000.0);
+}
+
+void break_banner(AppContext& ctx) {
+    const Couple& couple = ctx.model.couple;
+    for (const BreakView& b : ctx.model.breaks.active()) {
+        const Partner& p = couple.partner(b.caller_slot);
+        ImGui::PushID(b.id.c_str());
+        ImGui::PushStyleColor(ImGuiCol_Button, to_imvec4(p.color, b.state == BreakState::expired ? 0.9f : 0.25f));
+        ImGui::PushStyleColor(ImGuiCol_ButtonHovered, to_imvec4(p.color, 0.6f));
+        std::string label;
+        if (b.state == BreakState::expired) label = "Time to come back: " + p.name + "'s break is over. Open";
+        else label = p.name + "'s break: " + countdown_text(b.remaining_seconds) + (b.state == BreakState::paused ? " (paused)" : " left") +
+                     ", back at " + b.return_clock + ". Open";
+        if (ImGui::Button(label.c_str(), ImVec2(-1, 0))) ctx.go_to("breaks");
+        ImGui::PopStyleColor(2);
+        ImGui::PopID();
+    }
+}
+
+void safety_note() {
+    ImGui::PushStyleColor(ImGuiCol_Text, muted_text());
+    ImGui::TextWrapped("These tools are for ordinary disagreements between partners who feel safe with each other. "
+                       "If there is abuse, threats or violence in your relationship, couples exercises can raise the risk: "
+                       "please talk to a counsellor or a domestic-abuse helpline, and in danger call your local emergency number.");
+    ImGui::PopStyleColor();
+}
+
+} // namespace hearth::ui

@@ -1,0 +1,76 @@
+#include "fonts.h"
+
+#include <cstdio>
+#include <fstream>
+
+namespace hearth::ui {
+namespace {
+Fonts g_fonts;
+
+bool readable(const std::string& path) {
+    if (path.empty()) return false;
+    std::ifstream f(path, std::ios::binary);
+    return bool(f);
+}
+} // namespace
+
+const Fonts& fonts() { return g_fonts; }
+
+const ImWchar* text_glyph_ranges() {
+    static ImVector<ImWchar> ranges = [] {
+        static const ImWchar extra[] = {
+            0x0100, 0x024F,  // Latin Extended-A and -B
+            0x0370, 0x03FF,  // Greek
+            0x0400, 0x052F,  // Cyrillic
+            0x1E00, 0x1EFF,  // Latin Extended Additional (Vietnamese)
+            0x2000, 0x206F,  // General Punctuation: dashes, curly quotes, ellipsis
+            0x20A0, 0x20CF,  // currency
+            0x2100, 0x214F,  // letterlike symbols
+            0x2190, 0x21FF,  // arrows
+            0x2200, 0x22FF,  // mathematical operators
+            0x2300, 0x23FF,  // misc technical (⏸ ⏵)
+            0x25A0, 0x25FF,  // geometric shapes
+            0x2600, 0x26FF,  // misc symbols: ★ ☆ ♥ ☀
+            0x2700, 0x27BF,  // dingbats: ✓ ✗ ❤
+            0xFFFD, 0xFFFD,  // replacement character
+            0};
+        ImFontGlyphRangesBuilder b;
+        b.AddRanges(ImGui::GetIO().Fonts->GetGlyphRangesDefault());
+        b.AddRanges(extra);
+        ImVector<ImWchar> out;
+        b.BuildRanges(&out);
+        return out;
+    }();
+    return ranges.Data;
+}
+
+void load_fonts(const std::string& ttf_path, float body_px) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.Fonts->Clear();
+    g_fonts = {};
+    ImFontConfig cfg;
+    cfg.OversampleH = 2;
+    cfg.OversampleV = 1;
+    if (readable(ttf_path)) {
+        g_fonts.body = io.Fonts->AddFontFromFileTTF(ttf_path.c_str(), body_px, &cfg, text_glyph_ranges());
+        g_fonts.heading = io.Fonts->AddFontFromFileTTF(ttf_path.c_str(), body_px * 1.35f, &cfg, text_glyph_ranges());
+        static const ImWchar display_ranges[] = {0x0020, 0x00FF, 0x2010, 0x2027, 0};
+        g_fonts.display = io.Fonts->AddFontFromFileTTF(ttf_path.c_str(), body_px * 3.2f, &cfg, display_ranges);
+    }
+    g_fonts.full_coverage = g_fonts.body && g_fonts.heading && g_fonts.display;
+    if (!g_fonts.full_coverage) {
+        if (!ttf_path.empty()) std::fprintf(stderr, "hearth: cannot load font %s; using the built-in font\n", ttf_path.c_str());
+        io.Fonts->Clear();
+        ImFontConfig def;
+        def.SizePixels = body_px;
+        g_fonts.body = io.Fonts->AddFontDefault(&def);
+        def.SizePixels = body_px * 1.35f;
+        g_fonts.heading = io.Fonts->AddFontDefault(&def);
+        def.SizePixels = body_px * 3.2f;
+        g_fonts.display = io.Fonts->AddFontDefault(&def);
+    }
+    io.FontDefault = g_fonts.body;
+    io.Fonts->Build();
+}
+
+} // namespace hearth::ui

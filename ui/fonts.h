@@ -1,0 +1,28 @@
+#pragma once
+// Fonts that cover what couples type: Latin with accents, Greek, Cyrillic,
+// curly quotes, dashes, the ellipsis, hearts and stars (all in the BMP).
+#include <imgui.h>
+
+#include <string>
+
+namespace hearth::ui {
+
+struct Fonts {
+    ImFont* body = nullptr;
+    ImFont* heading = nullptr;   // panel titles, card headings
+    ImFont* display = nullptr;   // large countdowns and names across the room
+    bool full_coverage = false;  // false when only ImGui's built-in font was found
+};
+
+// The current set; valid after load_fonts().
+const Fonts& fonts();
+
+// Rebuilds the atlas at `body_px` pixels (already multiplied by the window's
+// content scale) from a TrueType file. An empty or unreadable path falls back
+// to ImGui's built-in font, which shows ASCII only.
+void load_fonts(const std::string& ttf_path, float body_px);
+
+// The glyph ranges used for body text (exposed for tests).
+const ImWchar* text_glyph_ranges();
+
+} // namespace hearth::ui

@@ -1,0 +1,115 @@
+#include "guarded_text.h"
+
+#include <imgui_stdlib.h>
+
+namespace hearth::ui {
+namespace {
+// The field that had keyboard focus when last drawn, and its guard.
+GuardedText* g_focused = nullptr;
+AstralGuard* g_focused_guard = nullptr;
+int g_focused_frame = -1;
+
+bool focus_is_current() {
+    return g_focused && ImGui::GetCurrentContext() && ImGui::GetFrameCount() - g_focused_frame <= 1;
+}
+} // namespace
+
+GuardedText::~GuardedText() {
+    if (g_focused == this) {
+        g_focused = nullptr;
+        g_focused_guard = nullptr;
+    }
+}
+
+bool GuardedText::load(const std::string& original) {
+    guard_ = AstralGuard{};
+    auto encoded = guard_.encode(original);
+    editable_ = encoded.has_value();
+    buffer_ = encoded ? *encoded : original;
+    return editable_;
+}
+
+std::string GuardedText::value() const { return guard_.restore(buffer_); }
+
+void GuardedText::track_focus() {
+    if (ImGui::IsItemActive()) {
+        g_focused = this;
+        g_focused_guard = &guard_;
+        g_focused_frame = ImGui::GetFrameCount();
+    } else if (g_focused == this) {
+        g_focused = nullptr;
+        g_focused_guard = nullptr;
+    }
+}
+
+void GuardedText::queue_typed(char32_t astral) {
+    if (auto ph = guard_.placeholder_for(astral)) append_utf8(pending_, *ph);
+}
+
+int guarded_callback(ImGuiInputTextCallbackData* data) {
+    auto* self = static_cast<GuardedText*>(data->UserData);
+    if (!self->pending_.empty()) {
+        data->InsertChars(data->CursorPos, self->pending_.c_str());
+        self->pending_.clear();
+    }
+    return 0;
+}
+
+bool GuardedText::multiline(const char* label, ImVec2 size, bool* changed) {
+    ImGuiInputTextFlags flags = ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_CtrlEnterForNewLine |
+                                ImGuiInputTextFlags_CallbackAlways;
+    if (!editable_) flags |= ImGuiInputTextFlags_ReadOnly;
+    std::string before = changed ? buffer_ : std::string();
+    bool enter = ImGui::InputTextMultiline(label, &buffer_, size, flags, guarded_callback, this);
+    track_focus();
+    if (changed) *changed = before != buffer_;
+    return enter;
+}
+
+bool GuardedText::single_line(const char* label, const char* hint, bool* changed) {
+    ImGuiInputTextFlags flags = ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_CallbackAlways;
+    if (!editable_) flags |= ImGuiInputTextFlags_ReadOnly;
+    std::string before = changed ? buffer_ : std::string();
+    bool enter = ImGui::InputTextWithHint(label, hint, &buffer_, flags, guarded_callback, this);
+    track_focus();
+    if (changed) *changed = before != buffer_;
+    return enter;
+}
+
+unsigned int route_typed_codepoint(unsigned int cp) {
+    if (cp < 0x10000 || cp > 0x10FFFF || !focus_is_current()) return cp;
+    g_focused->queue_typed(char32_t(cp));
+    return 0;
+}
+
+namespace {
+const char* (*g_platform_get)(void*) = nullptr;
+void (*g_platform_set)(void*, const char*) = nullptr;
+void* g_platform_user = nullptr;
+std::string g_clipboard;
+
+const char* get_clipboard(void*) {
+    const char* raw = g_platform_get ? g_platform_get(g_platform_user) : nullptr;
+    g_clipboard = raw ? raw : "";
+    if (focus_is_current() && g_focused_guard)
+        if (auto encoded = g_focused_guard->encode(g_clipboard)) g_clipboard = *encoded;
+    return g_clipboard.c_str();
+}
+
+void set_clipboard(void*, const char* text) {
+    std::string out = text ? text : "";
+    if (focus_is_current() && g_focused_guard) out = g_focused_guard->restore(out);
+    if (g_platform_set) g_platform_set(g_platform_user, out.c_str());
+}
+} // namespace
+
+void wrap_clipboard(ImGuiIO& io) {
+    if (io.GetClipboardTextFn == get_clipboard) return;
+    g_platform_get = io.GetClipboardTextFn;
+    g_platform_set = io.SetClipboardTextFn;
+    g_platform_user = io.ClipboardUserData;
+    io.GetClipboardTextFn = get_clipboard;
+    io.SetClipboardTextFn = set_clipboard;
+}
+
+} // namespace hearth::ui

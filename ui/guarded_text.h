@@ -1,0 +1,55 @@
+#pragma once
+// A text field that never changes what was typed, even in a build whose
+// ImWchar is 16 bits: characters above U+FFFF (emoji) travel through the field
+// as private-use placeholders (see AstralGuard in model/utf8.h), including when
+// typed or pasted, and come back as the original bytes.
+#include "utf8.h"
+
+#include <imgui.h>
+
+#include <string>
+
+namespace hearth::ui {
+
+class GuardedText {
+public:
+    GuardedText() = default;
+    GuardedText(const GuardedText&) = delete;
+    GuardedText& operator=(const GuardedText&) = delete;
+    ~GuardedText();
+    // Starts editing `original`. False (and the field read-only) when the text
+    // cannot be edited safely by this build.
+    bool load(const std::string& original);
+    void clear() { load({}); }
+    // What the user sees typed, restored to the original characters.
+    std::string value() const;
+    bool editable() const { return editable_; }
+    bool empty() const { return buffer_.empty(); }
+
+    // Multi-line input. Returns true when Enter was pressed (Ctrl+Enter makes a
+    // new line); `changed` is set when the text changed this frame.
+    bool multiline(const char* label, ImVec2 size, bool* changed = nullptr);
+    bool single_line(const char* label, const char* hint, bool* changed = nullptr);
+
+    // Queues a placeholder for a typed character above U+FFFF; it is inserted at
+    // the cursor on the next frame (ImGui drops private-use characters typed on
+    // the keyboard, but not ones a callback inserts).
+    void queue_typed(char32_t astral);
+
+private:
+    friend int guarded_callback(ImGuiInputTextCallbackData* data);
+    void track_focus();
+    AstralGuard guard_;
+    std::string pending_;
+    std::string buffer_;
+    bool editable_ = true;
+};
+
+// Called by the platform layer for each typed code point. Returns the code point
+// to hand to ImGui, or 0 when a focused guarded field took it (above U+FFFF).
+unsigned int route_typed_codepoint(unsigned int cp);
+// Wraps io's clipboard functions (call after the platform backend set them) so
+// text crossing the clipboard is translated for the focused guarded field.
+void wrap_clipboard(ImGuiIO& io);
+
+} // namespace hearth::ui

@@ -1,0 +1,15 @@
+#pragma once
+// Keyboard shortcuts. With Dear ImGui 1.86 and its GLFW backend, io.KeysDown is
+// indexed by GLFW key codes, which equal ASCII for digits and capital letters.
+#include <imgui.h>
+
+namespace hearth::ui {
+
+inline bool key_pressed(char ascii_key, bool repeat = false) { return ImGui::IsKeyPressed(int(ascii_key), repeat); }
+inline bool named_key_pressed(ImGuiKey key, bool repeat = false) {
+    return ImGui::IsKeyPressed(ImGui::GetKeyIndex(key), repeat);
+}
+// A shortcut is live when no text field is taking the keys.
+inline bool shortcuts_allowed() { return !ImGui::GetIO().WantTextInput; }
+
+} // namespace hearth::ui

@@ -1,0 +1,106 @@
+#include "shell.h"
+
+#include "break_widgets.h"
+#include "fonts.h"
+#include "keys.h"
+#include "panel_registry.h"
+#include "theme.h"
+#include "units.h"
+#include "widgets.h"
+
+#include <algorithm>
+#include <string>
+
+namespace hearth::ui {
+
+namespace {
+constexpr const char* kLastPanelKey = "ui.last_panel";
+}
+
+Shell::Shell(AppContext& ctx) : ctx_(ctx), panels_(make_panels()) {
+    select(ctx_.model.settings.get(kLastPanelKey, "dashboard"));
+}
+
+bool Shell::select(std::string_view id) {
+    for (std::size_t i = 0; i < panels_.size(); ++i) {
+        if (panels_[i]->id() == id) {
+            if (current_ != i) ctx_.notice.clear();
+            current_ = i;
+            ctx_.model.settings.set(kLastPanelKey, std::string(id));
+            return true;
+        }
+    }
+    return false;
+}
+
+void Shell::handle_shortcuts() {
+    ImGuiIO& io = ImGui::GetIO();
+    if (!io.KeyCtrl || io.WantTextInput) return;
+    // Ctrl+1 .. Ctrl+9 jump to the panels in navigation order.
+    for (std::size_t i = 0; i < panels_.size() && i < 9; ++i)
+        if (key_pressed(char('1' + i))) select(panels_[i]->id());
+}
+
+void Shell::draw_navigation() {
+    ImGui::BeginChild("nav", ImVec2(em(12), 0), false);
+    ImGui::PushFont(fonts().heading);
+    ImGui::TextUnformatted("Hearth");
+    ImGui::PopFont();
+    const Couple& couple = ctx_.model.couple;
+    partner_label(couple.partner(0));
+    ImGui::SameLine(0, em(0.3f));
+    ImGui::TextDisabled("&");
+    ImGui::SameLine(0, em(0.3f));
+    partner_label(couple.partner(1));
+    ImGui::Separator();
+    ImGui::Spacing();
+    for (std::size_t i = 0; i < panels_.size(); ++i) {
+        const Panel& p = *panels_[i];
+        std::string label = std::string(p.title()) + "##" + std::string(p.id());
+        if (ImGui::Selectable(label.c_str(), i == current_, 0, ImVec2(0, ImGui::GetFrameHeight())))
+            select(p.id());
+        if (ImGui::IsItemHovered())
+            ImGui::SetTooltip("%.*s\n(Ctrl+%d)", int(p.summary().size()), p.summary().data(), int(i + 1));
+    }
+    // Calling a break is two clicks (or Ctrl+B and one) from every screen.
+    ImGui::SetCursorPosY(std::max(ImGui::GetCursorPosY() + em(1), ImGui::GetWindowHeight() - ImGui::GetFrameHeightWithSpacing() - em(0.5f)));
+    quick_break_button(ctx_);
+    ImGui::EndChild();
+}
+
+void Shell::draw() {
+    handle_shortcuts();
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(vp->WorkPos);
+    ImGui::SetNextWindowSize(vp->WorkSize);
+    ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                             ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
+    ImGui::Begin("Hearth", nullptr, flags);
+    if (!ctx_.model.couple.is_set_up()) {
+        first_run_.draw(ctx_);
+        ImGui::End();
+        return;
+    }
+    tick_breaks(ctx_);
+    draw_navigation();
+    ImGui::SameLine();
+    float notice_h = ctx_.notice.empty() ? 0.0f : ImGui::GetFrameHeightWithSpacing();
+    ImGui::BeginGroup();
+    ImGui::BeginChild("content", ImVec2(0, -notice_h), false);
+    ImGui::PushFont(fonts().heading);
+    ImGui::TextUnformatted(panels_[current_]->title().data(),
+                           panels_[current_]->title().data() + panels_[current_]->title().size());
+    ImGui::PopFont();
+    if (current_id() != "breaks") break_banner(ctx_);
+    panels_[current_]->draw(ctx_);
+    ImGui::EndChild();
+    if (!ctx_.notice.empty()) {
+        ImGui::AlignTextToFramePadding();
+        ImGui::TextUnformatted(ctx_.notice.c_str());
+    }
+    ImGui::EndGroup();
+    ImGui::End();
+    if (auto nav = ctx_.take_nav_request()) select(*nav);
+}
+
+} // namespace hearth::ui

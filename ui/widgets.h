@@ -1,0 +1,38 @@
+#pragma once
+// Small widgets every panel shares: partner names in their colours, the
+// "who is this from" picker, cards, inline errors, a day picker.
+#include "couple.h"
+#include "time_util.h"
+
+#include <imgui.h>
+
+#include <string>
+
+namespace hearth::ui {
+
+// A filled dot and the name, in the partner's colour.
+void partner_label(const Partner& p);
+// Two toggle buttons, one per partner, each in its colour. Returns true on change.
+bool partner_picker(const char* id, const Couple& couple, int& slot);
+// Refusal text right below the field it is about.
+void inline_error(const std::string& message);
+void muted(const char* fmt, ...) IM_FMTARGS(1);
+void heading(const char* text);
+
+// A rounded card as tall as its content, `width` wide (0: the rest of the row),
+// with an optional heading; always pair with end_card(). Cards do not nest.
+void begin_card(const char* title, float width = 0.0f);
+void end_card();
+// Inside a card: the width available to content.
+float card_content_width();
+// Keeps the next item of `width` on this row when it fits (inside the current
+// card, or the window), else starts a new row: rows reflow on small windows.
+void same_line_or_wrap(float width, float spacing = -1.0f);
+
+// "◀ Sun 22 Nov 2026 ▶  Today". Never moves past `latest`. Returns true on change.
+bool day_picker(const char* id, Date& day, Date latest);
+
+// Horizontal bar of `value / max` in a colour, with a label inside.
+void meter(float fraction, ImU32 color, const char* label, float width);
+
+} // namespace hearth::ui
