@@ -47,7 +47,7 @@ int run(const hearth::app::CliOptions& o) {
 
     if (o.export_json) {
         export_backup(model.db, clock, *o.export_json);
-        std::printf("Wrote a backup of %s to %s\n", model.db.name().c_str(), o.export_json->c_str());
+        std::printf("Wrote a backup of %s to %s\n", o.demo ? "the demo data" : model.db.name().c_str(), o.export_json->c_str());
         return 0;
     }
     if (o.import_json) {

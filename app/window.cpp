@@ -24,9 +24,12 @@ namespace {
 
 constexpr const char* kWidthKey = "window.width";
 constexpr const char* kHeightKey = "window.height";
-// Frames drawn after each wake-up: the first handles the event, the second
-// lets layout that depends on last frame's sizes settle (popups, wrapping).
-constexpr int kFramesPerWake = 2;
+// Frames drawn after input: the first handles the event, the second lets
+// layout that depends on last frame's sizes settle (popups, wrapping). A wake-up
+// a panel asked for (a countdown's next second) needs one frame.
+constexpr int kFramesPerInput = 2;
+// While minimised only whole-second changes matter (a break running out).
+constexpr double kMinimisedWakeSeconds = 1.0;
 constexpr int kScreenshotFrames = 6;
 
 // Characters above U+FFFF go through the focused field's guard (see guarded_text.h).
@@ -120,15 +123,22 @@ int run_window(Model& model, const Clock& clock, const WindowOptions& opt) {
 
     int exit_code = 0;
     int frames = 0;
-    int frames_left = kFramesPerWake;
+    int frames_left = kFramesPerInput;
     std::optional<double> wake;
     while (!glfwWindowShouldClose(win)) {
         if (frames_left <= 0) {
             // Sleep until input arrives or a panel's requested time comes
             // (also while minimised: a finished timer must still call).
-            if (wake) glfwWaitEventsTimeout(std::max(0.001, *wake));
-            else glfwWaitEvents();
-            frames_left = kFramesPerWake;
+            if (wake && glfwGetWindowAttrib(win, GLFW_ICONIFIED)) wake = std::max(*wake, kMinimisedWakeSeconds);
+            if (wake) {
+                double before = glfwGetTime();
+                glfwWaitEventsTimeout(std::max(0.001, *wake));
+                bool woke_by_input = glfwGetTime() - before < *wake * 0.9;
+                frames_left = woke_by_input ? kFramesPerInput : 1;
+            } else {
+                glfwWaitEvents();
+                frames_left = kFramesPerInput;
+            }
         } else {
             glfwPollEvents();
         }

@@ -14,8 +14,9 @@ namespace hearth::ui {
 namespace {
 constexpr const char* kPacerKeys[] = {"breaks.pacer_in", "breaks.pacer_hold", "breaks.pacer_out", "breaks.pacer_rest"};
 constexpr float kPi = 3.14159265f;
-// Smooth enough for a slow breath, cheap enough to leave on: 30 frames a second.
-constexpr double kPacerFrameSeconds = 1.0 / 30.0;
+// Smooth enough for a slow breath (the circle moves a few pixels a frame), cheap
+// enough to leave on: 20 frames a second.
+constexpr double kPacerFrameSeconds = 1.0 / 20.0;
 } // namespace
 
 std::string countdown_text(int64_t s) {
@@ -99,8 +100,11 @@ void quick_break_button(AppContext& ctx) {
             ImGui::PushStyleColor(ImGuiCol_Button, to_imvec4(p.color));
             ImGui::PushStyleColor(ImGuiCol_ButtonHovered, to_imvec4(p.color, 0.85f));
             ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 1, 1, 1));
-            std::string label = p.name + "##quick" + std::to_string(s);
-            if (ImGui::Button(label.c_str(), em2(9, 2.2f))) {
+            std::string label = p.name + "  (" + std::to_string(s + 1) + ")##quick";
+            ImGui::PushID(s);
+            bool chosen = ImGui::Button(label.c_str(), em2(9, 2.2f)) || key_pressed(char('1' + s));
+            ImGui::PopID();
+            if (chosen) {
                 BreakRequest r;
                 r.caller_slot = s;
                 auto res = ctx.model.breaks.start(r);

@@ -22,7 +22,7 @@ BreathingRhythm load_rhythm(const Settings& s);
 void save_rhythm(Settings& s, const BreathingRhythm& r);
 
 // The "I need a break" button and its popup: two clicks from any screen, or
-// Ctrl+B then a click. Starts a break at the couple's usual length.
+// Ctrl+B then 1 or 2 (the partner). Starts a break of the default length.
 void quick_break_button(AppContext& ctx);
 
 // Once per frame, whatever panel shows: advances countdowns, asks for the

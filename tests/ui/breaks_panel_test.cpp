@@ -1,0 +1,122 @@
+// The breaks panel in every state, and the shell's part: waking once a second
+// while a countdown shows, sleeping otherwise, asking for attention at the end.
+#include "app_context.h"
+#include "headless.h"
+#include "shell.h"
+#include "../model/test_support.h"
+
+#include <catch2/catch.hpp>
+
+using namespace hearth;
+using namespace std::chrono;
+
+namespace {
+struct BreaksUi {
+    test::TestModel t;
+    test::Headless h{t.model.settings};
+    ui::AppContext ctx{t.model, t.clock};
+    ui::Shell shell{ctx};
+    std::optional<double> frame() {
+        h.frame([&] { shell.draw(); });
+        return ctx.take_wake();
+    }
+};
+} // namespace
+
+TEST_CASE("With nothing moving, the app asks for no wake-up at all", "[ui][breaks]") {
+    BreaksUi u;
+    for (const char* id : {"dashboard", "gratitude", "settings"}) {
+        REQUIRE(u.shell.select(id));
+        u.frame();
+        CHECK_FALSE(u.frame());
+    }
+}
+
+TEST_CASE("The breaks panel draws in every state of a break", "[ui][breaks]") {
+    BreaksUi u;
+    Breaks& b = u.t.model.breaks;
+    REQUIRE(u.shell.select("breaks"));
+    u.frame();  // no break: the start form and the safety note
+
+    BreakRequest r;
+    r.caller_slot = 1;
+    r.topic = "Holiday plans \xF0\x9F\x8C\xBB";
+    auto id = b.start(r).id;
+    REQUIRE(!id.empty());
+    auto wake = u.frame();  // running, with the pacer: animation frames
+    REQUIRE(wake);
+    CHECK(*wake <= 0.06);
+
+    REQUIRE(b.pause(id).ok());
+    u.frame();
+    REQUIRE(b.resume(id).ok());
+    REQUIRE(b.extend(id, 10).ok());
+    u.frame();
+
+    // A second round at the same time, from the other partner.
+    BreakRequest second;
+    second.caller_slot = 0;
+    second.minutes = 25;
+    REQUIRE(b.start(second).ok());
+    u.frame();
+    CHECK(b.active().size() == 2);
+
+    u.t.clock.advance(minutes(31));
+    u.frame();  // the first ran out: "time to come back"
+    CHECK(b.needs_attention());
+    u.frame();
+    REQUIRE(b.more_time(id, 10).ok());
+    u.frame();
+    u.t.clock.advance(minutes(40));
+    u.frame();
+    for (const auto& v : b.active())
+        if (v.state == BreakState::expired) REQUIRE(b.come_back(v.id).ok());
+    u.frame();
+    CHECK(b.active().empty());
+    CHECK(b.open_topics().size() == 1);
+    // The history (collapsed by default) and the dashboard's open topics draw too.
+    REQUIRE(u.shell.select("dashboard"));
+    u.frame();
+}
+
+TEST_CASE("A running break wakes the app at its next second, from any panel", "[ui][breaks]") {
+    BreaksUi u;
+    REQUIRE(u.shell.select("settings"));
+    REQUIRE(u.t.model.breaks.start({}).ok());
+    u.t.clock.advance(milliseconds(300));
+    auto wake = u.frame();
+    REQUIRE(wake);
+    CHECK(*wake == Approx(0.7).margin(0.01));  // the countdown's next whole second
+    CHECK_FALSE(u.ctx.take_attention_request());
+}
+
+TEST_CASE("When a break runs out the app asks for the couple's attention once", "[ui][breaks]") {
+    BreaksUi u;
+    REQUIRE(u.shell.select("gratitude"));
+    REQUIRE(u.t.model.breaks.start({}).ok());
+    u.frame();
+    u.t.clock.advance(minutes(20) + seconds(1));
+    u.frame();
+    CHECK(u.ctx.take_attention_request());
+    u.frame();
+    CHECK_FALSE(u.ctx.take_attention_request());
+    CHECK(u.t.model.breaks.needs_attention());
+}
+
+TEST_CASE("Calling a break from any screen takes Ctrl+B and the partner's number", "[ui][breaks]") {
+    BreaksUi u;
+    REQUIRE(u.shell.select("dashboard"));
+    auto draw = [&] { u.shell.draw(); };
+    u.h.frame(draw);
+    u.h.press('B', draw, /*ctrl=*/true);
+    CHECK(ImGui::IsPopupOpen("quick break", ImGuiPopupFlags_AnyPopupId));
+    // The popup has a button per partner, numbered: 2 is Sam.
+    u.h.frame(draw);
+    u.h.press('2', draw);
+    u.h.frame(draw);
+    auto active = u.t.model.breaks.active();
+    REQUIRE(active.size() == 1);
+    CHECK(active[0].caller_slot == 1);
+    CHECK(active[0].total_ms() == kDefaultBreakMinutes * 60'000);
+    CHECK(u.shell.current_id() == "breaks");
+}
