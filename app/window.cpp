@@ -54,6 +54,16 @@ bool write_png(const std::string& path, int w, int h) {
     return stbi_write_png(path.c_str(), w, h, 4, flipped.data(), int(row)) != 0;
 }
 
+// Saved as soon as it changes (Settings skips unchanged values), so the size
+// survives however Hearth ends.
+void remember_size(Settings& settings, GLFWwindow* win) {
+    int w, h;
+    glfwGetWindowSize(win, &w, &h);
+    if (w <= 0 || h <= 0 || glfwGetWindowAttrib(win, GLFW_ICONIFIED) || glfwGetWindowAttrib(win, GLFW_MAXIMIZED)) return;
+    settings.set_int(kWidthKey, w);
+    settings.set_int(kHeightKey, h);
+}
+
 float window_scale(GLFWwindow* win) {
     float x = 1, y = 1;
     glfwGetWindowContentScale(win, &x, &y);
@@ -183,16 +193,9 @@ int run_window(Model& model, const Clock& clock, const WindowOptions& opt) {
             }
         }
         if (one_shot) frames_left = 1;  // keep drawing until the screenshot is taken
+        if (opt.remember_window && !one_shot) remember_size(model.settings, win);
     }
 
-    if (opt.remember_window && !one_shot) {
-        int w, h;
-        glfwGetWindowSize(win, &w, &h);
-        if (w > 0 && h > 0 && !glfwGetWindowAttrib(win, GLFW_ICONIFIED)) {
-            model.settings.set_int(kWidthKey, w);
-            model.settings.set_int(kHeightKey, h);
-        }
-    }
     ImGui_ImplOpenGL3_Shutdown();
     ImGui_ImplGlfw_Shutdown();
     ImGui::DestroyContext();

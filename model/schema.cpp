@@ -90,6 +90,73 @@ CREATE INDEX conflict_break_by_start ON conflict_break(started_at DESC);
 CREATE INDEX conflict_break_by_state ON conflict_break(state);
 CREATE INDEX conflict_break_by_topic ON conflict_break(topic_status);
 )sql"},
+    // Guided listening exercises (model/exercise_session.h). The exercise's
+    // steps live in a JSON definition (assets/exercises/); a session records
+    // which definition (id + version) it ran, and a row per step run.
+    //  - durations_json: the planned length of each step, {"share": ms, ...},
+    //    as chosen at setup.
+    //  - state: running / paused while under way; finished or ended_early once
+    //    over. A session still running or paused at start-up was interrupted.
+    //  - turn / step_index / step_seq: where the session is; the step timer is
+    //    anchor_at + anchor_elapsed_ms like conflict_break.
+    //  - listening_step: one row per step run, loop repetitions included;
+    //    outcome is NULL while the step runs, then 'next', 'got_it',
+    //    'not_quite', 'back' or 'ended_early'.
+    Migration{3, "listening exercises", R"sql(
+CREATE TABLE listening_session (
+    id                  TEXT PRIMARY KEY,
+    exercise_id         TEXT NOT NULL,
+    exercise_version    INTEGER NOT NULL,
+    topic               TEXT NOT NULL,
+    source_break        TEXT REFERENCES conflict_break(id),
+    first_speaker       TEXT NOT NULL REFERENCES partner(id),
+    rounds              INTEGER NOT NULL CHECK (rounds > 0),
+    durations_json      TEXT NOT NULL,
+    state               TEXT NOT NULL
+                        CHECK (state IN ('running', 'paused', 'finished', 'ended_early')),
+    turn                INTEGER NOT NULL DEFAULT 0,
+    step_index          INTEGER NOT NULL DEFAULT 0,
+    step_seq            INTEGER NOT NULL DEFAULT 0,
+    anchor_at           TEXT NOT NULL,
+    anchor_elapsed_ms   INTEGER NOT NULL DEFAULT 0,
+    paused_at           TEXT,
+    clarify_loops       INTEGER NOT NULL DEFAULT 0,
+    topic_talked_through INTEGER NOT NULL DEFAULT 0,
+    started_at          TEXT NOT NULL,
+    ended_at            TEXT,
+    created_at          TEXT NOT NULL,
+    updated_at          TEXT NOT NULL
+);
+CREATE INDEX listening_session_by_start ON listening_session(started_at DESC);
+CREATE INDEX listening_session_by_state ON listening_session(state);
+CREATE TABLE listening_step (
+    id                  TEXT PRIMARY KEY,
+    session_id          TEXT NOT NULL REFERENCES listening_session(id),
+    seq                 INTEGER NOT NULL,
+    turn                INTEGER NOT NULL,
+    step_id             TEXT NOT NULL,
+    speaker             TEXT NOT NULL REFERENCES partner(id),
+    listener            TEXT NOT NULL REFERENCES partner(id),
+    planned_ms          INTEGER NOT NULL,
+    actual_ms           INTEGER,
+    outcome             TEXT CHECK (outcome IN ('next', 'got_it', 'not_quite', 'back', 'ended_early')),
+    started_at          TEXT NOT NULL,
+    ended_at            TEXT,
+    created_at          TEXT NOT NULL,
+    updated_at          TEXT NOT NULL,
+    UNIQUE (session_id, seq)
+);
+CREATE TABLE listening_rating (
+    id                  TEXT PRIMARY KEY,
+    session_id          TEXT NOT NULL REFERENCES listening_session(id),
+    partner             TEXT NOT NULL REFERENCES partner(id),
+    felt_heard          INTEGER NOT NULL CHECK (felt_heard BETWEEN 1 AND 5),
+    note                TEXT NOT NULL DEFAULT '',
+    created_at          TEXT NOT NULL,
+    updated_at          TEXT NOT NULL,
+    UNIQUE (session_id, partner)
+);
+)sql"},
 };
 
 std::span<const Migration> migrations() { return kMigrations; }

@@ -182,3 +182,32 @@ TEST_CASE("Ctrl+number switches panels and the last panel is remembered", "[ui]"
     ui::Shell again(ctx);
     CHECK(again.current_id() == ui::make_panels()[1]->id());
 }
+
+TEST_CASE("An appreciation being written survives closing Hearth", "[ui]") {
+    test::TestModel t;
+    {
+        test::Headless h(t.model.settings);
+        ui::AppContext ctx(t.model, t.clock);
+        ui::Shell shell(ctx);
+        REQUIRE(shell.select("gratitude"));
+        auto draw = [&] { shell.draw(); };
+        h.frame(draw);
+        h.frame(draw);
+        h.type("Half-written \xE2\x80\x94 ");
+        h.type_codepoint(0x1F33B);
+        h.frame(draw);
+        h.frame(draw);
+    }
+    test::Headless h(t.model.settings);
+    ui::AppContext ctx(t.model, t.clock);
+    ui::Shell shell(ctx);
+    REQUIRE(shell.select("gratitude"));
+    auto draw = [&] { shell.draw(); };
+    h.frame(draw);
+    h.frame(draw);
+    h.frame(draw);
+    h.press(test::Headless::kEnter, draw);
+    REQUIRE(t.model.gratitude.count({}) == 1);
+    CHECK(t.model.gratitude.page({}, 0, 1).front().text == "Half-written \xE2\x80\x94 \xF0\x9F\x8C\xBB");
+    CHECK(t.model.settings.get("draft.gratitude").empty());
+}

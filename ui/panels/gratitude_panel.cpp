@@ -18,6 +18,7 @@ namespace hearth::ui {
 namespace {
 
 constexpr int kPageSize = 100;
+constexpr const char* kDraftKey = "draft.gratitude";
 constexpr std::size_t kMaxCachedPages = 16;
 
 // Pages of the current query, refetched only when the filter or the data change.
@@ -114,7 +115,10 @@ public:
 
     void draw(AppContext& ctx) override {
         Date today = local_date(ctx.clock.now());
-        if (!draft_.day.ok()) draft_.day = today;
+        if (!draft_.day.ok()) {
+            draft_.day = today;
+            compose_text_.load(ctx.model.settings.get(kDraftKey));
+        }
         if (!browse_week_.ok()) browse_week_ = week_start(today);
         names_[0] = ctx.model.couple.partner(0).name;
         names_[1] = ctx.model.couple.partner(1).name;
@@ -147,7 +151,11 @@ private:
         }
         bool changed = false;
         bool enter = compose_text_.multiline("##compose", ImVec2(card_content_width(), ImGui::GetTextLineHeight() * 3.2f), &changed);
-        if (changed) compose_error_.clear();
+        if (changed) {
+            compose_error_.clear();
+            // An unsaved appreciation survives closing Hearth (or a crash).
+            ctx.model.settings.set(kDraftKey, compose_text_.value());
+        }
         if (compose_text_.empty() && !ImGui::IsItemActive()) {
             // Hint text: multi-line inputs have none in 1.86.
             ImVec2 p = ImGui::GetItemRectMin();
@@ -174,11 +182,10 @@ private:
             auto r = log.add(d);
             if (r.ok()) {
                 compose_text_.clear();
+                ctx.model.settings.set(kDraftKey, "");
                 draft_.category_id.reset();
                 compose_error_.clear();
                 ctx.notify("Saved for " + couple.other(d.from_slot).name + ".");
-                selected_ = r.id;
-                load_editor(ctx);
             } else {
                 compose_error_ = r.error;
             }
@@ -312,7 +319,7 @@ private:
         day_picker("edit-day", edit_.day, today);
         ImGui::SetNextItemWidth(em(11));
         category_combo("edit-cat", ctx.model.categories, edit_.category_id, false, new_category_, new_category_error_);
-        ImGui::SameLine();
+        same_line_or_wrap(em(13));
         ImGui::Checkbox("Shared aloud in a review", &edit_.shared_in_review);
         if (ImGui::Button("Save changes") || enter) {
             GratitudeDraft d = edit_;
