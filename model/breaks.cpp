@@ -103,7 +103,7 @@ SaveResult Breaks::set_floor_minutes(int minutes) {
 void Breaks::reload() {
     live_.clear();
     const WallTime now = clock_.now();
-    const SteadyTime steady = clock_.steady();
+    const SteadyTime steady = clock_.boot();
     struct Row {
         std::string id;
         std::optional<WallTime> anchor;
@@ -136,11 +136,9 @@ void Breaks::reload() {
 }
 
 void Breaks::observe(const std::string& id, Live& l, WallTime now, SteadyTime steady) {
-    const int64_t ds = std::max<int64_t>(0, duration_cast<milliseconds>(steady - l.steady).count());
-    const int64_t dw = ms_between(l.wall, now);
-    // The steady clock is the measure; the wall clock running well ahead of it
-    // means a suspend (or a forward jump, which looks the same): count it.
-    l.elapsed_ms += dw - ds > kJumpTolerance.count() ? dw : ds;
+    // The boot clock is the measure: it runs on through a suspend (time the
+    // couple spent apart all the same) and ignores changes to the wall clock.
+    l.elapsed_ms += std::max<int64_t>(0, duration_cast<milliseconds>(steady - l.steady).count());
     l.steady = steady;
     l.wall = now;
     // Keep the saved anchor close enough that a restart derives the same time.
@@ -181,7 +179,7 @@ void Breaks::expire(const std::string& id, const Live& l, WallTime now, bool whi
 
 int Breaks::tick() {
     const WallTime now = clock_.now();
-    const SteadyTime steady = clock_.steady();
+    const SteadyTime steady = clock_.boot();
     int expired = 0;
     for (auto it = live_.begin(); it != live_.end();) {
         observe(it->first, it->second, now, steady);
@@ -413,7 +411,7 @@ SaveResult Breaks::start(const BreakRequest& r) {
         .bind(3, has_topic ? std::optional<std::string>(r.topic) : std::nullopt)
         .bind(4, has_topic ? "open" : "none").bind(5, length_ms).bind(6, t)
         .bind(7, format_utc(plus_ms(now, length_ms))).run();
-    live_[id] = Live{clock_.steady(), now, 0, now, 0, length_ms};
+    live_[id] = Live{clock_.boot(), now, 0, now, 0, length_ms};
     ++revision_;
     return SaveResult::success(id);
 }
@@ -446,7 +444,7 @@ SaveResult Breaks::resume(const std::string& id) {
                 " anchor_elapsed_ms = ?4, return_at = ?5, updated_at = ?2 WHERE id = ?1")
         .bind(1, id).bind(2, t).bind(3, paused).bind(4, elapsed).bind(5, format_utc(plus_ms(now, v->remaining_ms)))
         .run();
-    live_[id] = Live{clock_.steady(), now, elapsed, now, elapsed, v->total_ms()};
+    live_[id] = Live{clock_.boot(), now, elapsed, now, elapsed, v->total_ms()};
     ++revision_;
     return SaveResult::success(id);
 }
@@ -538,7 +536,7 @@ SaveResult Breaks::more_time(const std::string& id, int minutes, std::optional<i
         .bind(1, new_id).bind(2, couple_.partner(caller).id).bind(3, root).bind(4, length_ms).bind(5, t)
         .bind(6, format_utc(plus_ms(now, length_ms))).run();
     tx.commit();
-    live_[new_id] = Live{clock_.steady(), now, 0, now, 0, length_ms};
+    live_[new_id] = Live{clock_.boot(), now, 0, now, 0, length_ms};
     ++revision_;
     return SaveResult::success(new_id);
 }

@@ -11,12 +11,10 @@
 //                      ├──> returned       (come_back: "we're back", on time or late)
 //                      └──> continued      (more_time: a follow-up break carries on)
 //
-// Time: the countdown runs on the steady clock while Hearth runs, so wall-clock
-// jumps do not move it; when the wall clock runs ahead of the steady clock by
-// more than kJumpTolerance the gap is taken as a suspend (the monotonic clock
-// stands still during suspend on Linux) and counted. A backwards wall jump never
-// adds time. Forwards jumps cannot be told apart from a suspend through Clock, so
-// they count as time passed (clamped: remaining never goes below zero).
+// Time: while Hearth runs the countdown is measured on Clock::boot(), a
+// monotonic clock that keeps running through a suspend (CLOCK_BOOTTIME on
+// Linux): a suspend counts as time passed, a change of the wall clock in either
+// direction does not. Remaining time is clamped to 0..total.
 // The database keeps a wall-clock anchor ("at anchor_at, the break had run
 // anchor_elapsed_ms"), re-based whenever the steady measure and the anchor
 // disagree by more than kJumpTolerance (and quietly about once a minute), so a
@@ -157,7 +155,7 @@ public:
 private:
     // A running break's countdown, measured on the steady clock.
     struct Live {
-        SteadyTime steady;
+        SteadyTime steady;           // Clock::boot() when last observed
         WallTime wall;
         int64_t elapsed_ms = 0;      // countdown time run, as of `steady`
         WallTime anchor_at;          // persisted anchor

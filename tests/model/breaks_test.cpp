@@ -479,7 +479,7 @@ TEST_CASE("The wall clock set back never adds time, and a restart agrees", "[bre
     CHECK(reopened.get(id)->state == BreakState::expired);
 }
 
-TEST_CASE("A suspend or a forward jump counts as time passed, clamped at zero", "[breaks]") {
+TEST_CASE("A suspend counts as time passed, a forward jump of the clock does not", "[breaks]") {
     BreaksFixture f;
     auto id = f.start();
     f.clock.advance(minutes{2});
@@ -490,6 +490,9 @@ TEST_CASE("A suspend or a forward jump counts as time passed, clamped at zero", 
     f.clock.advance(seconds{30});
     CHECK(f.remaining(id) == 750);
     f.clock.jump_wall(hours{72});
+    CHECK(f.remaining(id) == 750);  // the clock changed; the couple's time did not
+    CHECK(f.view(id).return_at == f.clock.now() + seconds{750});
+    f.clock.suspend(hours{1});      // a long sleep ends the break, clamped at zero
     auto v = f.view(id);
     CHECK(v.remaining_ms == 0);
     CHECK(v.state == BreakState::expired);
