@@ -37,6 +37,12 @@ CliParse parse_cli(const std::vector<std::string>& args) {
         else if (a == "--screenshot") value(o.screenshot);
         else if (a == "--panel") value(o.panel);
         else if (a == "--measure-startup") o.measure_startup = true;
+        else if (a == "--list-exercises") o.list_exercises = true;
+        else if (a == "--exercises") {
+            std::optional<std::string> dir;
+            value(dir);
+            if (dir) o.exercise_dirs.push_back(*dir);
+        }
         else if (a == "--size") {
             std::optional<std::string> s;
             value(s);
@@ -68,6 +74,9 @@ std::string usage_text(const std::vector<std::pair<std::string, std::string>>& p
         "  --screenshot FILE      draw the window for a few frames, save a PNG and exit\n"
         "  --panel ID             the panel to show (with or without --screenshot)\n"
         "  --size WxH             window size for --screenshot (default 1280x800)\n"
+        "  --list-exercises       list every exercise definition found, with its status, and exit\n"
+        "                         (exit status 1 when any is invalid)\n"
+        "  --exercises DIR        also load exercise definitions from DIR (repeatable)\n"
         "  --measure-startup      print the time of the first drawn frame and exit\n"
         "  --version              print the version and exit\n"
         "  --help                 this text\n"

@@ -17,6 +17,10 @@ struct CliOptions {
     std::optional<std::string> panel;
     std::optional<std::pair<int, int>> size;
     bool measure_startup = false;
+    bool list_exercises = false;
+    std::vector<std::string> exercise_dirs;     // --exercises DIR, repeatable
+    std::optional<std::string> export_ics;
+    std::optional<std::pair<std::string, std::string>> export_week;  // YYYY-Www, FILE
 };
 
 struct CliParse {

@@ -43,6 +43,7 @@ int run(const hearth::app::CliOptions& o) {
         return Database::open_file(path);
     }();
     Model model(std::move(db), clock, assets);
+    for (const auto& dir : o.exercise_dirs) model.exercises.add_dir(dir);
     if (o.demo) fill_demo_data(model);
 
     if (o.export_json) {
@@ -88,6 +89,14 @@ int main(int argc, char** argv) {
         return 0;
     }
     try {
+        if (o.list_exercises) {
+            // Needs no database: only the definition files are read.
+            std::vector<std::filesystem::path> dirs{hearth::app::find_assets_dir() / "exercises"};
+            dirs.insert(dirs.end(), o.exercise_dirs.begin(), o.exercise_dirs.end());
+            hearth::Exercises exercises(dirs);
+            std::fputs(exercises.listing().c_str(), stdout);
+            return exercises.problems().empty() ? 0 : 1;
+        }
         return run(o);
     } catch (const std::exception& e) {
         std::fprintf(stderr, "hearth: %s\n", e.what());

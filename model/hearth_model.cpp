@@ -17,8 +17,16 @@ Model::Model(Database database, const Clock& c, const std::filesystem::path& ass
       couple(db, clock),
       categories(db, clock),
       gratitude(db, clock, couple, categories),
-      breaks(db, clock, couple, settings) {
+      breaks(db, clock, couple, settings),
+      exercises({assets_dir / "exercises"}),
+      sessions(db, clock, couple, exercises, breaks),
+      plan_kinds(db, clock),
+      ideas(db, clock, plan_kinds),
+      planner(db, clock, couple, plan_kinds, ideas),
+      reviews(db, clock, couple, gratitude, breaks) {
     categories.seed_builtin(assets_dir);
+    plan_kinds.seed_builtin(assets_dir);
+    ideas.seed_builtin(assets_dir);
 }
 
 void Model::reload() {
@@ -27,6 +35,11 @@ void Model::reload() {
     categories.reload();
     gratitude.invalidate();
     breaks.reload();
+    sessions.reload();
+    plan_kinds.reload();
+    ideas.reload();
+    planner.reload();
+    reviews.reload();
 }
 
 } // namespace hearth

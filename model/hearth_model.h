@@ -5,9 +5,14 @@
 #include "clock.h"
 #include "couple.h"
 #include "database.h"
+#include "exercise_definition.h"
+#include "exercise_session.h"
 #include "gratitude.h"
 #include "gratitude_categories.h"
+#include "idea_bank.h"
+#include "planner.h"
 #include "settings.h"
+#include "weekly_review.h"
 
 #include <filesystem>
 
@@ -32,6 +37,12 @@ public:
     GratitudeCategories categories;
     GratitudeLog gratitude;
     Breaks breaks;
+    Exercises exercises;           // assets_dir/"exercises" (+ add_dir for --exercises DIR)
+    ExerciseSessions sessions;
+    PlanKinds plan_kinds;          // assets_dir/"plan_kinds.json" + the couple's own
+    IdeaBank ideas;                // assets_dir/"ideas.json" + the couple's own
+    Planner planner;
+    WeeklyReviews reviews;
 
 private:
     static Database migrated(Database db);

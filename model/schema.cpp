@@ -90,20 +90,21 @@ CREATE INDEX conflict_break_by_start ON conflict_break(started_at DESC);
 CREATE INDEX conflict_break_by_state ON conflict_break(state);
 CREATE INDEX conflict_break_by_topic ON conflict_break(topic_status);
 )sql"},
-    // Guided listening exercises (model/exercise_session.h). The exercise's
+    // Guided exercises (model/exercise_session.h). The exercise's
     // steps live in a JSON definition (assets/exercises/); a session records
     // which definition (id + version) it ran, and a row per step run.
     //  - durations_json: the planned length of each step, {"share": ms, ...},
     //    as chosen at setup.
-    //  - state: running / paused while under way; finished or ended_early once
-    //    over. A session still running or paused at start-up was interrupted.
+    //  - state: running / paused while under way; closing once the last step is
+    //    done (ratings next); finished or ended_early once over. A session still
+    //    running or paused at start-up was interrupted.
     //  - turn / step_index / step_seq: where the session is; the step timer is
     //    anchor_at + anchor_elapsed_ms like conflict_break.
-    //  - listening_step: one row per step run, loop repetitions included;
+    //  - exercise_step: one row per step run, loop repetitions included;
     //    outcome is NULL while the step runs, then 'next', 'got_it',
     //    'not_quite', 'back' or 'ended_early'.
-    Migration{3, "listening exercises", R"sql(
-CREATE TABLE listening_session (
+    Migration{3, "guided exercises", R"sql(
+CREATE TABLE exercise_session (
     id                  TEXT PRIMARY KEY,
     exercise_id         TEXT NOT NULL,
     exercise_version    INTEGER NOT NULL,
@@ -113,7 +114,7 @@ CREATE TABLE listening_session (
     rounds              INTEGER NOT NULL CHECK (rounds > 0),
     durations_json      TEXT NOT NULL,
     state               TEXT NOT NULL
-                        CHECK (state IN ('running', 'paused', 'finished', 'ended_early')),
+                        CHECK (state IN ('running', 'paused', 'closing', 'finished', 'ended_early')),
     turn                INTEGER NOT NULL DEFAULT 0,
     step_index          INTEGER NOT NULL DEFAULT 0,
     step_seq            INTEGER NOT NULL DEFAULT 0,
@@ -127,11 +128,11 @@ CREATE TABLE listening_session (
     created_at          TEXT NOT NULL,
     updated_at          TEXT NOT NULL
 );
-CREATE INDEX listening_session_by_start ON listening_session(started_at DESC);
-CREATE INDEX listening_session_by_state ON listening_session(state);
-CREATE TABLE listening_step (
+CREATE INDEX exercise_session_by_start ON exercise_session(started_at DESC);
+CREATE INDEX exercise_session_by_state ON exercise_session(state);
+CREATE TABLE exercise_step (
     id                  TEXT PRIMARY KEY,
-    session_id          TEXT NOT NULL REFERENCES listening_session(id),
+    session_id          TEXT NOT NULL REFERENCES exercise_session(id),
     seq                 INTEGER NOT NULL,
     turn                INTEGER NOT NULL,
     step_id             TEXT NOT NULL,
@@ -146,15 +147,155 @@ CREATE TABLE listening_step (
     updated_at          TEXT NOT NULL,
     UNIQUE (session_id, seq)
 );
-CREATE TABLE listening_rating (
+CREATE TABLE exercise_rating (
     id                  TEXT PRIMARY KEY,
-    session_id          TEXT NOT NULL REFERENCES listening_session(id),
+    session_id          TEXT NOT NULL REFERENCES exercise_session(id),
     partner             TEXT NOT NULL REFERENCES partner(id),
     felt_heard          INTEGER NOT NULL CHECK (felt_heard BETWEEN 1 AND 5),
     note                TEXT NOT NULL DEFAULT '',
     created_at          TEXT NOT NULL,
     updated_at          TEXT NOT NULL,
     UNIQUE (session_id, partner)
+);
+)sql"},
+    // The quality-time planner (model/planner.h, model/idea_bank.h).
+    //  - plan_kind / idea: built-in rows (stable ids from assets/) plus the
+    //    couple's own; an idea the couple removes is hidden, not deleted.
+    //  - plan: day + start_time are local ("2026-09-21", "19:00"); repeat is
+    //    none / daily / weekly; weekdays is a bit mask (bit 0 Monday .. bit 6
+    //    Sunday); interval_weeks is N in "every N weeks"; until is the last
+    //    local day of a ritual (NULL = no end); sequence counts changes (the
+    //    iCalendar SEQUENCE).
+    //  - plan_occurrence: what differs on one occurrence, keyed by plan +
+    //    original_day: a move (day / start_time), changes (NULL = as planned),
+    //    the state and the shared memory note.
+    //  - plan_rating: each partner's 1..5 for one occurrence.
+    Migration{4, "quality-time planner", R"sql(
+CREATE TABLE plan_kind (
+    id          TEXT PRIMARY KEY,
+    label       TEXT NOT NULL,
+    builtin     INTEGER NOT NULL DEFAULT 0,
+    sort_order  INTEGER NOT NULL DEFAULT 0,
+    created_at  TEXT NOT NULL,
+    updated_at  TEXT NOT NULL
+);
+CREATE TABLE idea (
+    id              TEXT PRIMARY KEY,
+    title           TEXT NOT NULL,
+    kind_id         TEXT NOT NULL REFERENCES plan_kind(id),
+    length_minutes  INTEGER NOT NULL CHECK (length_minutes > 0),
+    description     TEXT NOT NULL DEFAULT '',
+    builtin         INTEGER NOT NULL DEFAULT 0,
+    sort_order      INTEGER NOT NULL DEFAULT 0,
+    hidden          INTEGER NOT NULL DEFAULT 0,
+    last_used_day   TEXT,
+    times_used      INTEGER NOT NULL DEFAULT 0,
+    created_at      TEXT NOT NULL,
+    updated_at      TEXT NOT NULL
+);
+CREATE TABLE plan (
+    id              TEXT PRIMARY KEY,
+    title           TEXT NOT NULL,
+    kind_id         TEXT NOT NULL REFERENCES plan_kind(id),
+    day             TEXT NOT NULL,
+    start_time      TEXT NOT NULL,
+    length_minutes  INTEGER NOT NULL CHECK (length_minutes > 0),
+    place           TEXT NOT NULL DEFAULT '',
+    notes           TEXT NOT NULL DEFAULT '',
+    suggested_by    TEXT REFERENCES partner(id),
+    phones_away     INTEGER NOT NULL DEFAULT 0,
+    repeat          TEXT NOT NULL DEFAULT 'none' CHECK (repeat IN ('none', 'daily', 'weekly')),
+    weekdays        INTEGER NOT NULL DEFAULT 0,
+    interval_weeks  INTEGER NOT NULL DEFAULT 1 CHECK (interval_weeks >= 1),
+    until           TEXT,
+    idea_id         TEXT REFERENCES idea(id),
+    sequence        INTEGER NOT NULL DEFAULT 0,
+    created_at      TEXT NOT NULL,
+    updated_at      TEXT NOT NULL
+);
+CREATE INDEX plan_by_day ON plan(day, start_time);
+CREATE INDEX plan_by_repeat ON plan(repeat);
+CREATE TABLE plan_occurrence (
+    id              TEXT PRIMARY KEY,
+    plan_id         TEXT NOT NULL REFERENCES plan(id),
+    original_day    TEXT NOT NULL,
+    day             TEXT,
+    start_time      TEXT,
+    title           TEXT,
+    place           TEXT,
+    notes           TEXT,
+    length_minutes  INTEGER CHECK (length_minutes IS NULL OR length_minutes > 0),
+    state           TEXT NOT NULL DEFAULT 'planned' CHECK (state IN ('planned', 'done', 'skipped')),
+    memory          TEXT NOT NULL DEFAULT '',
+    created_at      TEXT NOT NULL,
+    updated_at      TEXT NOT NULL,
+    UNIQUE (plan_id, original_day)
+);
+CREATE INDEX plan_occurrence_by_day ON plan_occurrence(day);
+CREATE INDEX plan_occurrence_by_original ON plan_occurrence(original_day);
+CREATE INDEX plan_occurrence_by_state ON plan_occurrence(state);
+CREATE TABLE plan_rating (
+    id              TEXT PRIMARY KEY,
+    occurrence_id   TEXT NOT NULL REFERENCES plan_occurrence(id),
+    partner         TEXT NOT NULL REFERENCES partner(id),
+    stars           INTEGER NOT NULL CHECK (stars BETWEEN 1 AND 5),
+    created_at      TEXT NOT NULL,
+    updated_at      TEXT NOT NULL,
+    UNIQUE (occurrence_id, partner)
+);
+)sql"},
+    // The weekly review (model/weekly_review.h): one row per ISO week reviewed.
+    //  - week: the ISO week it is about, "2026-W39" (one review per week);
+    //    step: where the flow is, 0..4; finished_at: NULL while under way.
+    //  - issue_*: the one issue. source: where the topic came from (a break,
+    //    a listening session, or new), its text copied; outcome: what was done
+    //    (listened: issue_session is the session started; scheduled: a local
+    //    issue_day + issue_time, or issue_plan; left). A removed plan leaves
+    //    issue_plan NULL.
+    //  - weekly_review_checkin: each partner's connection rating (1..10) and
+    //    answer to "what can I do to make you feel loved this coming week?".
+    //  - weekly_review_plan: the plans made during the review, in order; a
+    //    removed plan drops out.
+    Migration{5, "weekly review", R"sql(
+CREATE TABLE weekly_review (
+    id                  TEXT PRIMARY KEY,
+    week                TEXT NOT NULL UNIQUE,
+    step                INTEGER NOT NULL DEFAULT 0 CHECK (step BETWEEN 0 AND 4),
+    started_at          TEXT NOT NULL,
+    finished_at         TEXT,
+    went_well_note      TEXT NOT NULL DEFAULT '',
+    issue_source        TEXT NOT NULL DEFAULT 'none' CHECK (issue_source IN ('none', 'break', 'session', 'new')),
+    issue_break         TEXT REFERENCES conflict_break(id),
+    issue_from_session  TEXT REFERENCES exercise_session(id),
+    issue_topic         TEXT NOT NULL DEFAULT '',
+    issue_outcome       TEXT NOT NULL DEFAULT 'none'
+                        CHECK (issue_outcome IN ('none', 'listened', 'scheduled', 'left')),
+    issue_session       TEXT REFERENCES exercise_session(id),
+    issue_day           TEXT,
+    issue_time          TEXT,
+    issue_plan          TEXT REFERENCES plan(id) ON DELETE SET NULL,
+    created_at          TEXT NOT NULL,
+    updated_at          TEXT NOT NULL
+);
+CREATE INDEX weekly_review_by_finished ON weekly_review(finished_at);
+CREATE TABLE weekly_review_checkin (
+    id                  TEXT PRIMARY KEY,
+    review_id           TEXT NOT NULL REFERENCES weekly_review(id),
+    partner             TEXT NOT NULL REFERENCES partner(id),
+    connection          INTEGER CHECK (connection IS NULL OR connection BETWEEN 1 AND 10),
+    loved_answer        TEXT NOT NULL DEFAULT '',
+    created_at          TEXT NOT NULL,
+    updated_at          TEXT NOT NULL,
+    UNIQUE (review_id, partner)
+);
+CREATE TABLE weekly_review_plan (
+    id                  TEXT PRIMARY KEY,
+    review_id           TEXT NOT NULL REFERENCES weekly_review(id),
+    plan_id             TEXT NOT NULL REFERENCES plan(id) ON DELETE CASCADE,
+    position            INTEGER NOT NULL DEFAULT 0,
+    created_at          TEXT NOT NULL,
+    updated_at          TEXT NOT NULL,
+    UNIQUE (review_id, plan_id)
 );
 )sql"},
 };

@@ -23,9 +23,21 @@ public:
     // Read and clear by the loop after each frame.
     std::optional<double> take_wake() { auto w = wake_; wake_.reset(); return w; }
 
-    // Switch to another panel at the end of this frame.
-    void go_to(std::string panel_id) { nav_request_ = std::move(panel_id); }
+    // Switch to another panel at the end of this frame, optionally handing it
+    // something to work on (the breaks panel hands a break id to the listening
+    // exercise, for its topic).
+    void go_to(std::string panel_id, std::string argument = {}) {
+        nav_request_ = panel_id;
+        if (!argument.empty()) handoff_ = {std::move(panel_id), std::move(argument)};
+    }
     std::optional<std::string> take_nav_request() { auto r = nav_request_; nav_request_.reset(); return r; }
+    // The argument handed to `panel_id`, once.
+    std::optional<std::string> take_handoff(std::string_view panel_id) {
+        if (!handoff_ || handoff_->first != panel_id) return std::nullopt;
+        auto a = std::move(handoff_->second);
+        handoff_.reset();
+        return a;
+    }
 
     // A short message shown at the bottom of the window until replaced.
     void notify(std::string text) { notice = std::move(text); }
@@ -43,6 +55,7 @@ private:
     bool attention_ = false;
     std::optional<double> wake_;
     std::optional<std::string> nav_request_;
+    std::optional<std::pair<std::string, std::string>> handoff_;
 };
 
 } // namespace hearth::ui

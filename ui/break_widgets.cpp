@@ -119,12 +119,6 @@ void quick_break_button(AppContext& ctx) {
     }
 }
 
-void tick_breaks(AppContext& ctx) {
-    Breaks& breaks = ctx.model.breaks;
-    if (breaks.tick() > 0) ctx.request_attention();
-    if (auto w = breaks.next_wake()) ctx.wake_in(double(w->count()) / 1000.0);
-}
-
 void break_banner(AppContext& ctx) {
     const Couple& couple = ctx.model.couple;
     for (const BreakView& b : ctx.model.breaks.active()) {

@@ -25,10 +25,6 @@ void save_rhythm(Settings& s, const BreathingRhythm& r);
 // Ctrl+B then 1 or 2 (the partner). Starts a break of the default length.
 void quick_break_button(AppContext& ctx);
 
-// Once per frame, whatever panel shows: advances countdowns, asks for the
-// window's attention when one runs out, and schedules the next wake-up.
-void tick_breaks(AppContext& ctx);
-
 // A strip with every active break, for panels other than the breaks panel.
 void break_banner(AppContext& ctx);
 

@@ -7,6 +7,7 @@
     X(dashboard)         \
     X(gratitude)         \
     X(breaks)            \
+    X(listening)         \
     X(settings)
 
 namespace hearth::ui {

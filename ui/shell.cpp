@@ -15,7 +15,18 @@ namespace hearth::ui {
 
 namespace {
 constexpr const char* kLastPanelKey = "ui.last_panel";
+
+// Once per frame, whatever panel shows: advances the model's timers, asks for
+// the window's attention when one runs out (a break, a listening turn), and
+// schedules the next wake-up.
+void tick_timers(AppContext& ctx) {
+    Model& m = ctx.model;
+    if (m.breaks.tick() > 0) ctx.request_attention();
+    if (m.sessions.tick() > 0) ctx.request_attention();
+    for (auto w : {m.breaks.next_wake(), m.sessions.next_wake()})
+        if (w) ctx.wake_in(double(w->count()) / 1000.0);
 }
+} // namespace
 
 Shell::Shell(AppContext& ctx) : ctx_(ctx), panels_(make_panels()) {
     select(ctx_.model.settings.get(kLastPanelKey, "dashboard"));
@@ -81,7 +92,7 @@ void Shell::draw() {
         ImGui::End();
         return;
     }
-    tick_breaks(ctx_);
+    tick_timers(ctx_);
     draw_navigation();
     ImGui::SameLine();
     float notice_h = ctx_.notice.empty() ? 0.0f : ImGui::GetFrameHeightWithSpacing();

@@ -1,0 +1,383 @@
+#include "exercise_definition.h"
+
+#include "utf8.h"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <fstream>
+#include <initializer_list>
+#include <sstream>
+
+namespace hearth {
+
+using Json = nlohmann::json;
+namespace fs = std::filesystem;
+
+std::string_view to_string(Role r) { return r == Role::speaker ? "speaker" : "listener"; }
+
+int ExerciseDefinition::step_index(std::string_view step_id) const {
+    for (std::size_t i = 0; i < steps.size(); ++i)
+        if (steps[i].id == step_id) return int(i);
+    return -1;
+}
+
+namespace {
+
+struct Invalid {
+    std::string message;
+};
+
+// What was found, shortly: strings quoted (and cut), containers by kind.
+std::string found(const Json& j) {
+    switch (j.type()) {
+    case Json::value_t::null: return "null";
+    case Json::value_t::boolean: return j.get<bool>() ? "true" : "false";
+    case Json::value_t::object: return "an object";
+    case Json::value_t::array: return "an array";
+    case Json::value_t::string: {
+        std::string s = j.get<std::string>();
+        if (codepoint_count(s) > 40) {
+            std::string cut;
+            std::size_t n = 0;
+            for (std::size_t i = 0; i < s.size() && n < 37; ++i) {
+                cut += s[i];
+                if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80 &&
+                    (i + 1 == s.size() || (static_cast<unsigned char>(s[i + 1]) & 0xC0) != 0x80))
+                    ++n;
+            }
+            s = cut + "...";
+        }
+        return "\"" + s + "\"";
+    }
+    default: return j.dump();
+    }
+}
+
+[[noreturn]] void fail(const std::string& path, const std::string& expected, const Json& j) {
+    throw Invalid{path + ": expected " + expected + ", found " + found(j)};
+}
+
+[[noreturn]] void missing(const std::string& path, const std::string& expected) {
+    throw Invalid{path + ": missing (expected " + expected + ")"};
+}
+
+std::string join(const std::string& path, const std::string& key) { return path.empty() ? key : path + "." + key; }
+
+// Reads one object, remembering which keys were used so unknown ones (typos)
+// are reported.
+class Obj {
+public:
+    // A key not in `keys` (a typo, most likely) is reported first.
+    Obj(const Json& j, std::string path, const std::string& what, std::initializer_list<const char*> keys)
+        : j_(j), path_(std::move(path)) {
+        if (!j.is_object()) fail(path_.empty() ? "(top level)" : path_, what, j);
+        for (auto it = j_.begin(); it != j_.end(); ++it) {
+            if (std::any_of(keys.begin(), keys.end(), [&](const char* k) { return it.key() == k; })) continue;
+            std::string known;
+            for (const char* k : keys) known += (known.empty() ? "" : ", ") + std::string(k);
+            throw Invalid{join(path_, it.key()) + ": unknown key (expected one of " + known + ")"};
+        }
+    }
+    const Json* get(const std::string& key) {
+        auto it = j_.find(key);
+        return it == j_.end() ? nullptr : &*it;
+    }
+    std::string path(const std::string& key) const { return join(path_, key); }
+
+    std::string text(const std::string& key, bool required = true, std::size_t max_chars = 2000) {
+        const std::string what = required ? "a non-empty string" : "a string";
+        const Json* v = get(key);
+        if (!v) {
+            if (required) missing(path(key), what);
+            return {};
+        }
+        if (!v->is_string()) fail(path(key), what, *v);
+        std::string s = v->get<std::string>();
+        if (required && trim(s).empty()) fail(path(key), what, *v);
+        if (codepoint_count(s) > max_chars)
+            fail(path(key), "at most " + std::to_string(max_chars) + " characters", *v);
+        return s;
+    }
+    int integer(const std::string& key, int lo, int hi, const std::string& what, std::optional<int> dflt = {}) {
+        const std::string expected = what + " from " + std::to_string(lo) + " to " + std::to_string(hi);
+        const Json* v = get(key);
+        if (!v) {
+            if (dflt) return *dflt;
+            missing(path(key), expected);
+        }
+        if (!v->is_number()) fail(path(key), expected, *v);
+        const double d = v->get<double>();
+        if (d < lo || d > hi || d != std::floor(d)) fail(path(key), expected, *v);
+        return int(d);
+    }
+    bool boolean(const std::string& key, bool dflt) {
+        const Json* v = get(key);
+        if (!v) return dflt;
+        if (!v->is_boolean()) fail(path(key), "true or false", *v);
+        return v->get<bool>();
+    }
+
+private:
+    const Json& j_;
+    std::string path_;
+};
+
+bool is_slug(const std::string& s) {
+    if (s.empty() || s.size() > 64) return false;
+    return std::all_of(s.begin(), s.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
+    });
+}
+
+std::string slug(Obj& o, const std::string& key) {
+    const std::string what = "an id of lowercase letters, digits, '-' or '_' (at most 64)";
+    const Json* v = o.get(key);
+    if (!v) missing(o.path(key), what);
+    if (!v->is_string() || !is_slug(v->get<std::string>())) fail(o.path(key), what, *v);
+    return v->get<std::string>();
+}
+
+ExerciseRole read_role(const Json& j, const std::string& path) {
+    Obj o(j, path, "an object with \"label\" and \"description\"", {"label", "description"});
+    ExerciseRole r;
+    r.label = o.text("label", true, 40);
+    r.description = o.text("description", false);
+    return r;
+}
+
+ExerciseStep read_step(const Json& j, const std::string& path, const std::vector<ExerciseStep>& earlier) {
+    Obj o(j, path, "an object describing a step",
+          {"id", "title", "floor", "duration_seconds", "stems", "guidance", "check"});
+    ExerciseStep s;
+    s.id = slug(o, "id");
+    for (const auto& e : earlier)
+        if (e.id == s.id) fail(o.path("id"), "an id not used by an earlier step", *o.get("id"));
+    s.title = o.text("title", true, 80);
+    {
+        const Json* f = o.get("floor");
+        const std::string what = "\"speaker\" or \"listener\"";
+        if (!f) missing(o.path("floor"), what);
+        if (*f == "speaker") s.floor = Role::speaker;
+        else if (*f == "listener") s.floor = Role::listener;
+        else fail(o.path("floor"), what, *f);
+    }
+    s.duration_seconds = o.integer("duration_seconds", kMinStepSeconds, kMaxStepSeconds, "a whole number of seconds");
+    if (const Json* st = o.get("stems")) {
+        if (!st->is_array()) fail(o.path("stems"), "an array of strings", *st);
+        for (std::size_t i = 0; i < st->size(); ++i) {
+            const Json& v = (*st)[i];
+            const std::string p = o.path("stems") + "[" + std::to_string(i) + "]";
+            if (!v.is_string() || trim(v.get<std::string>()).empty()) fail(p, "a non-empty string", v);
+            if (codepoint_count(v.get<std::string>()) > 200) fail(p, "at most 200 characters", v);
+            s.stems.push_back(v.get<std::string>());
+        }
+    }
+    {
+        const Json* g = o.get("guidance");
+        const std::string what = "an object with \"speaker\" and \"listener\" guidance";
+        if (!g) missing(o.path("guidance"), what);
+        Obj go(*g, o.path("guidance"), what, {"speaker", "listener"});
+        s.speaker_guidance = go.text("speaker");
+        s.listener_guidance = go.text("listener");
+    }
+    if (const Json* c = o.get("check")) {
+        Obj co(*c, o.path("check"), "an object with \"question\", \"yes\", \"no\" and \"loop_back_to\"",
+               {"question", "yes", "no", "loop_back_to"});
+        ExerciseCheck ch;
+        ch.question = co.text("question", true, 120);
+        ch.yes_label = co.text("yes", true, 40);
+        ch.no_label = co.text("no", true, 40);
+        ch.loop_back_to = slug(co, "loop_back_to");
+        auto it = std::find_if(earlier.begin(), earlier.end(), [&](const ExerciseStep& e) { return e.id == ch.loop_back_to; });
+        if (it == earlier.end()) {
+            std::string ids;
+            for (const auto& e : earlier) ids += (ids.empty() ? "\"" : ", \"") + e.id + "\"";
+            fail(co.path("loop_back_to"),
+                 earlier.empty() ? std::string("the id of an earlier step (this is the first step)")
+                                 : "the id of an earlier step (" + ids + ")",
+                 *co.get("loop_back_to"));
+        }
+        ch.loop_back_index = int(it - earlier.begin());
+        s.check = std::move(ch);
+    }
+    return s;
+}
+
+ExerciseDefinition read_definition(const Json& j) {
+    Obj o(j, "", "an object describing one exercise",
+          {"format", "id", "version", "title", "summary", "topic_prompt", "topic_required", "roles", "swap_roles",
+           "default_rounds", "steps", "closing"});
+    ExerciseDefinition d;
+    {
+        const Json* f = o.get("format");
+        const std::string what = "the format number " + std::to_string(kExerciseFormat);
+        if (!f) missing("format", what);
+        if (!f->is_number_integer() || f->get<int64_t>() != kExerciseFormat) {
+            if (f->is_number_integer() && f->get<int64_t>() > kExerciseFormat)
+                throw Invalid{"format: this Hearth reads format " + std::to_string(kExerciseFormat) + ", found " +
+                              found(*f) + " (written for a newer Hearth)"};
+            fail("format", what, *f);
+        }
+    }
+    d.id = slug(o, "id");
+    d.version = o.integer("version", 1, 1'000'000, "a whole version number");
+    d.title = o.text("title", true, 80);
+    d.summary = o.text("summary");
+    d.topic_prompt = o.text("topic_prompt");
+    d.topic_required = o.boolean("topic_required", true);
+    {
+        const Json* r = o.get("roles");
+        const std::string what = "an object with \"speaker\" and \"listener\"";
+        if (!r) missing("roles", what);
+        Obj ro(*r, "roles", what, {"speaker", "listener"});
+        const Json* sp = ro.get("speaker");
+        if (!sp) missing("roles.speaker", "an object with \"label\" and \"description\"");
+        d.roles[0] = read_role(*sp, "roles.speaker");
+        const Json* li = ro.get("listener");
+        if (!li) missing("roles.listener", "an object with \"label\" and \"description\"");
+        d.roles[1] = read_role(*li, "roles.listener");
+    }
+    d.swap_roles = o.boolean("swap_roles", true);
+    d.default_rounds = o.integer("default_rounds", 1, kMaxRounds, "a whole number of rounds");
+    {
+        const Json* st = o.get("steps");
+        const std::string what = "an array of 1 to " + std::to_string(kMaxExerciseSteps) + " steps";
+        if (!st) missing("steps", what);
+        if (!st->is_array() || st->empty() || st->size() > kMaxExerciseSteps) fail("steps", what, *st);
+        for (std::size_t i = 0; i < st->size(); ++i)
+            d.steps.push_back(read_step((*st)[i], "steps[" + std::to_string(i) + "]", d.steps));
+    }
+    {
+        const Json* c = o.get("closing");
+        const std::string what = "an object with \"rating_question\"";
+        if (!c) missing("closing", what);
+        Obj co(*c, "closing", what,
+               {"rating_question", "rating_low", "rating_high", "note_prompt", "offer_talked_through"});
+        d.closing.rating_question = co.text("rating_question", true, 120);
+        d.closing.rating_low_label = co.text("rating_low", false, 60);
+        d.closing.rating_high_label = co.text("rating_high", false, 60);
+        d.closing.note_prompt = co.text("note_prompt", false, 200);
+        d.closing.offer_talked_through = co.boolean("offer_talked_through", true);
+    }
+    return d;
+}
+
+std::string json_error(const std::string& what) {
+    // "[json.exception.parse_error.101] parse error at line 3, column 5: ..." -> the part after "] "
+    auto p = what.find("] ");
+    return p == std::string::npos ? what : what.substr(p + 2);
+}
+
+} // namespace
+
+ExerciseParse parse_exercise(std::string_view text) {
+    ExerciseParse r;
+    if (!is_valid_utf8(text)) {
+        r.error = "not valid UTF-8 text";
+        return r;
+    }
+    Json j;
+    try {
+        j = Json::parse(text.begin(), text.end());
+    } catch (const Json::exception& e) {
+        r.error = "not valid JSON: " + json_error(e.what());
+        return r;
+    }
+    try {
+        r.definition = read_definition(j);
+    } catch (const Invalid& e) {
+        r.error = e.message;
+    } catch (const Json::exception& e) {
+        r.error = json_error(e.what());
+    }
+    return r;
+}
+
+std::string ExerciseFileStatus::describe() const {
+    if (ok) return "ok       " + id + " v" + std::to_string(version) + "  \"" + title + "\"  " + file.string();
+    return "invalid  " + file.string() + ": " + message;
+}
+
+ExerciseLoad load_exercises(const std::vector<fs::path>& dirs) {
+    ExerciseLoad out;
+    auto problem = [&](const fs::path& file, const std::string& message, std::string id = {}) {
+        out.problems.push_back({file, message});
+        ExerciseFileStatus s;
+        s.file = file;
+        s.id = std::move(id);
+        s.message = message;
+        out.files.push_back(std::move(s));
+    };
+    for (const auto& dir : dirs) {
+        std::error_code ec;
+        if (!fs::is_directory(dir, ec)) {
+            problem(dir, fs::exists(dir, ec) ? "not a folder" : "folder not found");
+            continue;
+        }
+        std::vector<fs::path> files;
+        for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec))
+            if (it->path().extension() == ".json" && !fs::is_directory(it->path(), ec)) files.push_back(it->path());
+        if (ec) {
+            problem(dir, "cannot list the folder: " + ec.message());
+            continue;
+        }
+        std::sort(files.begin(), files.end());
+        for (const auto& f : files) {
+            std::ifstream in(f, std::ios::binary);
+            if (!in) {
+                problem(f, "cannot be read");
+                continue;
+            }
+            std::stringstream ss;
+            ss << in.rdbuf();
+            auto parsed = parse_exercise(ss.str());
+            if (!parsed.ok()) {
+                problem(f, parsed.error);
+                continue;
+            }
+            auto& d = *parsed.definition;
+            auto dup = std::find_if(out.definitions.begin(), out.definitions.end(),
+                                    [&](const ExerciseDefinition& e) { return e.id == d.id; });
+            if (dup != out.definitions.end()) {
+                problem(f, "id: \"" + d.id + "\" is already used by " + dup->source.string() + " (this file is skipped)",
+                        d.id);
+                continue;
+            }
+            d.source = f;
+            ExerciseFileStatus s;
+            s.file = f;
+            s.ok = true;
+            s.id = d.id;
+            s.version = d.version;
+            s.title = d.title;
+            out.files.push_back(std::move(s));
+            out.definitions.push_back(std::move(d));
+        }
+    }
+    return out;
+}
+
+Exercises::Exercises(std::vector<fs::path> dirs) : dirs_(std::move(dirs)) { reload(); }
+
+void Exercises::add_dir(const fs::path& dir) {
+    dirs_.push_back(dir);
+    reload();
+}
+
+void Exercises::reload() { load_ = load_exercises(dirs_); }
+
+const ExerciseDefinition* Exercises::find(std::string_view id) const {
+    for (const auto& d : load_.definitions)
+        if (d.id == id) return &d;
+    return nullptr;
+}
+
+std::string Exercises::listing() const {
+    std::string out;
+    for (const auto& f : load_.files) out += f.describe() + "\n";
+    return out;
+}
+
+} // namespace hearth
