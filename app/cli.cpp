@@ -38,6 +38,13 @@ CliParse parse_cli(const std::vector<std::string>& args) {
         else if (a == "--panel") value(o.panel);
         else if (a == "--measure-startup") o.measure_startup = true;
         else if (a == "--list-exercises") o.list_exercises = true;
+        else if (a == "--export-week") {
+            if (i + 2 >= args.size()) r.error = "--export-week needs a week and a file, e.g. --export-week 2026-W47 week.md";
+            else {
+                o.export_week = std::pair{args[i + 1], args[i + 2]};
+                i += 2;
+            }
+        }
         else if (a == "--exercises") {
             std::optional<std::string> dir;
             value(dir);
@@ -71,6 +78,8 @@ std::string usage_text(const std::vector<std::pair<std::string, std::string>>& p
         "                         combines with the options below, never touches your file\n"
         "  --export-json FILE     write a full backup of every table to FILE and exit\n"
         "  --import-json FILE     merge a backup into the database (all or nothing) and exit\n"
+        "  --export-week YYYY-Www FILE\n"
+        "                         write that week's summary (Markdown) to FILE and exit\n"
         "  --screenshot FILE      draw the window for a few frames, save a PNG and exit\n"
         "  --panel ID             the panel to show (with or without --screenshot)\n"
         "  --size WxH             window size for --screenshot (default 1280x800)\n"

@@ -6,6 +6,7 @@
 #include "schema.h"
 #include "panel_registry.h"
 #include "paths.h"
+#include "week_markdown.h"
 #include "window.h"
 
 #include <cstdio>
@@ -49,6 +50,13 @@ int run(const hearth::app::CliOptions& o) {
     if (o.export_json) {
         export_backup(model.db, clock, *o.export_json);
         std::printf("Wrote a backup of %s to %s\n", o.demo ? "the demo data" : model.db.name().c_str(), o.export_json->c_str());
+        return 0;
+    }
+    if (o.export_week) {
+        const auto& [week_text, file] = *o.export_week;
+        IsoWeek week = parse_export_week(model, week_text);  // refuses a week that does not exist
+        export_week_markdown(model, week, file);
+        std::printf("Wrote the summary of %s to %s\n", format_iso_week(week).c_str(), file.c_str());
         return 0;
     }
     if (o.import_json) {

@@ -8,6 +8,7 @@
     X(gratitude)         \
     X(breaks)            \
     X(listening)         \
+    X(review)            \
     X(settings)
 
 namespace hearth::ui {

@@ -15,6 +15,11 @@ TEST_CASE("The command line understands every documented option", "[cli]") {
     CHECK(parse_cli({"--import-json", "b.json"}).options.import_json == "b.json");
     CHECK(parse_cli({"--help"}).options.help);
     CHECK(parse_cli({"--version"}).options.version);
+    auto week = parse_cli({"--export-week", "2026-W47", "week.md"});
+    REQUIRE(week.error.empty());
+    CHECK(week.options.export_week == std::pair<std::string, std::string>{"2026-W47", "week.md"});
+    CHECK_FALSE(parse_cli({"--export-week", "2026-W47"}).error.empty());
+    CHECK(parse_cli({"--list-exercises", "--exercises", "/tmp/x"}).options.exercise_dirs == std::vector<std::string>{"/tmp/x"});
 }
 
 TEST_CASE("Bad command lines get a message naming the problem", "[cli]") {

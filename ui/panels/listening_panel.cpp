@@ -46,8 +46,10 @@ public:
         if (current && current->state == SessionState::closing) {
             draw_closing(ctx, *current);
         } else if (current && current->active()) {
+            // An interrupted session shows where it stopped under the question
+            // of whether to carry on.
             if (current->interrupted) draw_interrupted(ctx, *current);
-            else draw_running(ctx, *current);
+            draw_running(ctx, *current);
         } else if (!rating_ended_.empty()) {
             if (auto s = sessions.get(rating_ended_)) draw_closing(ctx, *s);
             else rating_ended_.clear();

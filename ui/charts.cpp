@@ -1,0 +1,81 @@
+#include "charts.h"
+
+#include "units.h"
+
+#include <algorithm>
+#include <cstdio>
+
+namespace hearth::ui {
+
+void week_chart(const ChartSpec& spec, const std::vector<ChartSeries>& series, float width) {
+    std::size_t weeks = spec.week_labels.size();
+    ImGui::TextUnformatted(spec.title);
+    float height = spec.height > 0 ? spec.height : em(6);
+    ImVec2 p = ImGui::GetCursorScreenPos();
+    ImGui::InvisibleButton(spec.id, ImVec2(width, height));
+    bool hovered = ImGui::IsItemHovered();
+    if (weeks == 0) return;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+
+    double max = spec.min + 1;
+    if (spec.max) {
+        max = *spec.max;
+    } else {
+        for (const auto& s : series)
+            for (const auto& v : s.values)
+                if (v) max = std::max(max, *v);
+    }
+    const float label_h = ImGui::GetTextLineHeight();
+    const float plot_h = height - label_h - em(0.3f);
+    const float slot = width / float(weeks);
+    auto y_of = [&](double v) { return p.y + plot_h - float((v - spec.min) / (max - spec.min)) * plot_h; };
+
+    dl->AddLine(ImVec2(p.x, p.y + plot_h), ImVec2(p.x + width, p.y + plot_h), ImGui::GetColorU32(ImGuiCol_Separator));
+    int hover = hovered ? std::clamp(int((ImGui::GetIO().MousePos.x - p.x) / slot), 0, int(weeks) - 1) : -1;
+    if (hover >= 0)
+        dl->AddRectFilled(ImVec2(p.x + slot * float(hover), p.y), ImVec2(p.x + slot * float(hover + 1), p.y + plot_h),
+                          ImGui::GetColorU32(ImGuiCol_FrameBg));
+    const std::size_t n = std::max<std::size_t>(1, series.size());
+    for (std::size_t si = 0; si < series.size(); ++si) {
+        const auto& s = series[si];
+        std::optional<ImVec2> prev;
+        for (std::size_t w = 0; w < weeks && w < s.values.size(); ++w) {
+            if (!s.values[w]) {
+                prev.reset();  // a gap, not a zero
+                continue;
+            }
+            double v = std::clamp(*s.values[w], spec.min, max);
+            float x0 = p.x + slot * float(w);
+            if (spec.bars) {
+                float bw = slot * 0.7f / float(n);
+                float bx = x0 + slot * 0.15f + bw * float(si);
+                dl->AddRectFilled(ImVec2(bx, y_of(v)), ImVec2(bx + bw - 1, p.y + plot_h), s.color, 2.0f);
+            } else {
+                ImVec2 pt(x0 + slot * 0.5f, y_of(v));
+                if (prev) dl->AddLine(*prev, pt, s.color, 2.0f);
+                dl->AddCircleFilled(pt, em(0.18f), s.color);
+                prev = pt;
+            }
+        }
+    }
+    // Week labels: every other one when space is tight.
+    int every = slot < ImGui::CalcTextSize("W00 ").x ? 2 : 1;
+    for (std::size_t w = 0; w < weeks; w += std::size_t(every)) {
+        const std::string& l = spec.week_labels[w];
+        float tx = p.x + slot * (float(w) + 0.5f) - ImGui::CalcTextSize(l.c_str()).x / 2;
+        dl->AddText(ImVec2(tx, p.y + plot_h + em(0.2f)), ImGui::GetColorU32(ImGuiCol_TextDisabled), l.c_str());
+    }
+    if (hover >= 0) {
+        ImGui::BeginTooltip();
+        ImGui::TextUnformatted(spec.week_labels[std::size_t(hover)].c_str());
+        for (const auto& s : series) {
+            const auto& v = std::size_t(hover) < s.values.size() ? s.values[std::size_t(hover)] : std::nullopt;
+            char buf[32];
+            if (v) std::snprintf(buf, sizeof buf, spec.format, *v);
+            ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(s.color), "%s: %s", s.name.c_str(), v ? buf : "\xE2\x80\x94");
+        }
+        ImGui::EndTooltip();
+    }
+}
+
+} // namespace hearth::ui
