@@ -6,10 +6,14 @@
 namespace hearth {
 
 // Fills an empty, migrated model: the couple, their own category, and about
-// six months of appreciations (some shared in reviews) ending today.
+// six months ending today of appreciations (some shared in reviews), conflict
+// breaks (one running), dates, rituals and shared activities (this week and
+// next planned), listening sessions (none under way) and finished weekly
+// reviews of most past weeks.
 void fill_demo_data(Model& model, unsigned seed = 7);
 
-// A busy couple over `years` years with `appreciations` entries in total,
+// A busy couple over `years` years with `appreciations` entries in total, a
+// weekly walk and date, about a session a month and a review most weeks,
 // written in one transaction (for the benchmark and scale tests).
 void fill_long_history(Model& model, int years, int appreciations, unsigned seed = 11);
 

@@ -74,6 +74,8 @@ private:
     const ExerciseDefinition* chosen(AppContext& ctx) {
         const auto& all = ctx.model.exercises.all();
         if (all.empty()) return nullptr;
+        // The heart of Hearth is the default; any other definition is one click away.
+        if (exercise_id_.empty() && ctx.model.exercises.find("reflect-and-clarify")) exercise_id_ = "reflect-and-clarify";
         if (!ctx.model.exercises.find(exercise_id_)) exercise_id_ = all.front().id;
         return ctx.model.exercises.find(exercise_id_);
     }
