@@ -33,6 +33,7 @@ CliParse parse_cli(const std::vector<std::string>& args) {
         else if (a == "--demo") o.demo = true;
         else if (a == "--db") value(o.db_path);
         else if (a == "--export-json") value(o.export_json);
+        else if (a == "--export-ics") value(o.export_ics);
         else if (a == "--import-json") value(o.import_json);
         else if (a == "--screenshot") value(o.screenshot);
         else if (a == "--panel") value(o.panel);
@@ -77,6 +78,7 @@ std::string usage_text(const std::vector<std::pair<std::string, std::string>>& p
         "  --demo                 a throwaway in-memory database with a sample couple;\n"
         "                         combines with the options below, never touches your file\n"
         "  --export-json FILE     write a full backup of every table to FILE and exit\n"
+        "  --export-ics FILE      write upcoming plans and rituals to FILE (iCalendar) and exit\n"
         "  --import-json FILE     merge a backup into the database (all or nothing) and exit\n"
         "  --export-week YYYY-Www FILE\n"
         "                         write that week's summary (Markdown) to FILE and exit\n"

@@ -3,6 +3,7 @@
 #include "cli.h"
 #include "demo_data.h"
 #include "hearth_model.h"
+#include "ics_export.h"
 #include "schema.h"
 #include "panel_registry.h"
 #include "paths.h"
@@ -50,6 +51,11 @@ int run(const hearth::app::CliOptions& o) {
     if (o.export_json) {
         export_backup(model.db, clock, *o.export_json);
         std::printf("Wrote a backup of %s to %s\n", o.demo ? "the demo data" : model.db.name().c_str(), o.export_json->c_str());
+        return 0;
+    }
+    if (o.export_ics) {
+        export_ics(model.planner, clock, *o.export_ics);
+        std::printf("Wrote the upcoming plans and rituals to %s\n", o.export_ics->c_str());
         return 0;
     }
     if (o.export_week) {

@@ -6,6 +6,7 @@
 #define HEARTH_PANELS(X) \
     X(dashboard)         \
     X(gratitude)         \
+    X(planner)           \
     X(breaks)            \
     X(listening)         \
     X(review)            \

@@ -55,6 +55,11 @@ void apply_theme(Theme theme, float scale) {
         c[ImGuiCol_Separator] = rgb(80, 70, 74);
         c[ImGuiCol_PlotHistogram] = rgb(220, 130, 112);
         c[ImGuiCol_MenuBarBg] = rgb(40, 35, 39);
+        c[ImGuiCol_TableHeaderBg] = rgb(60, 53, 58);
+        c[ImGuiCol_TableRowBgAlt] = rgb(255, 255, 255, 0.03f);
+        c[ImGuiCol_Tab] = rgb(60, 53, 58);
+        c[ImGuiCol_TabHovered] = rgb(190, 98, 86);
+        c[ImGuiCol_TabActive] = rgb(168, 84, 74);
     } else {
         c[ImGuiCol_WindowBg] = rgb(246, 239, 233);
         c[ImGuiCol_ChildBg] = rgb(0, 0, 0, 0);
@@ -77,6 +82,12 @@ void apply_theme(Theme theme, float scale) {
         c[ImGuiCol_Separator] = rgb(225, 212, 204);
         c[ImGuiCol_PlotHistogram] = rgb(196, 98, 82);
         c[ImGuiCol_MenuBarBg] = rgb(244, 236, 229);
+        c[ImGuiCol_TableHeaderBg] = rgb(238, 226, 218);
+        c[ImGuiCol_TableBorderLight] = rgb(230, 218, 210);
+        c[ImGuiCol_TableRowBgAlt] = rgb(120, 80, 60, 0.04f);
+        c[ImGuiCol_Tab] = rgb(238, 226, 218);
+        c[ImGuiCol_TabHovered] = rgb(210, 112, 94);
+        c[ImGuiCol_TabActive] = rgb(196, 98, 82);
         c[ImGuiCol_ScrollbarBg] = rgb(246, 239, 233);
     }
     style.ScaleAllSizes(scale);

@@ -13,6 +13,7 @@ TEST_CASE("The command line understands every documented option", "[cli]") {
     CHECK(r.options.size == std::pair{800, 600});
     CHECK(parse_cli({"--db", "x.db", "--export-json", "b.json"}).options.export_json == "b.json");
     CHECK(parse_cli({"--import-json", "b.json"}).options.import_json == "b.json");
+    CHECK(parse_cli({"--db", "x.db", "--export-ics", "plans.ics"}).options.export_ics == "plans.ics");
     CHECK(parse_cli({"--help"}).options.help);
     CHECK(parse_cli({"--version"}).options.version);
     auto week = parse_cli({"--export-week", "2026-W47", "week.md"});
