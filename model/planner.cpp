@@ -579,14 +579,21 @@ std::optional<Occurrence> Planner::next_up(WallTime now) {
     return std::nullopt;
 }
 
+namespace {
+constexpr int kRecentRatingsWindowDays = 120;
+} // namespace
+
 std::vector<Occurrence> Planner::recent_ratings(int n) {
     std::vector<Occurrence> out;
     if (n <= 0) return out;
-    auto rows = query_rows(
-        "JOIN plan p ON p.id = o.plan_id WHERE o.state = 'done'"
+    // Look at the last few months first: on a long history sorting every done
+    // occurrence ever is what costs; only when those hold too few, look at all.
+    const std::string sql =
+        "JOIN plan p ON p.id = o.plan_id WHERE o.state = 'done' AND o.original_day >= ?2"
         " AND (SELECT count(*) FROM plan_rating r WHERE r.occurrence_id = o.id) >= 2"
-        " ORDER BY coalesce(o.day, o.original_day) DESC, coalesce(o.start_time, p.start_time) DESC, o.id LIMIT CAST(?1 AS INTEGER)",
-        {std::to_string(n)});
+        " ORDER BY coalesce(o.day, o.original_day) DESC, coalesce(o.start_time, p.start_time) DESC, o.id LIMIT CAST(?1 AS INTEGER)";
+    auto rows = query_rows(sql, {std::to_string(n), format_date(add_days(local_date(clock_.now()), -kRecentRatingsWindowDays))});
+    if (int(rows.size()) < n) rows = query_rows(sql, {std::to_string(n), "0000-00-00"});
     for (const auto& r : rows)
         if (auto p = get(r.plan_id)) out.push_back(make(*p, r.original_day, &r));
     return out;
