@@ -12,6 +12,7 @@
 //  4. that database is migrated to the latest schema;
 //  5. its rows are merged into the target in one transaction, foreign keys
 //     deferred and checked before commit.
+#include "atomic_file.h"
 #include "schema.h"
 #include "time_util.h"
 #include "utf8.h"
@@ -739,52 +740,8 @@ void export_backup(Database& db, const Clock& clock, const std::filesystem::path
     } catch (const DbError& e) {
         throw BackupError("Cannot write the backup " + name + ": reading the database failed: " + e.what());
     }
-    auto fail = [&](const std::string& why) { return BackupError("Cannot write the backup " + name + ": " + why); };
-
-#ifndef _WIN32
-    std::error_code ec;
-    if (std::filesystem::is_directory(file, ec)) throw fail("it is a folder");
-    std::string tmpl = name + ".tmp-XXXXXX";
-    int fd = ::mkstemp(tmpl.data());  // owner-only, in the same folder so rename is atomic
-    if (fd < 0) throw fail(errno_text(errno));
-    std::FILE* f = ::fdopen(fd, "wb");
-    if (!f) {
-        int e = errno;
-        ::close(fd);
-        ::unlink(tmpl.c_str());
-        throw fail(errno_text(e));
-    }
-    bool ok = std::fwrite(text.data(), 1, text.size(), f) == text.size();
-    int e = ok ? 0 : errno;
-    if (ok && std::fflush(f) != 0) ok = false, e = errno;
-    if (ok && ::fsync(::fileno(f)) != 0) ok = false, e = errno;
-    if (std::fclose(f) != 0 && ok) ok = false, e = errno;
-    if (ok && std::rename(tmpl.c_str(), name.c_str()) != 0) ok = false, e = errno;
-    if (!ok) {
-        ::unlink(tmpl.c_str());
-        throw fail(errno_text(e ? e : EIO));
-    }
-    // Make the rename itself durable (best effort: not every file system allows it).
-    auto dir = file.parent_path();
-    int dfd = ::open(dir.empty() ? "." : dir.c_str(), O_RDONLY | O_DIRECTORY);
-    if (dfd >= 0) {
-        ::fsync(dfd);
-        ::close(dfd);
-    }
-#else
-    auto tmp = file;
-    tmp += ".tmp-hearth";
-    std::FILE* f = std::fopen(tmp.string().c_str(), "wb");
-    if (!f) throw fail(errno_text(errno));
-    bool ok = std::fwrite(text.data(), 1, text.size(), f) == text.size() && std::fflush(f) == 0;
-    ok = std::fclose(f) == 0 && ok;
-    std::error_code ec;
-    if (ok) std::filesystem::rename(tmp, file, ec);
-    if (!ok || ec) {
-        std::filesystem::remove(tmp, ec);
-        throw fail(ok ? ec.message() : "writing failed");
-    }
-#endif
+    if (auto why = write_file_atomically(file, text, FileAccess::owner_only); !why.empty())
+        throw BackupError("Cannot write the backup " + name + ": " + why);
 }
 
 ImportReport import_backup(Database& db, const std::filesystem::path& file) {

@@ -1,5 +1,7 @@
 #include "ics_export.h"
 
+#include "atomic_file.h"
+
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -244,44 +246,8 @@ void export_ics(Planner& planner, const Clock& clock, const std::filesystem::pat
     } catch (const std::exception& e) {
         throw fail(std::string("reading the plans failed: ") + e.what());
     }
-    std::error_code ec;
-    if (std::filesystem::is_directory(file, ec)) throw fail("it is a folder");
-#ifndef _WIN32
-    std::string tmpl = name + ".tmp-XXXXXX";
-    int fd = ::mkstemp(tmpl.data());  // in the same folder, so the rename is atomic
-    if (fd < 0) throw fail(std::strerror(errno));
-    std::FILE* f = ::fdopen(fd, "wb");
-    if (!f) {
-        int e = errno;
-        ::close(fd);
-        ::unlink(tmpl.c_str());
-        throw fail(std::strerror(e));
-    }
     // A calendar file is meant to be shared with other apps: not owner-only.
-    ::fchmod(fd, 0644);
-    bool ok = std::fwrite(text.data(), 1, text.size(), f) == text.size();
-    int e = ok ? 0 : errno;
-    if (ok && std::fflush(f) != 0) ok = false, e = errno;
-    if (ok && ::fsync(::fileno(f)) != 0) ok = false, e = errno;
-    if (std::fclose(f) != 0 && ok) ok = false, e = errno;
-    if (ok && std::rename(tmpl.c_str(), name.c_str()) != 0) ok = false, e = errno;
-    if (!ok) {
-        ::unlink(tmpl.c_str());
-        throw fail(std::strerror(e ? e : EIO));
-    }
-#else
-    auto tmp = file;
-    tmp += ".tmp-hearth";
-    std::FILE* f = std::fopen(tmp.string().c_str(), "wb");
-    if (!f) throw fail(std::strerror(errno));
-    bool ok = std::fwrite(text.data(), 1, text.size(), f) == text.size() && std::fflush(f) == 0;
-    ok = std::fclose(f) == 0 && ok;
-    if (ok) std::filesystem::rename(tmp, file, ec);
-    if (!ok || ec) {
-        std::filesystem::remove(tmp, ec);
-        throw fail(ok ? ec.message() : "writing failed");
-    }
-#endif
+    if (auto why = write_file_atomically(file, text, FileAccess::shareable); !why.empty()) throw fail(why);
 }
 
 } // namespace hearth

@@ -1,5 +1,7 @@
 #include "week_markdown.h"
 
+#include "atomic_file.h"
+
 #include "hearth_model.h"
 #include "week_summary.h"
 
@@ -396,46 +398,9 @@ void export_week_markdown(Model& m, IsoWeek week, const std::filesystem::path& f
     if (auto why = week_export_problem(m, week); !why.empty()) throw WeekExportError(why);
     const std::string text = week_markdown(m, week);
     const std::string name = file.string();
-    auto fail = [&](const std::string& why) {
-        return WeekExportError("Cannot write the summary " + name + ": " + why);
-    };
-    std::error_code ec;
-    if (std::filesystem::is_directory(file, ec)) throw fail("it is a folder");
-#ifndef _WIN32
-    std::string tmpl = name + ".tmp-XXXXXX";
-    int fd = ::mkstemp(tmpl.data());  // in the same folder, so the rename is atomic
-    if (fd < 0) throw fail(std::strerror(errno));
-    ::fchmod(fd, 0644);               // a document to share, not a secret like the database
-    std::FILE* f = ::fdopen(fd, "wb");
-    if (!f) {
-        int e = errno;
-        ::close(fd);
-        ::unlink(tmpl.c_str());
-        throw fail(std::strerror(e));
-    }
-    bool ok = std::fwrite(text.data(), 1, text.size(), f) == text.size();
-    int e = ok ? 0 : errno;
-    if (ok && std::fflush(f) != 0) ok = false, e = errno;
-    if (ok && ::fsync(::fileno(f)) != 0) ok = false, e = errno;
-    if (std::fclose(f) != 0 && ok) ok = false, e = errno;
-    if (ok && std::rename(tmpl.c_str(), name.c_str()) != 0) ok = false, e = errno;
-    if (!ok) {
-        ::unlink(tmpl.c_str());
-        throw fail(std::strerror(e ? e : EIO));
-    }
-#else
-    auto tmp = file;
-    tmp += ".tmp-hearth";
-    std::FILE* f = std::fopen(tmp.string().c_str(), "wb");
-    if (!f) throw fail(std::strerror(errno));
-    bool ok = std::fwrite(text.data(), 1, text.size(), f) == text.size() && std::fflush(f) == 0;
-    ok = std::fclose(f) == 0 && ok;
-    if (ok) std::filesystem::rename(tmp, file, ec);
-    if (!ok || ec) {
-        std::filesystem::remove(tmp, ec);
-        throw fail(ok ? ec.message() : "writing failed");
-    }
-#endif
+    // A document to share, not a secret like the database.
+    if (auto why = write_file_atomically(file, text, FileAccess::shareable); !why.empty())
+        throw WeekExportError("Cannot write the summary " + name + ": " + why);
 }
 
 } // namespace hearth
