@@ -20,6 +20,7 @@ namespace hearth::ui {
 namespace {
 
 constexpr int kHistoryPage = 30;
+constexpr const char* kPacerVisibleKey = "breaks.pacer_visible";
 
 std::string minutes_text(int64_t ms) {
     int64_t m = (ms + 30'000) / 60'000;
@@ -36,6 +37,7 @@ public:
     void draw(AppContext& ctx) override {
         if (!rhythm_loaded_) {
             rhythm_ = load_rhythm(ctx.model.settings);
+            show_pacer_ = ctx.model.settings.get(kPacerVisibleKey, "1") == "1";
             rhythm_loaded_ = true;
         }
         safety_note();
@@ -256,7 +258,8 @@ private:
         ImGui::BulletText("Try not to replay the argument or plan your reply; that keeps you worked up.");
         ImGui::BulletText("When the time comes, come back even if you still feel a little raw.");
         ImGui::PopTextWrapPos();
-        ImGui::Checkbox("Show the breathing pacer", &show_pacer_);
+        if (ImGui::Checkbox("Show the breathing pacer", &show_pacer_))
+            ctx.model.settings.set(kPacerVisibleKey, show_pacer_ ? "1" : "0");
         if (show_pacer_) {
             ImGui::SetNextItemWidth(em(10));
             bool changed = false;
