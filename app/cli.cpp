@@ -62,6 +62,7 @@ CliParse parse_cli(const std::vector<std::string>& args) {
     }
     if (o.demo && o.db_path) r.error = "--demo uses a throwaway database; it cannot be combined with --db";
     else if (o.export_json && o.import_json) r.error = "--export-json and --import-json cannot be combined; run them one after the other";
+    else if (o.demo && o.import_json) r.error = "--import-json into --demo would be thrown away on exit; import with --db PATH or into your own database";
     else if (o.size && !o.screenshot) r.error = "--size only applies to --screenshot";
     return r;
 }

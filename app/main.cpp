@@ -42,10 +42,16 @@ int run(const hearth::app::CliOptions& o) {
             app::ensure_private_dir(data_dir);
             path = data_dir / "hearth.db";
         }
+        // Exporting reads a database; it never creates an empty one to export.
+        std::error_code ec;
+        if ((o.export_json || o.export_ics || o.export_week) && !std::filesystem::exists(path, ec))
+            throw std::runtime_error("There is no database at " + path.string() + " to export from");
         return Database::open_file(path);
     }();
     Model model(std::move(db), clock, assets);
     for (const auto& dir : o.exercise_dirs) model.exercises.add_dir(dir);
+    for (const auto& p : model.exercises.problems())
+        std::fprintf(stderr, "hearth: skipped an exercise definition: %s\n", p.describe().c_str());
     if (o.demo) fill_demo_data(model);
 
     if (o.export_json) {
@@ -78,8 +84,16 @@ int run(const hearth::app::CliOptions& o) {
     w.panel = o.panel;
     w.measure_startup = o.measure_startup;
     w.remember_window = !o.demo;
-    if (!data_dir.empty()) w.ini_path = (data_dir / "imgui.ini").string();
-    else if (o.db_path) w.ini_path = (std::filesystem::path(*o.db_path).parent_path() / "imgui.ini").string();
+    // ImGui's window layout lives in Hearth's own private folder, whichever database is open.
+    if (!o.demo) {
+        try {
+            if (data_dir.empty()) data_dir = app::user_data_dir();
+            app::ensure_private_dir(data_dir);
+            w.ini_path = app::private_file(data_dir / "imgui.ini").string();
+        } catch (const std::exception& e) {
+            std::fprintf(stderr, "hearth: the window layout will not be remembered: %s\n", e.what());
+        }
+    }
     w.font_path = app::find_ui_font(assets);
     return app::run_window(model, clock, w);
 }

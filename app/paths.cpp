@@ -8,6 +8,7 @@
 #ifdef _WIN32
 #include <windows.h>
 #else
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #endif
@@ -58,6 +59,14 @@ void ensure_private_dir(const fs::path& dir) {
 #ifndef _WIN32
     ::chmod(dir.c_str(), 0700);
 #endif
+}
+
+fs::path private_file(const fs::path& file) {
+#ifndef _WIN32
+    int fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_EXCL, 0600);
+    if (fd >= 0) ::close(fd);
+#endif
+    return file;
 }
 
 fs::path find_assets_dir() {

@@ -13,6 +13,10 @@ std::filesystem::path user_data_dir();
 // (0700). Throws std::runtime_error naming the folder when it cannot.
 void ensure_private_dir(const std::filesystem::path& dir);
 
+// Creates `file` empty and owner-only (0600) if it does not exist, so a library
+// that later writes it (ImGui's imgui.ini) keeps those permissions. Returns it.
+std::filesystem::path private_file(const std::filesystem::path& file);
+
 // The assets folder: $HEARTH_ASSETS, next to the executable (installed as
 // ../share/hearth/assets or ./assets), else the source tree it was built from.
 std::filesystem::path find_assets_dir();

@@ -66,6 +66,7 @@ void save_rhythm(Settings& s, const BreathingRhythm& r) {
 
 void breathing_pacer(AppContext& ctx, const BreathingRhythm& rhythm, float radius) {
     BreathMoment m = breath_at(ImGui::GetTime(), rhythm);
+    ImGui::BeginGroup();
     ImDrawList* dl = ImGui::GetWindowDrawList();
     ImVec2 pos = ImGui::GetCursorScreenPos();
     ImVec2 c(pos.x + radius, pos.y + radius);
@@ -74,14 +75,15 @@ void breathing_pacer(AppContext& ctx, const BreathingRhythm& rhythm, float radiu
     dl->AddCircle(c, radius, ImGui::GetColorU32(ImGuiCol_FrameBg), 96, 2.0f);
     dl->AddCircleFilled(c, r, ImGui::GetColorU32(ImVec4(accent.x, accent.y, accent.z, 0.35f)), 96);
     dl->AddCircle(c, r, ImGui::GetColorU32(accent), 96, 2.0f);
-    std::string word(breath_phase_word(m.phase));
-    char secs[16];
-    std::snprintf(secs, sizeof secs, "%d", int(std::ceil(m.seconds_left)));
-    ImVec2 ws = ImGui::CalcTextSize(word.c_str());
-    ImVec2 ss = ImGui::CalcTextSize(secs);
-    dl->AddText(ImVec2(c.x - ws.x / 2, c.y - ws.y), ImGui::GetColorU32(ImGuiCol_Text), word.c_str());
-    dl->AddText(ImVec2(c.x - ss.x / 2, c.y), ImGui::GetColorU32(ImGuiCol_TextDisabled), secs);
     ImGui::Dummy(ImVec2(radius * 2, radius * 2));
+    // The words sit under the circle, where a small breath cannot crowd them.
+    std::string word(breath_phase_word(m.phase));
+    char line[48];
+    std::snprintf(line, sizeof line, "%s  %d", word.c_str(), int(std::ceil(m.seconds_left)));
+    float tw = ImGui::CalcTextSize(line).x;
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.0f, radius - tw / 2));
+    ImGui::TextUnformatted(line);
+    ImGui::EndGroup();
     ctx.wake_in(kPacerFrameSeconds);
 }
 

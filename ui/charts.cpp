@@ -51,7 +51,9 @@ void week_chart(const ChartSpec& spec, const std::vector<ChartSeries>& series, f
                 float bx = x0 + slot * 0.15f + bw * float(si);
                 dl->AddRectFilled(ImVec2(bx, y_of(v)), ImVec2(bx + bw - 1, p.y + plot_h), s.color, 2.0f);
             } else {
-                ImVec2 pt(x0 + slot * 0.5f, y_of(v));
+                // Series side by side within the week, so equal values do not hide each other.
+                float offset = (float(si) - float(n - 1) / 2) * std::min(em(0.45f), slot * 0.2f);
+                ImVec2 pt(x0 + slot * 0.5f + offset, y_of(v));
                 if (prev) dl->AddLine(*prev, pt, s.color, 2.0f);
                 dl->AddCircleFilled(pt, em(0.18f), s.color);
                 prev = pt;

@@ -30,6 +30,7 @@ TEST_CASE("Bad command lines get a message naming the problem", "[cli]") {
     CHECK_THAT(parse_cli({"--screenshot", "a.png", "--size", "10x10"}).error, Catch::Contains("WIDTHxHEIGHT"));
     CHECK_FALSE(parse_cli({"--demo", "--db", "x.db"}).error.empty());
     CHECK_FALSE(parse_cli({"--size", "800x600"}).error.empty());
+    CHECK_THAT(parse_cli({"--demo", "--import-json", "b.json"}).error, Catch::Contains("thrown away"));
 }
 
 TEST_CASE("--help lists every panel id", "[cli]") {

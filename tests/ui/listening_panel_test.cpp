@@ -1,6 +1,7 @@
 // The listening exercise driven from the keyboard alone, every step drawn, and
 // the weekly review drawn at every step.
 #include "app_context.h"
+#include "demo_data.h"
 #include "headless.h"
 #include "shell.h"
 #include "../model/test_support.h"
@@ -128,4 +129,33 @@ TEST_CASE("The weekly review draws at every step and finishes", "[ui][review]") 
     REQUIRE(u.t.model.reviews.finish(started.id).ok());
     u.frame();  // the invitation says it is done; history lists it
     CHECK(u.t.model.reviews.history_count() == 1);
+}
+
+TEST_CASE("Every review step draws with demo data and with ten years of history", "[ui][review]") {
+    for (bool ten_years : {false, true}) {
+        DYNAMIC_SECTION((ten_years ? "ten-year history" : "demo data")) {
+            test::TestModel t(false);
+            if (ten_years) fill_long_history(t.model, 10, 20000);
+            else fill_demo_data(t.model);
+            test::Headless h(t.model.settings);
+            ui::AppContext ctx(t.model, t.clock);
+            ui::Shell shell(ctx);
+            REQUIRE(shell.select("review"));
+            auto draw = [&] { shell.draw(); };
+            h.frame(draw);
+            auto started = t.model.reviews.start_this_week();
+            REQUIRE(started.ok());
+            for (int step = 0; step < kReviewSteps; ++step) {
+                for (ImVec2 size : {ImVec2(800, 600), ImVec2(1600, 1000)}) {
+                    h.resize(size);
+                    h.frame(draw);
+                    h.frame(draw);
+                }
+                if (step + 1 < kReviewSteps) REQUIRE(t.model.reviews.next(started.id).ok());
+            }
+            auto r = t.model.reviews.get(started.id);
+            REQUIRE(r);
+            CHECK(r->step == ReviewStep::plan);  // the flow was saved at the last step
+        }
+    }
 }

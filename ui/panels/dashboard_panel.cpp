@@ -158,7 +158,7 @@ private:
             const Occurrence& n = *q.next_up;
             char when[16];
             std::snprintf(when, sizeof when, "%02d:%02d", n.start_minute / 60, n.start_minute % 60);
-            ImGui::Text("Next up: %s, %s at %s", n.title.c_str(), format_day_human(n.day).c_str(), when);
+            ImGui::TextWrapped("Next up: %s \xE2\x80\x94 %s at %s", n.title.c_str(), format_day_human(n.day).c_str(), when);
         } else if (q.planned == 0) {
             muted(is_this_week ? "Nothing planned yet. Even a twenty-minute walk counts." : "No plans that week.");
         }
@@ -184,13 +184,11 @@ private:
         if (taken == 0) {
             muted(is_this_week ? "No breaks needed this week." : "No breaks that week.");
         } else {
-            ImGui::Text("%d break%s:", taken, taken == 1 ? "" : "s");
             for (int s = 0; s < 2; ++s) {
                 if (b.taken[s] == 0) continue;
-                ImGui::SameLine();
                 partner_label(couple.partner(s));
-                ImGui::SameLine(0, em(0.2f));
-                ImGui::Text("%d", b.taken[s]);
+                ImGui::SameLine();
+                ImGui::Text("called %d break%s", b.taken[s], b.taken[s] == 1 ? "" : "s");
             }
             if (b.back_on_time + b.back_late > 0)
                 muted("Came back on time %d of %d times.", b.back_on_time, b.back_on_time + b.back_late);
@@ -274,11 +272,13 @@ private:
             return c;
         };
         ChartSpec a = spec("appreciations-trend", "Appreciations given");
+        ImGui::BeginGroup();
         week_chart(a, partner_series([](const WeekTrend& t, int s) { return std::optional<double>(t.appreciations[s]); }), w);
+        ImGui::EndGroup();
         if (two) ImGui::SameLine(0, em(1.5f));
         ChartSpec q = spec("hours-trend", "Quality time (hours)");
         q.format = "%.1f h";
-        ChartSeries hours{"Together", ImGui::GetColorU32(ImGuiCol_PlotHistogram), {}};
+        ChartSeries hours{"Together", ImGui::GetColorU32(ImGuiCol_TextDisabled), {}};
         for (const auto& t : trends_) hours.values.push_back(t.quality_hours);
         ImGui::BeginGroup();
         week_chart(q, {hours}, w);
@@ -287,7 +287,9 @@ private:
         f.max = 5;
         f.bars = false;
         f.format = "%.1f";
+        ImGui::BeginGroup();
         week_chart(f, partner_series([](const WeekTrend& t, int s) { return t.felt_heard[s]; }), w);
+        ImGui::EndGroup();
         if (two) ImGui::SameLine(0, em(1.5f));
         ChartSpec c = spec("connection-trend", "Felt connected (check-in, 1\xE2\x80\x93" "10)");
         c.max = 10;

@@ -103,6 +103,17 @@ private:
             ImGui::EndCombo();
         }
         muted("%s", def->summary.c_str());
+        if (const auto& problems = ctx.model.exercises.problems(); !problems.empty()) {
+            inline_error(std::to_string(problems.size()) + " exercise file" + (problems.size() == 1 ? " was" : "s were") +
+                         " skipped because of a problem:");
+            if (ImGui::IsItemHovered()) {
+                ImGui::BeginTooltip();
+                for (const auto& p : problems) ImGui::TextUnformatted(p.describe().c_str());
+                ImGui::EndTooltip();
+            }
+            for (std::size_t i = 0; i < problems.size() && i < 3; ++i) muted("%s", problems[i].describe().c_str());
+            if (problems.size() > 3) muted("\xE2\x80\xA6 hearth --list-exercises lists them all.");
+        }
 
         // The topic: in your own words, or one still open from a break.
         ImGui::AlignTextToFramePadding();
@@ -195,25 +206,31 @@ private:
         if (!def || !s.step) return;
         const ExerciseStep& step = *s.step;
         const Partner& floor = couple.partner(s.floor_slot);
-        const Partner& other = couple.partner(1 - s.floor_slot);
-        const bool speaker_has_floor = s.floor_slot == s.speaker_slot;
 
-        // Who holds the floor: the name, large, in their colour.
+        // The speaker holds the floor for the whole turn: their name, large, in
+        // their colour; the listener smaller; and who talks in this step.
+        const Partner& speaker = couple.partner(s.speaker_slot);
+        const Partner& listener = couple.partner(s.listener_slot);
         ImGui::TextDisabled("%s  \xC2\xB7  turn %d of %d  \xC2\xB7  step %d of %d", s.topic.c_str(), s.turn + 1, s.turns_total,
                             s.step_index + 1, s.steps_per_turn);
         ImGui::PushFont(fonts().display);
-        ImGui::PushStyleColor(ImGuiCol_Text, partner_text_color(floor.color));
-        ImGui::TextUnformatted(floor.name.c_str());
+        ImGui::PushStyleColor(ImGuiCol_Text, partner_text_color(speaker.color));
+        ImGui::TextUnformatted(speaker.name.c_str());
         ImGui::PopStyleColor();
         ImGui::PopFont();
         ImGui::SameLine();
         ImGui::PushFont(fonts().heading);
-        ImGui::SetCursorPosY(ImGui::GetCursorPosY() + fonts().display->FontSize - fonts().heading->FontSize);
-        ImGui::Text("%s: %s", def->role(speaker_has_floor ? Role::speaker : Role::listener).label.c_str(), step.title.c_str());
+        ImGui::SetCursorPosY(ImGui::GetCursorPosY() + fonts().display->FontSize - fonts().heading->FontSize * 1.3f);
+        ImGui::Text("has the floor (%s)", def->role(Role::speaker).label.c_str());
         ImGui::PopFont();
-        ImGui::Text("%s", speaker_has_floor ? "listening:" : "speaker:");
+        ImGui::TextUnformatted("listening:");
         ImGui::SameLine();
-        partner_label(other);
+        partner_label(listener);
+        ImGui::PushFont(fonts().heading);
+        ImGui::Text("%s \xE2\x80\x94 now talking:", step.title.c_str());
+        ImGui::SameLine();
+        partner_label(floor);
+        ImGui::PopFont();
 
         draw_step_timer(ctx, s, floor);
 
@@ -224,8 +241,6 @@ private:
             ImGui::PopFont();
             ImGui::Spacing();
         }
-        const Partner& speaker = couple.partner(s.speaker_slot);
-        const Partner& listener = couple.partner(s.listener_slot);
         if (!step.speaker_guidance.empty()) {
             partner_label(speaker);
             ImGui::SameLine();

@@ -9,6 +9,7 @@
 #include "guarded_text.h"
 #include "ics_export.h"
 #include "panel.h"
+#include "user_paths.h"
 #include "theme.h"
 #include "units.h"
 #include "widgets.h"
@@ -237,11 +238,7 @@ private:
     }
     void invalidate() { rev_ = 0; }
 
-    static std::string default_export_path() {
-        const char* home = std::getenv("HOME");
-        if (home && *home) return std::string(home) + "/hearth-plans.ics";
-        return "hearth-plans.ics";
-    }
+    static std::string default_export_path() { return in_home("hearth-plans.ics"); }
 
     // ------------------------------------------------------------------
     void draw_toolbar(AppContext& ctx) {
@@ -273,8 +270,8 @@ private:
         char figures[160];
         if (figures_.planned == 0) std::snprintf(figures, sizeof figures, "Nothing planned this week yet.");
         else
-            std::snprintf(figures, sizeof figures, "%d planned \xC2\xB7 %d done \xC2\xB7 %.1f h together%s", figures_.planned,
-                          figures_.done, figures_.minutes_planned / 60.0,
+            std::snprintf(figures, sizeof figures, "%d planned (%.1f h) \xC2\xB7 %d done, %.1f h together%s", figures_.planned,
+                          figures_.minutes_planned / 60.0, figures_.done, figures_.minutes_done / 60.0,
                           selected_day_ ? "" : "  \xC2\xB7  click a day's name to choose it for new plans");
         muted("%s", figures);
     }
@@ -292,11 +289,7 @@ private:
         bool enter = export_path_.single_line("##icspath", "File to write, e.g. ~/hearth-plans.ics");
         same_line_or_wrap(em(6));
         if (ImGui::Button("Write it") || enter) {
-            std::string path = export_path_.value();
-            if (path.rfind("~/", 0) == 0) {
-                const char* home = std::getenv("HOME");
-                if (home) path = std::string(home) + path.substr(1);
-            }
+            std::string path = expand_home(export_path_.value());
             export_ok_.clear();
             export_error_.clear();
             if (path.empty()) export_error_ = "Type the file to write.";

@@ -5,6 +5,7 @@
 #include "fonts.h"
 #include "guarded_text.h"
 #include "panel.h"
+#include "user_paths.h"
 #include "theme.h"
 #include "units.h"
 #include "week_markdown.h"
@@ -13,7 +14,6 @@
 #include <imgui_stdlib.h>
 
 #include <cstdio>
-#include <cstdlib>
 #include <memory>
 
 namespace hearth::ui {
@@ -68,6 +68,8 @@ private:
             report(reviews.start(week));
         }
         inline_error(error_.error);
+        ImGui::Spacing();
+        draw_export(ctx, week);
         end_card();
     }
 
@@ -110,6 +112,8 @@ private:
             if (error_.ok()) ctx.notify("Review saved. See you next week.");
         }
         inline_error(error_.error);
+        ImGui::Spacing();
+        if (ImGui::CollapsingHeader("Export this week so far")) draw_export(ctx, r.week);
     }
 
     void load_texts(const WeeklyReview& r) {
@@ -128,12 +132,12 @@ private:
         std::array<int, 2> shared{};
         for (const auto& e : entries) shared[e.from_slot] += e.shared_in_review;
         begin_card(nullptr);
+        muted("Read each one aloud to the other and tick it.");
         if (entries.empty()) muted("Nothing written down this week yet: add some now.");
         for (const auto& e : entries) {
             ImGui::PushID(e.id.c_str());
             bool on = e.shared_in_review;
-            if (ImGui::Checkbox("##read", &on)) report(ctx.model.reviews.set_shared(r.id, e.id, on));
-            if (ImGui::IsItemHovered()) ImGui::SetTooltip("Read aloud");
+            if (ImGui::Checkbox("read aloud", &on)) report(ctx.model.reviews.set_shared(r.id, e.id, on));
             ImGui::SameLine();
             partner_label(couple.partner(e.from_slot));
             ImGui::SameLine();
@@ -287,9 +291,19 @@ private:
             partner_label(couple.partner(s));
             ImGui::TextUnformatted("How connected did you feel this week?");
             int v = r.checkin[s].connection.value_or(0);
-            ImGui::SetNextItemWidth(card_content_width());
-            if (ImGui::SliderInt("##connection", &v, 1, 10, v ? "%d of 10" : "choose 1\xE2\x80\x93" "10"))
-                report(ctx.model.reviews.set_connection(r.id, s, v));
+            for (int n = kMinConnection; n <= kMaxConnection; ++n) {
+                if (n > kMinConnection) ImGui::SameLine(0, em(0.2f));
+                char label[8];
+                std::snprintf(label, sizeof label, "%d", n);
+                bool on = v == n;
+                ImGui::PushStyleColor(ImGuiCol_Button, on ? to_imvec4(couple.partner(s).color)
+                                                          : ImGui::GetStyle().Colors[ImGuiCol_FrameBg]);
+                ImGui::PushStyleColor(ImGuiCol_Text, on ? ImVec4(1, 1, 1, 1) : ImGui::GetStyle().Colors[ImGuiCol_Text]);
+                if (ImGui::Button(label, ImVec2(ImGui::GetFrameHeight() * 1.1f, 0)))
+                    report(ctx.model.reviews.set_connection(r.id, s, on ? std::nullopt : std::optional<int>(n)));
+                ImGui::PopStyleColor(2);
+            }
+            if (!v) muted("Not rated yet: 1 is distant, 10 very close.");
             ImGui::TextWrapped("What can %s do to make you feel loved this coming week?", couple.other(s).name.c_str());
             bool changed = false;
             loved_[s].multiline("##loved", ImVec2(card_content_width(), em(4)), &changed);
@@ -352,23 +366,7 @@ private:
         ImGui::BeginChild("md", ImVec2(0, em(18)), true);
         ImGui::TextWrapped("%s", markdown_.c_str());
         ImGui::EndChild();
-        if (export_path_.empty()) {
-            const char* home = std::getenv("HOME");
-            export_path_ = std::string(home ? home : ".") + "/hearth-" + format_iso_week(r.week) + ".md";
-        }
-        ImGui::SetNextItemWidth(std::min(em(26), card_content_width() - em(12)));
-        ImGui::InputText("##exportpath", &export_path_);
-        ImGui::SameLine();
-        if (ImGui::Button("Export this week")) {
-            try {
-                export_week_markdown(ctx.model, r.week, export_path_);
-                ctx.notify("Wrote " + export_path_);
-                export_error_.clear();
-            } catch (const std::exception& e) {
-                export_error_ = e.what();
-            }
-        }
-        inline_error(export_error_);
+        draw_export(ctx, r.week);
         if (ImGui::Button("Back")) viewing_.clear();
         ImGui::SameLine();
         if (ImGui::Button("Change it")) {
@@ -385,10 +383,7 @@ private:
         const Couple& couple = ctx.model.couple;
         for (const auto& r : past) {
             ImGui::PushID(r.id.c_str());
-            if (ImGui::SmallButton(format_iso_week(r.week).c_str())) {
-                viewing_ = r.id;
-                export_path_.clear();
-            }
+            if (ImGui::SmallButton(format_iso_week(r.week).c_str())) viewing_ = r.id;
             ImGui::SameLine();
             for (int s = 0; s < 2; ++s) {
                 if (!r.checkin[s].connection) continue;
@@ -399,6 +394,30 @@ private:
             ImGui::TextDisabled("%s", r.issue.topic.c_str());
             ImGui::PopID();
         }
+    }
+
+    // "Export this week" as Markdown, for any week: held, under way or not yet reviewed.
+    void draw_export(AppContext& ctx, IsoWeek week) {
+        std::string wanted = format_iso_week(week);
+        if (export_week_ != wanted) {
+            export_week_ = wanted;
+            export_path_ = in_home("hearth-" + wanted + ".md");
+            export_error_.clear();
+        }
+        ImGui::SetNextItemWidth(std::min(em(24), ImGui::GetContentRegionAvail().x - em(12)));
+        ImGui::InputText("##exportpath", &export_path_);
+        ImGui::SameLine();
+        if (ImGui::Button("Export this week")) {
+            std::string path = expand_home(export_path_);
+            try {
+                export_week_markdown(ctx.model, week, path);
+                ctx.notify("Wrote " + path);
+                export_error_.clear();
+            } catch (const std::exception& e) {
+                export_error_ = e.what();
+            }
+        }
+        inline_error(export_error_);
     }
 
     void report(const SaveResult& r) { error_ = r; }
@@ -418,6 +437,7 @@ private:
     Date plan_day_{};
     std::string markdown_;
     std::string cached_md_for_;
+    std::string export_week_;
     std::string export_path_;
     std::string export_error_;
 };
