@@ -27,6 +27,12 @@ int Settings::get_int(const std::string& key, int fallback) const {
     return ec == std::errc() && p == it->second.data() + it->second.size() ? v : fallback;
 }
 
+void Settings::remove(const std::string& key) {
+    if (!values_.count(key)) return;
+    db_.prepare("DELETE FROM setting WHERE key = ?1").bind(1, key).run();
+    values_.erase(key);
+}
+
 void Settings::set(const std::string& key, const std::string& value) {
     auto it = values_.find(key);
     if (it != values_.end() && it->second == value) return;

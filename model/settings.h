@@ -16,6 +16,7 @@ public:
     int get_int(const std::string& key, int fallback) const;
     void set(const std::string& key, const std::string& value);
     void set_int(const std::string& key, int value) { set(key, std::to_string(value)); }
+    void remove(const std::string& key);
     void reload();
 
 private:

@@ -31,6 +31,26 @@ bool GuardedText::load(const std::string& original) {
 
 std::string GuardedText::value() const { return guard_.restore(buffer_); }
 
+void GuardedText::clear() {
+    load({});
+    if (draft_settings_) draft_settings_->remove(draft_key_);
+}
+
+void GuardedText::keep_draft(Settings& settings, std::string key) {
+    draft_settings_ = &settings;
+    draft_key_ = std::move(key);
+    if (buffer_.empty()) load(settings.get(draft_key_));
+}
+
+void GuardedText::after_input(const std::string& before, bool* changed) {
+    bool differs = before != buffer_;
+    if (changed) *changed = differs;
+    if (differs && draft_settings_) {
+        if (buffer_.empty()) draft_settings_->remove(draft_key_);
+        else draft_settings_->set(draft_key_, value());
+    }
+}
+
 void GuardedText::track_focus() {
     if (ImGui::IsItemActive()) {
         g_focused = this;
@@ -59,20 +79,20 @@ bool GuardedText::multiline(const char* label, ImVec2 size, bool* changed) {
     ImGuiInputTextFlags flags = ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_CtrlEnterForNewLine |
                                 ImGuiInputTextFlags_CallbackAlways;
     if (!editable_) flags |= ImGuiInputTextFlags_ReadOnly;
-    std::string before = changed ? buffer_ : std::string();
+    std::string before = buffer_;
     bool enter = ImGui::InputTextMultiline(label, &buffer_, size, flags, guarded_callback, this);
     track_focus();
-    if (changed) *changed = before != buffer_;
+    after_input(before, changed);
     return enter;
 }
 
 bool GuardedText::single_line(const char* label, const char* hint, bool* changed) {
     ImGuiInputTextFlags flags = ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_CallbackAlways;
     if (!editable_) flags |= ImGuiInputTextFlags_ReadOnly;
-    std::string before = changed ? buffer_ : std::string();
+    std::string before = buffer_;
     bool enter = ImGui::InputTextWithHint(label, hint, &buffer_, flags, guarded_callback, this);
     track_focus();
-    if (changed) *changed = before != buffer_;
+    after_input(before, changed);
     return enter;
 }
 

@@ -3,6 +3,7 @@
 // ImWchar is 16 bits: characters above U+FFFF (emoji) travel through the field
 // as private-use placeholders (see AstralGuard in model/utf8.h), including when
 // typed or pasted, and come back as the original bytes.
+#include "settings.h"
 #include "utf8.h"
 
 #include <imgui.h>
@@ -20,7 +21,13 @@ public:
     // Starts editing `original`. False (and the field read-only) when the text
     // cannot be edited safely by this build.
     bool load(const std::string& original);
-    void clear() { load({}); }
+    // Empties the field (and forgets its draft, once what it held was saved).
+    void clear();
+
+    // Keeps what is typed in `settings` under `key` as it is typed, so text not
+    // yet saved survives closing Hearth or a crash; restores a kept draft now.
+    // Call once, for fields that start something new (not for editing a row).
+    void keep_draft(Settings& settings, std::string key);
     // What the user sees typed, restored to the original characters.
     std::string value() const;
     bool editable() const { return editable_; }
@@ -39,10 +46,13 @@ public:
 private:
     friend int guarded_callback(ImGuiInputTextCallbackData* data);
     void track_focus();
+    void after_input(const std::string& before, bool* changed);
     AstralGuard guard_;
     std::string pending_;
     std::string buffer_;
     bool editable_ = true;
+    Settings* draft_settings_ = nullptr;
+    std::string draft_key_;
 };
 
 // Called by the platform layer for each typed code point. Returns the code point

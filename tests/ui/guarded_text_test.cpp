@@ -65,3 +65,29 @@ TEST_CASE("Pasting and copying emoji through a focused field keeps them", "[ui][
     h.press('C', draw, /*ctrl=*/true);
     CHECK(g_fake_clipboard == "hi \xF0\x9F\x98\x80 there");
 }
+
+TEST_CASE("A field that keeps a draft restores it, and forgets it once cleared", "[ui][unicode]") {
+    test::TestModel t;
+    test::Headless h(t.model.settings);
+    {
+        ui::GuardedText field;
+        field.keep_draft(t.model.settings, "draft.test");
+        auto draw = [&] {
+            ImGui::Begin("w");
+            if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
+            field.single_line("##t", "hint");
+            ImGui::End();
+        };
+        h.frame(draw);
+        h.frame(draw);
+        h.type("Not saved yet ");
+        h.type_codepoint(0x1F33B);
+        h.frame(draw);
+        h.frame(draw);
+    }
+    ui::GuardedText again;  // as after a restart
+    again.keep_draft(t.model.settings, "draft.test");
+    CHECK(again.value() == "Not saved yet \xF0\x9F\x8C\xBB");
+    again.clear();
+    CHECK(t.model.settings.get("draft.test", "gone") == "gone");
+}

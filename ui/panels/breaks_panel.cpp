@@ -38,6 +38,7 @@ public:
         if (!rhythm_loaded_) {
             rhythm_ = load_rhythm(ctx.model.settings);
             show_pacer_ = ctx.model.settings.get(kPacerVisibleKey, "1") == "1";
+            form_topic_.keep_draft(ctx.model.settings, "draft.breaks.topic");
             rhythm_loaded_ = true;
         }
         safety_note();

@@ -117,7 +117,8 @@ public:
         Date today = local_date(ctx.clock.now());
         if (!draft_.day.ok()) {
             draft_.day = today;
-            compose_text_.load(ctx.model.settings.get(kDraftKey));
+            // An unsaved appreciation survives closing Hearth (or a crash).
+            compose_text_.keep_draft(ctx.model.settings, kDraftKey);
         }
         if (!browse_week_.ok()) browse_week_ = week_start(today);
         names_[0] = ctx.model.couple.partner(0).name;
@@ -151,11 +152,7 @@ private:
         }
         bool changed = false;
         bool enter = compose_text_.multiline("##compose", ImVec2(card_content_width(), ImGui::GetTextLineHeight() * 3.2f), &changed);
-        if (changed) {
-            compose_error_.clear();
-            // An unsaved appreciation survives closing Hearth (or a crash).
-            ctx.model.settings.set(kDraftKey, compose_text_.value());
-        }
+        if (changed) compose_error_.clear();
         if (compose_text_.empty() && !ImGui::IsItemActive()) {
             // Hint text: multi-line inputs have none in 1.86.
             ImVec2 p = ImGui::GetItemRectMin();
@@ -182,7 +179,6 @@ private:
             auto r = log.add(d);
             if (r.ok()) {
                 compose_text_.clear();
-                ctx.model.settings.set(kDraftKey, "");
                 draft_.category_id.reset();
                 compose_error_.clear();
                 ctx.notify("Saved for " + couple.other(d.from_slot).name + ".");

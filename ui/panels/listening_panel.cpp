@@ -41,6 +41,10 @@ public:
 
     void draw(AppContext& ctx) override {
         ExerciseSessions& sessions = ctx.model.sessions;
+        if (!drafts_kept_) {
+            topic_.keep_draft(ctx.model.settings, "draft.listening.topic");
+            drafts_kept_ = true;
+        }
         if (auto break_id = ctx.take_handoff(id())) choose_break_topic(ctx, *break_id);
         auto current = sessions.current();
         if (current && current->state == SessionState::closing) {
@@ -330,8 +334,10 @@ private:
         if (closing_for_ != s.id) {
             closing_for_ = s.id;
             closing_ = {};
-            notes_[0].clear();
-            notes_[1].clear();
+            for (int slot = 0; slot < 2; ++slot) {
+                notes_[slot].load({});
+                notes_[slot].keep_draft(ctx.model.settings, "draft.listening." + s.id + ".note" + std::to_string(slot));
+            }
         }
         begin_card(s.state == SessionState::ended_early ? "Ended early: how was it?" : "Well done. How was it?");
         std::string question = def ? def->closing.rating_question : "I felt heard";
@@ -362,13 +368,19 @@ private:
             for (int slot = 0; slot < 2; ++slot) closing_.ratings[slot].note = notes_[slot].value();
             setup_error_ = ctx.model.sessions.finish(s.id, closing_);
             if (setup_error_.ok()) {
+                notes_[0].clear();
+                notes_[1].clear();
                 rating_ended_.clear();
                 ctx.notify("Saved. Thank you for listening to each other.");
             }
         }
         if (s.state == SessionState::ended_early) {
             ImGui::SameLine();
-            if (ImGui::Button("Skip")) rating_ended_.clear();
+            if (ImGui::Button("Skip")) {
+                notes_[0].clear();
+                notes_[1].clear();
+                rating_ended_.clear();
+            }
         }
         end_card();
     }
@@ -426,6 +438,7 @@ private:
         return setup_error_.field == field ? setup_error_.error : std::string();
     }
 
+    bool drafts_kept_ = false;
     std::string exercise_id_;
     GuardedText topic_;
     std::optional<std::string> from_break_;

@@ -77,7 +77,7 @@ private:
 
     void draw_flow(AppContext& ctx, const WeeklyReview& r) {
         WeeklyReviews& reviews = ctx.model.reviews;
-        if (loaded_for_ != r.id) load_texts(r);
+        if (loaded_for_ != r.id) load_texts(ctx.model.settings, r);
         const int step = int(r.step);
         const ReviewStepInfo& info = review_step_info(r.step);
 
@@ -116,12 +116,16 @@ private:
         if (ImGui::CollapsingHeader("Export this week so far")) draw_export(ctx, r.week);
     }
 
-    void load_texts(const WeeklyReview& r) {
+    // Notes and answers are saved to the review as they are typed; the boxes
+    // for something new keep drafts until it is added.
+    void load_texts(Settings& settings, const WeeklyReview& r) {
         loaded_for_ = r.id;
         went_well_.load(r.went_well_note);
         for (int s = 0; s < 2; ++s) loved_[s].load(r.checkin[s].loved_answer);
-        new_topic_.clear();
-        add_text_.clear();
+        new_topic_.load({});
+        new_topic_.keep_draft(settings, "draft.review.topic");
+        add_text_.load({});
+        add_text_.keep_draft(settings, "draft.review.appreciation");
     }
 
     void step_appreciations(AppContext& ctx, const WeeklyReview& r) {
@@ -219,7 +223,10 @@ private:
         ImGui::SetNextItemWidth(std::min(card_content_width() - em(8), em(26)));
         bool enter = new_topic_.single_line("##newtopic", "Or something new, in a few words");
         ImGui::SameLine();
-        if (ImGui::Button("Use this") || enter) report(reviews.choose_issue(r.id, {IssueSource::new_topic, {}, new_topic_.value()}));
+        if (ImGui::Button("Use this") || enter) {
+            report(reviews.choose_issue(r.id, {IssueSource::new_topic, {}, new_topic_.value()}));
+            if (error_.ok()) new_topic_.clear();
+        }
         end_card();
 
         if (r.issue.source == IssueSource::none) return;
