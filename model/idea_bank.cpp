@@ -193,11 +193,22 @@ bool IdeaBank::remove(const std::string& id) {
     return changed;
 }
 
+namespace {
+std::string folded(std::string s) {
+    for (char& c : s) c = char(std::tolower(static_cast<unsigned char>(c)));
+    return trim(s);
+}
+} // namespace
+
 std::optional<Idea> IdeaBank::suggest(uint64_t seed, const std::optional<std::string>& kind_id,
-                                      const std::string& exclude_id) const {
+                                      const std::string& exclude_id, const std::vector<std::string>& taken_titles) const {
+    std::vector<std::string> taken;
+    for (const auto& t : taken_titles) taken.push_back(folded(t));
     std::vector<const Idea*> candidates;
     for (const auto& i : list_)
-        if ((!kind_id || i.kind_id == *kind_id) && i.id != exclude_id) candidates.push_back(&i);
+        if ((!kind_id || i.kind_id == *kind_id) && i.id != exclude_id &&
+            std::find(taken.begin(), taken.end(), folded(i.title)) == taken.end())
+            candidates.push_back(&i);
     if (candidates.empty()) return std::nullopt;
     // Never used sorts before any day; list_ order breaks ties (stable).
     auto key = [](const Idea* i) { return i->last_used ? std::chrono::sys_days{*i->last_used}.time_since_epoch().count() + 1 : 0; };

@@ -89,9 +89,12 @@ public:
     // kind, never `exclude_id`) are ranked least recently used first (never
     // used counts as oldest); among those tied for the oldest, `seed` picks
     // one (seed % count), so the choice is deterministic for a given seed and
-    // "another one" is seed + 1. nullopt when the bank holds no candidate.
+    // "another one" is seed + 1. Ideas titled like one of `taken_titles`
+    // (case-insensitive; what the couple already has planned) are left out.
+    // nullopt when the bank holds no candidate.
     std::optional<Idea> suggest(uint64_t seed = 0, const std::optional<std::string>& kind_id = std::nullopt,
-                                const std::string& exclude_id = {}) const;
+                                const std::string& exclude_id = {},
+                                const std::vector<std::string>& taken_titles = {}) const;
 
     // Records that a plan was made from the idea for `day` (keeps the latest day).
     void mark_used(const std::string& id, Date day);

@@ -599,6 +599,17 @@ std::vector<Occurrence> Planner::recent_ratings(int n) {
     return out;
 }
 
+std::optional<Idea> Planner::suggest_idea(uint64_t seed, const std::string& exclude_id) {
+    const Date today = local_date(clock_.now());
+    std::vector<std::string> taken;
+    auto& st = db_.prepare("SELECT title FROM plan WHERE (repeat <> 'none' AND (until IS NULL OR until >= ?1))"
+                           " OR (repeat = 'none' AND day BETWEEN ?2 AND ?3)");
+    st.bind(1, format_date(today)).bind(2, format_date(add_days(today, -28))).bind(3, format_date(add_days(today, 14)));
+    while (st.step()) taken.push_back(st.text(0));
+    if (auto idea = ideas_.suggest(seed, std::nullopt, exclude_id, taken)) return idea;
+    return ideas_.suggest(seed, std::nullopt, exclude_id);  // everything is planned: any idea will do
+}
+
 WeekFigures Planner::week_figures(Date any_day, int recent) {
     WeekFigures f;
     f.monday = week_start(any_day);

@@ -180,6 +180,10 @@ public:
 
     // One click from the idea bank: a one-off plan with the idea's title, kind,
     // length and description as notes; marks the idea used on `day`.
+    // "Suggest one" for this couple: an idea not done lately that is not
+    // already in their plans around now (a ritual still going, or a plan from
+    // four weeks ago to two weeks ahead with the same title).
+    std::optional<Idea> suggest_idea(uint64_t seed, const std::string& exclude_id = {});
     SaveResult plan_from_idea(const std::string& idea_id, Date day, int start_minute,
                               std::optional<int> suggested_by = std::nullopt);
 

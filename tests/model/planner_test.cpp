@@ -540,3 +540,28 @@ TEST_CASE("An empty planner has empty figures", "[planner][dashboard]") {
     CHECK(f.recent_ratings.empty());
     for (const auto& d : t.model.planner.week(kToday).days) CHECK(d.empty());
 }
+
+TEST_CASE("Suggest one leaves out what the couple already has planned", "[planner]") {
+    hearth::test::TestModel t;
+    auto& m = t.model;
+    REQUIRE(!m.ideas.all().empty());
+    // Make every idea but one already planned, as rituals under the same titles.
+    const auto& all = m.ideas.all();
+    Date today = local_date(t.clock.now());
+    for (std::size_t i = 1; i < all.size(); ++i) {
+        PlanDraft d;
+        d.title = all[i].title;
+        d.kind_id = "ritual";
+        d.day = today;
+        d.start_minute = 19 * 60;
+        d.length_minutes = 30;
+        d.recurrence.repeat = Repeat::weekly;
+        d.recurrence.weekdays = 1;  // Mondays
+        REQUIRE(m.planner.add(d).ok());
+    }
+    for (uint64_t seed = 0; seed < 5; ++seed) {
+        auto idea = m.planner.suggest_idea(seed);
+        REQUIRE(idea);
+        CHECK(idea->id == all[0].id);
+    }
+}

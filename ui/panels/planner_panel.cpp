@@ -1100,8 +1100,8 @@ private:
         begin_card(nullptr);
         if (ImGui::Button(suggestion_ ? "Another one" : "Suggest one")) {
             if (suggestion_) ++seed_;
-            suggestion_ = ideas.suggest(seed_, std::nullopt, suggestion_ ? suggestion_->id : std::string());
-            if (!suggestion_) suggestion_ = ideas.suggest(seed_);
+            suggestion_ = ctx.model.planner.suggest_idea(seed_, suggestion_ ? suggestion_->id : std::string());
+            if (!suggestion_) suggestion_ = ctx.model.planner.suggest_idea(seed_);
         }
         same_line_or_wrap(em(16));
         ImGui::AlignTextToFramePadding();

@@ -336,7 +336,7 @@ private:
         ImGui::Spacing();
         begin_card("An idea");
         auto pick = [&] {
-            auto idea = ctx.model.ideas.suggest(suggest_seed_++);
+            auto idea = ctx.model.planner.suggest_idea(suggest_seed_++);
             suggestion_ = idea ? std::optional<std::string>(idea->id) : std::nullopt;
         };
         if (!suggestion_) pick();
