@@ -8,6 +8,7 @@
 #include "app_context.h"
 #include "guarded_text.h"
 #include "ics_export.h"
+#include "export_box.h"
 #include "panel.h"
 #include "user_paths.h"
 #include "theme.h"
@@ -145,10 +146,7 @@ public:
 
     void draw(AppContext& ctx) override {
         today_ = local_date(ctx.clock.now());
-        if (!monday_.ok()) {
-            monday_ = week_start(today_);
-            export_path_.load(default_export_path());
-        }
+        if (!monday_.ok()) monday_ = week_start(today_);
         sync(ctx);
         if (auto arg = ctx.take_handoff("planner")) {
             handoff(ctx, *arg);
@@ -285,30 +283,11 @@ private:
         begin_card("Export to calendar");
         muted("Writes your upcoming plans and rituals as an .ics file that phone and desktop calendars import. "
               "Importing it again updates the events instead of duplicating them.");
-        ImGui::SetNextItemWidth(std::min(em(28), card_content_width() - em(7)));
-        bool enter = export_path_.single_line("##icspath", "File to write, e.g. ~/hearth-plans.ics");
-        same_line_or_wrap(em(6));
-        if (ImGui::Button("Write it") || enter) {
-            std::string path = expand_home(export_path_.value());
-            export_ok_.clear();
-            export_error_.clear();
-            if (path.empty()) export_error_ = "Type the file to write.";
-            else {
-                try {
-                    export_ics(ctx.model.planner, ctx.clock, path);
-                    export_ok_ = "Wrote " + path;
-                    ctx.notify("Calendar file written: " + path);
-                } catch (const std::exception& e) {
-                    export_error_ = e.what();
-                }
-            }
-        }
-        if (!export_ok_.empty()) {
-            ImGui::PushStyleColor(ImGuiCol_Text, success_text());
-            ImGui::TextWrapped("%s", export_ok_.c_str());
-            ImGui::PopStyleColor();
-        }
-        inline_error(export_error_);
+        export_.offer(default_export_path());
+        export_.draw("Write it", [&](const std::string& path) {
+            export_ics(ctx.model.planner, ctx.clock, path);
+            ctx.notify("Calendar file written: " + path);
+        });
         end_card();
         ImGui::Spacing();
     }
@@ -1273,8 +1252,8 @@ private:
 
     // Export
     bool show_export_ = false;
-    GuardedText export_path_;
-    std::string export_ok_, export_error_;
+    ExportBox export_;
+
 };
 
 } // namespace

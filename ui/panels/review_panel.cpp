@@ -4,6 +4,7 @@
 #include "app_context.h"
 #include "fonts.h"
 #include "guarded_text.h"
+#include "export_box.h"
 #include "panel.h"
 #include "user_paths.h"
 #include "theme.h"
@@ -405,26 +406,11 @@ private:
 
     // "Export this week" as Markdown, for any week: held, under way or not yet reviewed.
     void draw_export(AppContext& ctx, IsoWeek week) {
-        std::string wanted = format_iso_week(week);
-        if (export_week_ != wanted) {
-            export_week_ = wanted;
-            export_path_ = in_home("hearth-" + wanted + ".md");
-            export_error_.clear();
-        }
-        ImGui::SetNextItemWidth(std::min(em(24), ImGui::GetContentRegionAvail().x - em(12)));
-        ImGui::InputText("##exportpath", &export_path_);
-        ImGui::SameLine();
-        if (ImGui::Button("Export this week")) {
-            std::string path = expand_home(export_path_);
-            try {
-                export_week_markdown(ctx.model, week, path);
-                ctx.notify("Wrote " + path);
-                export_error_.clear();
-            } catch (const std::exception& e) {
-                export_error_ = e.what();
-            }
-        }
-        inline_error(export_error_);
+        export_.offer(in_home("hearth-" + format_iso_week(week) + ".md"));
+        export_.draw("Export this week", [&](const std::string& path) {
+            export_week_markdown(ctx.model, week, path);
+            ctx.notify("Wrote " + path);
+        });
     }
 
     void report(const SaveResult& r) { error_ = r; }
@@ -444,9 +430,7 @@ private:
     Date plan_day_{};
     std::string markdown_;
     std::string cached_md_for_;
-    std::string export_week_;
-    std::string export_path_;
-    std::string export_error_;
+    ExportBox export_;
 };
 
 } // namespace
