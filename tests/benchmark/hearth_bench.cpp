@@ -145,6 +145,26 @@ int main() {
             std::printf("  frame CPU, panel %-18.*s %8.3f ms   target < 1 ms  (%d vertices)\n", int(p->id().size()),
                         p->id().data(), per, ImGui::GetDrawData()->TotalVtxCount);
         }
+        // The panels whose content changes with a flow under way.
+        auto frame_cpu = [&](const char* what) {
+            for (int i = 0; i < 5; ++i) h.frame(draw);
+            const int frames = 200;
+            double s = cpu_ms();
+            for (int i = 0; i < frames; ++i) h.frame(draw);
+            std::printf("  frame CPU, %-24s %8.3f ms   target < 1 ms\n", what, (cpu_ms() - s) / frames);
+        };
+        shell.select("review");
+        auto review = m.reviews.start_this_week();
+        for (int step = 0; review.ok() && step < kReviewSteps; ++step) {
+            char label[40];
+            std::snprintf(label, sizeof label, "review step %d", step + 1);
+            frame_cpu(label);
+            m.reviews.next(review.id);
+        }
+        shell.select("listening");
+        SessionSetup setup;
+        setup.topic = "Benchmark topic";
+        if (m.sessions.start(setup).ok()) frame_cpu("listening, mid-exercise");
     }
 
     if (std::getenv("DISPLAY")) {

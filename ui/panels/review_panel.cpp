@@ -28,6 +28,25 @@ std::string hhmm(int minute) {
     return buf;
 }
 
+// What the review shows, read from the model only when something changed
+// (any feature's revision), not every frame: a busy week holds hundreds of rows.
+struct ReviewData {
+    uint64_t revision = 0;
+    std::vector<WeeklyReview> unfinished;
+    std::optional<WeeklyReview> this_week;
+    std::vector<WeeklyReview> history;
+    // For the review under way:
+    std::vector<GratitudeEntry> appreciations;
+    WeekFigures quality_time;
+    PlannerWeek week, next_week;
+    std::vector<OpenTopic> topics;
+};
+
+uint64_t model_revision(Model& m) {
+    return m.gratitude.revision() + m.planner.revision() + m.reviews.revision() + m.breaks.revision() +
+           m.sessions.revision() + m.ideas.revision();
+}
+
 class ReviewPanel final : public Panel {
 public:
     std::string_view id() const override { return "review"; }
@@ -36,8 +55,9 @@ public:
 
     void draw(AppContext& ctx) override {
         WeeklyReviews& reviews = ctx.model.reviews;
+        refresh(ctx);
         if (viewing_.empty()) {
-            auto open = reviews.unfinished();
+            const auto& open = data_.unfinished;
             if (!open.empty()) draw_flow(ctx, open.front());
             else draw_start(ctx);
         } else if (auto r = reviews.get(viewing_)) {
@@ -50,12 +70,34 @@ public:
     }
 
 private:
+    void refresh(AppContext& ctx) {
+        Model& m = ctx.model;
+        const uint64_t rev = model_revision(m);
+        const Date today = local_date(ctx.clock.now());
+        if (rev == data_.revision && today == data_day_) return;
+        data_ = {};
+        data_.revision = rev;
+        data_day_ = today;
+        data_.unfinished = m.reviews.unfinished();
+        data_.this_week = m.reviews.for_week(iso_week(today));
+        data_.history = m.reviews.history(0, kHistoryRows);
+        if (data_.unfinished.empty()) return;
+        const WeeklyReview& r = data_.unfinished.front();
+        GratitudeFilter f;
+        f.week = r.monday;
+        data_.appreciations = m.gratitude.page(f, 0, 500);
+        data_.quality_time = m.planner.week_figures(r.monday);
+        data_.week = m.planner.week(r.monday);
+        data_.next_week = m.planner.week(add_days(r.monday, 7));
+        data_.topics = m.reviews.open_topics(8);
+    }
+
     // ---- before -----------------------------------------------------------
 
     void draw_start(AppContext& ctx) {
         WeeklyReviews& reviews = ctx.model.reviews;
         IsoWeek week = iso_week(local_date(ctx.clock.now()));
-        auto existing = reviews.for_week(week);
+        const auto& existing = data_.this_week;
         begin_card("This week's review");
         ImGui::TextWrapped("Sit down together for about an hour. Hearth walks you through five steps and keeps "
                            "what you say; you can stop and carry on later.");
@@ -131,9 +173,7 @@ private:
 
     void step_appreciations(AppContext& ctx, const WeeklyReview& r) {
         const Couple& couple = ctx.model.couple;
-        GratitudeFilter f;
-        f.week = r.monday;
-        auto entries = ctx.model.gratitude.page(f, 0, 200);
+        const auto& entries = data_.appreciations;
         std::array<int, 2> shared{};
         for (const auto& e : entries) shared[e.from_slot] += e.shared_in_review;
         begin_card(nullptr);
@@ -174,8 +214,8 @@ private:
 
     void step_went_well(AppContext& ctx, const WeeklyReview& r) {
         const Couple& couple = ctx.model.couple;
-        auto figures = ctx.model.planner.week_figures(r.monday);
-        auto week = ctx.model.planner.week(r.monday);
+        const auto& figures = data_.quality_time;
+        const auto& week = data_.week;
         begin_card("Time together this week");
         int shown = 0;
         for (const auto& o : week.all()) {
@@ -207,7 +247,7 @@ private:
         WeeklyReviews& reviews = ctx.model.reviews;
         const Couple& couple = ctx.model.couple;
         begin_card("Pick one topic");
-        auto topics = reviews.open_topics(8);
+        const auto& topics = data_.topics;
         for (const auto& t : topics) {
             ImGui::PushID(t.id.c_str());
             bool chosen = r.issue.source == t.source &&
@@ -324,7 +364,7 @@ private:
 
     void step_plan(AppContext& ctx, const WeeklyReview& r) {
         Date next_monday = add_days(r.monday, 7);
-        auto week = ctx.model.planner.week(next_monday);
+        const auto& week = data_.next_week;
         begin_card("Next week");
         int n = 0;
         for (const auto& o : week.all()) {
@@ -386,7 +426,7 @@ private:
 
     void draw_history(AppContext& ctx) {
         if (!ImGui::CollapsingHeader("Past reviews")) return;
-        auto past = ctx.model.reviews.history(0, kHistoryRows);
+        const auto& past = data_.history;
         if (past.empty()) muted("None yet.");
         const Couple& couple = ctx.model.couple;
         for (const auto& r : past) {
@@ -415,6 +455,8 @@ private:
 
     void report(const SaveResult& r) { error_ = r; }
 
+    ReviewData data_;
+    Date data_day_{};
     SaveResult error_;
     std::string viewing_;
     std::string loaded_for_;
