@@ -103,6 +103,29 @@ TEST_CASE("When a break runs out the app asks for the couple's attention once", 
     CHECK(u.t.model.breaks.needs_attention());
 }
 
+TEST_CASE("A break handed to the listening panel opens it, and a session takes the break's topic", "[ui][breaks]") {
+    BreaksUi u;
+    BreakRequest r;
+    r.caller_slot = 0;
+    r.topic = "Who hosts New Year \xF0\x9F\x8E\x86";
+    auto id = u.t.model.breaks.start(r).id;
+    REQUIRE(!id.empty());
+    u.t.clock.advance(minutes(21));
+    REQUIRE(u.shell.select("breaks"));
+    u.frame();
+    // What the button does: come back, then hand the break to the listening panel.
+    REQUIRE(u.t.model.breaks.come_back(id).ok());
+    u.ctx.go_to("listening", id);
+    u.frame();
+    u.frame();
+    CHECK(u.shell.current_id() == "listening");
+    SessionSetup s;
+    s.from_break = id;
+    auto started = u.t.model.sessions.start(s);
+    REQUIRE(started.ok());
+    CHECK(u.t.model.sessions.get(started.id)->topic == r.topic);
+}
+
 TEST_CASE("Calling a break from any screen takes Ctrl+B and the partner's number", "[ui][breaks]") {
     BreaksUi u;
     REQUIRE(u.shell.select("dashboard"));

@@ -131,9 +131,20 @@ private:
         if (!b.topic.empty()) {
             ImGui::Text("Topic: %s", b.topic.c_str());
         }
-        if (ImGui::Button("We're back")) report(b.id, breaks.come_back(b.id));
+        if (!b.topic.empty() && b.topic_status == TopicStatus::open) {
+            // The way back: listen to each other about it, now.
+            if (ImGui::Button("We're back: listen to each other about it")) {
+                auto r = breaks.come_back(b.id);
+                report(b.id, r);
+                if (r.ok()) ctx.go_to("listening", b.follow_up_of.value_or(b.id));
+            }
+            same_line_or_wrap(em(16));
+        }
+        if (ImGui::Button(b.topic.empty() ? "We're back" : "We're back; keep the topic for later"))
+            report(b.id, breaks.come_back(b.id));
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("The topic stays open until you talk it through or let it go");
-        ImGui::SameLine();
+        same_line_or_wrap(em(14));
+        ImGui::AlignTextToFramePadding();
         ImGui::TextDisabled("or more time:");
         for (int more : {10, 20}) {
             ImGui::SameLine();
