@@ -1,9 +1,6 @@
 // The breaks panel in every state, and the shell's part: waking once a second
 // while a countdown shows, sleeping otherwise, asking for attention at the end.
-#include "app_context.h"
-#include "headless.h"
-#include "shell.h"
-#include "../model/test_support.h"
+#include "app_ui.h"
 
 #include <catch2/catch.hpp>
 
@@ -11,16 +8,7 @@ using namespace hearth;
 using namespace std::chrono;
 
 namespace {
-struct BreaksUi {
-    test::TestModel t;
-    test::Headless h{t.model.settings};
-    ui::AppContext ctx{t.model, t.clock};
-    ui::Shell shell{ctx};
-    std::optional<double> frame() {
-        h.frame([&] { shell.draw(); });
-        return ctx.take_wake();
-    }
-};
+using BreaksUi = test::OwnedAppUi;
 } // namespace
 
 TEST_CASE("With nothing moving, the app asks for no wake-up at all", "[ui][breaks]") {
@@ -129,14 +117,13 @@ TEST_CASE("A break handed to the listening panel opens it, and a session takes t
 TEST_CASE("Calling a break from any screen takes Ctrl+B and the partner's number", "[ui][breaks]") {
     BreaksUi u;
     REQUIRE(u.shell.select("dashboard"));
-    auto draw = [&] { u.shell.draw(); };
-    u.h.frame(draw);
-    u.h.press('B', draw, /*ctrl=*/true);
+    u.frame();
+    u.press('B', /*ctrl=*/true);
     CHECK(ImGui::IsPopupOpen("quick break", ImGuiPopupFlags_AnyPopupId));
     // The popup has a button per partner, numbered: 2 is Sam.
-    u.h.frame(draw);
-    u.h.press('2', draw);
-    u.h.frame(draw);
+    u.frame();
+    u.press('2');
+    u.frame();
     auto active = u.t.model.breaks.active();
     REQUIRE(active.size() == 1);
     CHECK(active[0].caller_slot == 1);

@@ -1,10 +1,7 @@
 // The listening exercise driven from the keyboard alone, every step drawn, and
 // the weekly review drawn at every step.
-#include "app_context.h"
+#include "app_ui.h"
 #include "demo_data.h"
-#include "headless.h"
-#include "shell.h"
-#include "../model/test_support.h"
 
 #include <catch2/catch.hpp>
 
@@ -14,13 +11,7 @@ using namespace std::chrono;
 namespace {
 constexpr int kRight = 262, kLeft = 263, kSpace = 32;
 
-struct Ui {
-    test::TestModel t;
-    test::Headless h{t.model.settings};
-    ui::AppContext ctx{t.model, t.clock};
-    ui::Shell shell{ctx};
-    void frame() { h.frame([&] { shell.draw(); }); }
-    void press(int key) { h.press(key, [&] { shell.draw(); }); }
+struct Ui : test::OwnedAppUi {
     SessionView current() {
         auto c = t.model.sessions.current();
         REQUIRE(c);
@@ -46,11 +37,11 @@ TEST_CASE("The listening exercise runs from the keyboard, every step drawn", "[u
     // Time runs past the planned length: the step is not cut off, the app is
     // asked to draw attention once, and the cue grows with frames requested.
     u.t.clock.advance(milliseconds(s.step_planned_ms + 2'000));
-    u.frame();
+    auto wake = u.frame();
     CHECK(u.ctx.take_attention_request());
     CHECK(u.current().overtime);
     CHECK(u.current().step_index == 0);
-    CHECK(u.ctx.take_wake());
+    CHECK(wake);
 
     u.press(kSpace);  // pause
     CHECK(u.current().state == SessionState::paused);
@@ -137,19 +128,15 @@ TEST_CASE("Every review step draws with demo data and with ten years of history"
             test::TestModel t(false);
             if (ten_years) fill_long_history(t.model, 10, 20000);
             else fill_demo_data(t.model);
-            test::Headless h(t.model.settings);
-            ui::AppContext ctx(t.model, t.clock);
-            ui::Shell shell(ctx);
-            REQUIRE(shell.select("review"));
-            auto draw = [&] { shell.draw(); };
-            h.frame(draw);
+            test::AppUi u(t);
+            REQUIRE(u.shell.select("review"));
+            u.frame();
             auto started = t.model.reviews.start_this_week();
             REQUIRE(started.ok());
             for (int step = 0; step < kReviewSteps; ++step) {
                 for (ImVec2 size : {ImVec2(800, 600), ImVec2(1600, 1000)}) {
-                    h.resize(size);
-                    h.frame(draw);
-                    h.frame(draw);
+                    u.h.resize(size);
+                    u.frames(2);
                 }
                 if (step + 1 < kReviewSteps) REQUIRE(t.model.reviews.next(started.id).ok());
             }

@@ -1,11 +1,8 @@
 // The planner panel ("Time together") drawn headless with an empty and a busy
 // week at a small and a large size, a plan created from the keyboard, and the
 // decisions behind drag and drop and "Plan it".
-#include "app_context.h"
-#include "headless.h"
+#include "app_ui.h"
 #include "panels/planner_panel.h"
-#include "shell.h"
-#include "../model/test_support.h"
 
 #include <catch2/catch.hpp>
 
@@ -16,16 +13,9 @@ namespace {
 // Monday 2026-09-21 (the fake clock's day, 14:13 UTC).
 Date monday() { return Date{std::chrono::year{2026}, std::chrono::month{9}, std::chrono::day{21}}; }
 
-struct PlannerUi {
-    test::TestModel t;
-    test::Headless h{t.model.settings};
-    ui::AppContext ctx{t.model, t.clock};
-    ui::Shell shell{ctx};
+struct PlannerUi : test::OwnedAppUi {
     PlannerUi() { REQUIRE(shell.select("planner")); }
-    void draw() { shell.draw(); }
-    void frames(int n = 3) {
-        for (int i = 0; i < n; ++i) h.frame([&] { draw(); });
-    }
+    void frames(int n = 3) { AppUi::frames(n); }
     // Hands the panel an argument as another panel would, then draws.
     void hand(const std::string& arg, int n = 3) {
         ctx.go_to("planner", arg);
@@ -135,14 +125,14 @@ TEST_CASE("A new plan typed from the keyboard: title, Enter saves it on the next
     u.hand("new");
     REQUIRE(ImGui::GetIO().WantTextInput);   // the title has focus
     // Enter with no title is refused inline; nothing is saved and the form stays.
-    u.h.press(test::Headless::kEnter, [&] { u.draw(); });
+    u.press(test::Headless::kEnter);
     u.frames(1);
     CHECK(u.t.model.planner.plans().empty());
     u.frames(2);
     u.h.type("Walk by the river ");
     u.h.type_codepoint(0x1F33B);   // an emoji survives the 16-bit build
     u.frames(1);
-    u.h.press(test::Headless::kEnter, [&] { u.draw(); });
+    u.press(test::Headless::kEnter);
     u.frames(1);
     auto plans = u.t.model.planner.plans();
     REQUIRE(plans.size() == 1);
