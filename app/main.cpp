@@ -32,6 +32,7 @@ int run(const hearth::app::CliOptions& o) {
     const auto assets = app::find_assets_dir();
 
     std::filesystem::path data_dir;
+    std::filesystem::path db_file;
     Database db = [&] {
         if (o.demo) return Database::open_memory();
         std::filesystem::path path;
@@ -46,9 +47,14 @@ int run(const hearth::app::CliOptions& o) {
         std::error_code ec;
         if ((o.export_json || o.export_ics || o.export_week) && !std::filesystem::exists(path, ec))
             throw std::runtime_error("There is no database at " + path.string() + " to export from");
+        db_file = path;
         return Database::open_file(path);
     }();
-    Model model(std::move(db), clock, assets);
+    // This machine's state (window, last panel, drafts) lives beside the
+    // database; verbs that only read or merge the couple's data never touch it.
+    const bool verb = o.export_json || o.export_ics || o.export_week || o.import_json;
+    DeviceStore device = db_file.empty() || verb ? DeviceStore::in_memory() : DeviceStore::open_file(DeviceStore::path_for(db_file));
+    Model model(std::move(db), clock, assets, std::move(device));
     for (const auto& dir : o.exercise_dirs) model.exercises.add_dir(dir);
     for (const auto& p : model.exercises.problems())
         std::fprintf(stderr, "hearth: skipped an exercise definition: %s\n", p.describe().c_str());

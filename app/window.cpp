@@ -22,8 +22,6 @@
 namespace hearth::app {
 namespace {
 
-constexpr const char* kWidthKey = "window.width";
-constexpr const char* kHeightKey = "window.height";
 // Frames drawn after input: the first handles the event, the second lets
 // layout that depends on last frame's sizes settle (popups, wrapping). A wake-up
 // a panel asked for (a countdown's next second) needs one frame.
@@ -60,8 +58,8 @@ void remember_size(Settings& settings, GLFWwindow* win) {
     int w, h;
     glfwGetWindowSize(win, &w, &h);
     if (w <= 0 || h <= 0 || glfwGetWindowAttrib(win, GLFW_ICONIFIED) || glfwGetWindowAttrib(win, GLFW_MAXIMIZED)) return;
-    settings.set_int(kWidthKey, w);
-    settings.set_int(kHeightKey, h);
+    settings.set(setting::window_width, w);
+    settings.set(setting::window_height, h);
 }
 
 float window_scale(GLFWwindow* win) {
@@ -86,8 +84,8 @@ int run_window(Model& model, const Clock& clock, const WindowOptions& opt) {
     glfwWindowHint(GLFW_SCALE_TO_MONITOR, GLFW_TRUE);
 
     const bool one_shot = opt.screenshot || opt.measure_startup;
-    int width = model.settings.get_int(kWidthKey, 1180);
-    int height = model.settings.get_int(kHeightKey, 760);
+    int width = model.settings.get(setting::window_width);
+    int height = model.settings.get(setting::window_height);
     if (opt.screenshot) std::tie(width, height) = opt.screenshot_size;
     if (!opt.screenshot) {
         if (const GLFWvidmode* mode = glfwGetVideoMode(glfwGetPrimaryMonitor())) {

@@ -1,4 +1,6 @@
 #include "backup.h"
+
+#include "setting_keys.h"
 // Backups are schema-driven: tables come from sqlite_master, columns, declared
 // types, NOT NULL and primary keys from PRAGMA table_info, so a migration that
 // adds a table or a column needs no change here. See docs/backup-format.md.
@@ -329,6 +331,7 @@ J build_backup(Database& db, const Clock& clock) {
         J rows = J::array();
         auto& st = db.prepare("SELECT " + column_list(t) + " FROM " + quoted_ident(t.name) + order_by(t));
         while (st.step()) {
+            if (t.name == "setting" && t.pk >= 0 && is_device_setting_key(st.text(t.pk))) continue;
             J row = J::object();
             for (size_t i = 0; i < t.columns.size(); ++i) {
                 const Column& c = t.columns[i];
@@ -669,6 +672,9 @@ ImportReport merge(Database& db, Database& tmp, const Checker& check) {
             for (size_t i = 0; i < t.columns.size(); ++i) cells.push_back(read_cell(rows, int(i)));
             const Cell& id = cells[size_t(t.pk)];
             const Cell& stamp = cells[size_t(t.updated_at)];
+            // Backups written before the DeviceStore carried window size, last
+            // panel and drafts: machine state, never merged into the couple's data.
+            if (t.name == "setting" && id.type == SQLITE_TEXT && is_device_setting_key(id.s)) continue;
 
             std::optional<std::string> ours;
             bool exists = false;

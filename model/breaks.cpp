@@ -82,10 +82,9 @@ Breaks::Breaks(Database& db, const Clock& clock, const Couple& couple, Settings&
 // ---- floor ---------------------------------------------------------------
 
 int Breaks::floor_minutes() const {
-    int f = settings_.get_int(kFloorSettingKey, kDefaultFloorMinutes);
-    // A value outside the allowed range (hand-edited, or from a future Hearth)
-    // falls back to the default rather than allowing a too-short break.
-    return f >= kLowestFloorMinutes && f <= kDefaultFloorMinutes ? f : kDefaultFloorMinutes;
+    // Out of range (hand-edited, or from a future Hearth): the default, never a
+    // shorter break.
+    return settings_.get(setting::break_floor_minutes);
 }
 
 SaveResult Breaks::set_floor_minutes(int minutes) {
@@ -93,9 +92,9 @@ SaveResult Breaks::set_floor_minutes(int minutes) {
         return SaveResult::refused("floor", "The shortest break can be set between " + std::to_string(kLowestFloorMinutes) +
                                                 " and " + std::to_string(kDefaultFloorMinutes) +
                                                 " minutes; calming down takes about 20.");
-    settings_.set_int(kFloorSettingKey, minutes);
+    settings_.set(setting::break_floor_minutes, minutes);
     ++revision_;
-    return SaveResult::success(kFloorSettingKey);
+    return SaveResult::success(std::string(setting::break_floor_minutes.key));
 }
 
 // ---- loading and the running countdown -----------------------------------

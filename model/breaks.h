@@ -41,13 +41,12 @@ namespace hearth {
 
 inline constexpr std::size_t kMaxTopicChars = 2000;
 inline constexpr int kDefaultBreakMinutes = 20;
-inline constexpr int kDefaultFloorMinutes = 20;   // the couple may lower it ...
-inline constexpr int kLowestFloorMinutes = 10;    // ... to as little as this
+inline constexpr int kDefaultFloorMinutes = setting::break_floor_minutes.fallback;  // the couple may lower it ...
+inline constexpr int kLowestFloorMinutes = setting::break_floor_minutes.min;       // ... to as little as this
 inline constexpr int kMaxBreakMinutes = 24 * 60;  // also the limit for a whole chain
 inline constexpr int kMinMoreTimeMinutes = 5;     // "more time" is not held to the floor
 inline constexpr std::chrono::minutes kOnTimeGrace{10};
 inline constexpr std::chrono::milliseconds kJumpTolerance{2000};
-inline constexpr const char* kFloorSettingKey = "breaks.floor_minutes";
 
 enum class BreakState { running, paused, expired, ended_early, returned, continued };
 enum class TopicStatus { none, open, talked_through, dismissed };

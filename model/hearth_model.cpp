@@ -9,11 +9,12 @@ Database Model::migrated(Database db) {
     return db;
 }
 
-Model::Model(Database database, const Clock& c, const std::filesystem::path& assets)
+Model::Model(Database database, const Clock& c, const std::filesystem::path& assets, DeviceStore device_store)
     : clock(c),
       assets_dir(assets),
       db(migrated(std::move(database))),
-      settings(db, clock),
+      device(std::move(device_store)),
+      settings(db, device, clock),
       couple(db, clock),
       categories(db, clock),
       gratitude(db, clock, couple, categories),
@@ -24,6 +25,7 @@ Model::Model(Database database, const Clock& c, const std::filesystem::path& ass
       ideas(db, clock, plan_kinds),
       planner(db, clock, couple, plan_kinds, ideas),
       reviews(db, clock, couple, gratitude, breaks) {
+    settings.move_device_keys_out();
     categories.seed_builtin(assets_dir);
     plan_kinds.seed_builtin(assets_dir);
     ideas.seed_builtin(assets_dir);
@@ -31,6 +33,7 @@ Model::Model(Database database, const Clock& c, const std::filesystem::path& ass
 
 void Model::reload() {
     settings.reload();
+    settings.move_device_keys_out();  // an import of an old backup may bring some
     couple.reload();
     categories.reload();
     gratitude.invalidate();

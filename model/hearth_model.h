@@ -5,6 +5,7 @@
 #include "clock.h"
 #include "couple.h"
 #include "database.h"
+#include "device_store.h"
 #include "exercise_definition.h"
 #include "exercise_session.h"
 #include "gratitude.h"
@@ -22,7 +23,10 @@ class Model {
 public:
     // Migrates `db` to the latest schema and seeds the shipped categories from
     // assets_dir. Throws DbError / std::runtime_error with a message for the user.
-    Model(Database db, const Clock& clock, const std::filesystem::path& assets_dir);
+    // `device` is this machine's store (window, last panel, drafts); in memory
+    // unless the app opens the one beside the database file.
+    Model(Database db, const Clock& clock, const std::filesystem::path& assets_dir,
+          DeviceStore device = DeviceStore::in_memory());
     Model(const Model&) = delete;
     Model& operator=(const Model&) = delete;
 
@@ -32,6 +36,7 @@ public:
     const Clock& clock;
     const std::filesystem::path assets_dir;
     Database db;
+    DeviceStore device;            // never in a backup: see device_store.h
     Settings settings;
     Couple couple;
     GratitudeCategories categories;

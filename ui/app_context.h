@@ -1,6 +1,7 @@
 #pragma once
 // What a panel may read and ask for while it draws.
 #include "hearth_model.h"
+#include "navigation.h"
 
 #include <optional>
 #include <string>
@@ -24,20 +25,9 @@ public:
     std::optional<double> take_wake() { auto w = wake_; wake_.reset(); return w; }
 
     // Switch to another panel at the end of this frame, optionally handing it
-    // something to work on (the breaks panel hands a break id to the listening
-    // exercise, for its topic).
-    void go_to(std::string panel_id, std::string argument = {}) {
-        nav_request_ = panel_id;
-        if (!argument.empty()) handoff_ = {std::move(panel_id), std::move(argument)};
-    }
-    std::optional<std::string> take_nav_request() { auto r = nav_request_; nav_request_.reset(); return r; }
-    // The argument handed to `panel_id`, once.
-    std::optional<std::string> take_handoff(std::string_view panel_id) {
-        if (!handoff_ || handoff_->first != panel_id) return std::nullopt;
-        auto a = std::move(handoff_->second);
-        handoff_.reset();
-        return a;
-    }
+    // something to work on (screens/navigation.h lists the hand-offs).
+    void go_to(PanelId panel, Handoff with = {}) { nav.go_to(panel, std::move(with)); }
+    Navigator nav;
 
     // A short message shown at the bottom of the window until replaced.
     void notify(std::string text) { notice = std::move(text); }
@@ -54,8 +44,6 @@ public:
 private:
     bool attention_ = false;
     std::optional<double> wake_;
-    std::optional<std::string> nav_request_;
-    std::optional<std::pair<std::string, std::string>> handoff_;
 };
 
 } // namespace hearth::ui

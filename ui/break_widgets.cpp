@@ -12,7 +12,8 @@
 namespace hearth::ui {
 
 namespace {
-constexpr const char* kPacerKeys[] = {"breaks.pacer_in", "breaks.pacer_hold", "breaks.pacer_out", "breaks.pacer_rest"};
+constexpr const IntSetting* kPacerSettings[] = {&setting::pacer_in_seconds, &setting::pacer_hold_seconds,
+                                                &setting::pacer_out_seconds, &setting::pacer_rest_seconds};
 constexpr float kPi = 3.14159265f;
 // Smooth enough for a slow breath (the circle moves a few pixels a frame), cheap
 // enough to leave on: 20 frames a second.
@@ -55,13 +56,13 @@ void countdown_ring(const BreakView& b, const Partner& caller, float radius) {
 BreathingRhythm load_rhythm(const Settings& s) {
     BreathingRhythm r;
     double* f[] = {&r.in_seconds, &r.hold_seconds, &r.out_seconds, &r.rest_seconds};
-    for (int i = 0; i < 4; ++i) *f[i] = s.get_int(kPacerKeys[i], int(*f[i]));
+    for (int i = 0; i < 4; ++i) *f[i] = s.get(*kPacerSettings[i]);
     return clamp_rhythm(r);
 }
 
 void save_rhythm(Settings& s, const BreathingRhythm& r) {
     const double f[] = {r.in_seconds, r.hold_seconds, r.out_seconds, r.rest_seconds};
-    for (int i = 0; i < 4; ++i) s.set_int(kPacerKeys[i], int(std::lround(f[i])));
+    for (int i = 0; i < 4; ++i) s.set(*kPacerSettings[i], int(std::lround(f[i])));
 }
 
 void breathing_pacer(AppContext& ctx, const BreathingRhythm& rhythm, float radius) {
@@ -110,7 +111,7 @@ void quick_break_button(AppContext& ctx) {
                 BreakRequest r;
                 r.caller_slot = s;
                 auto res = ctx.model.breaks.start(r);
-                if (res.ok()) ctx.go_to("breaks");
+                if (res.ok()) ctx.go_to(PanelId::breaks);
                 else ctx.notify(res.error);
                 ImGui::CloseCurrentPopup();
             }
@@ -132,7 +133,7 @@ void break_banner(AppContext& ctx) {
         if (b.state == BreakState::expired) label = "Time to come back: " + p.name + "'s break is over. Open";
         else label = p.name + "'s break: " + countdown_text(b.remaining_seconds) + (b.state == BreakState::paused ? " (paused)" : " left") +
                      ", back at " + b.return_clock + ". Open";
-        if (ImGui::Button(label.c_str(), ImVec2(-1, 0))) ctx.go_to("breaks");
+        if (ImGui::Button(label.c_str(), ImVec2(-1, 0))) ctx.go_to(PanelId::breaks);
         ImGui::PopStyleColor(2);
         ImGui::PopID();
     }

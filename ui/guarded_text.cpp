@@ -33,22 +33,19 @@ std::string GuardedText::value() const { return guard_.restore(buffer_); }
 
 void GuardedText::clear() {
     load({});
-    if (draft_settings_) draft_settings_->remove(draft_key_);
+    if (drafts_) drafts_->set_draft(draft_key_, {});
 }
 
-void GuardedText::keep_draft(Settings& settings, std::string key) {
-    draft_settings_ = &settings;
+void GuardedText::keep_draft(DeviceStore& device, std::string key) {
+    drafts_ = &device;
     draft_key_ = std::move(key);
-    if (buffer_.empty()) load(settings.get(draft_key_));
+    if (buffer_.empty()) load(device.draft(draft_key_));
 }
 
 void GuardedText::after_input(const std::string& before, bool* changed) {
     bool differs = before != buffer_;
     if (changed) *changed = differs;
-    if (differs && draft_settings_) {
-        if (buffer_.empty()) draft_settings_->remove(draft_key_);
-        else draft_settings_->set(draft_key_, value());
-    }
+    if (differs && drafts_) drafts_->set_draft(draft_key_, value());
 }
 
 void GuardedText::track_focus() {

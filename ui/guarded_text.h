@@ -3,7 +3,7 @@
 // ImWchar is 16 bits: characters above U+FFFF (emoji) travel through the field
 // as private-use placeholders (see AstralGuard in model/utf8.h), including when
 // typed or pasted, and come back as the original bytes.
-#include "settings.h"
+#include "device_store.h"
 #include "utf8.h"
 
 #include <imgui.h>
@@ -24,10 +24,11 @@ public:
     // Empties the field (and forgets its draft, once what it held was saved).
     void clear();
 
-    // Keeps what is typed in `settings` under `key` as it is typed, so text not
-    // yet saved survives closing Hearth or a crash; restores a kept draft now.
-    // Call once, for fields that start something new (not for editing a row).
-    void keep_draft(Settings& settings, std::string key);
+    // Keeps what is typed as a draft in this machine's store under `key` as it
+    // is typed, so text not yet saved survives closing Hearth or a crash;
+    // restores a kept draft now. Call once, for fields that start something new
+    // (not for editing a row).
+    void keep_draft(DeviceStore& device, std::string key);
     // What the user sees typed, restored to the original characters.
     std::string value() const;
     bool editable() const { return editable_; }
@@ -51,7 +52,7 @@ private:
     std::string pending_;
     std::string buffer_;
     bool editable_ = true;
-    Settings* draft_settings_ = nullptr;
+    DeviceStore* drafts_ = nullptr;
     std::string draft_key_;
 };
 

@@ -1,16 +1,8 @@
-// The one list of Hearth's panels, in the order the navigation shows them.
-// Adding a panel: write ui/panels/<name>_panel.cpp defining
-// `std::unique_ptr<Panel> make_<name>_panel()`, then add one line below.
+// Builds every panel of the one list in screens/panel_list.h: each name there
+// has ui/panels/<name>_panel.cpp defining `std::unique_ptr<Panel> make_<name>_panel()`.
 #include "panel_registry.h"
 
-#define HEARTH_PANELS(X) \
-    X(dashboard)         \
-    X(gratitude)         \
-    X(planner)           \
-    X(breaks)            \
-    X(listening)         \
-    X(review)            \
-    X(settings)
+#include "panel_list.h"
 
 namespace hearth::ui {
 

@@ -7,11 +7,9 @@
 
 namespace hearth::ui {
 
-inline constexpr const char* kThemeKey = "ui.theme";          // "light" | "dark"
-inline constexpr const char* kTextSizeKey = "ui.text_size";   // pixels at scale 1
-inline constexpr int kDefaultTextSize = 17;
-inline constexpr int kMinTextSize = 13;
-inline constexpr int kMaxTextSize = 28;
+inline constexpr int kDefaultTextSize = setting::text_size.fallback;
+inline constexpr int kMinTextSize = setting::text_size.min;
+inline constexpr int kMaxTextSize = setting::text_size.max;
 
 // Rebuilds fonts and style. The caller re-uploads the font texture if a
 // renderer is running.

@@ -14,7 +14,6 @@
 namespace hearth::ui {
 
 namespace {
-constexpr const char* kLastPanelKey = "ui.last_panel";
 
 // Once per frame, whatever panel shows: advances the model's timers, asks for
 // the window's attention when one runs out (a break, a listening turn), and
@@ -29,7 +28,7 @@ void tick_timers(AppContext& ctx) {
 } // namespace
 
 Shell::Shell(AppContext& ctx) : ctx_(ctx), panels_(make_panels()) {
-    select(ctx_.model.settings.get(kLastPanelKey, "dashboard"));
+    select(ctx_.model.settings.get(setting::last_panel));
 }
 
 bool Shell::select(std::string_view id) {
@@ -37,7 +36,7 @@ bool Shell::select(std::string_view id) {
         if (panels_[i]->id() == id) {
             if (current_ != i) ctx_.notice.clear();
             current_ = i;
-            ctx_.model.settings.set(kLastPanelKey, std::string(id));
+            ctx_.model.settings.set(setting::last_panel, id);
             return true;
         }
     }
@@ -111,7 +110,7 @@ void Shell::draw() {
     }
     ImGui::EndGroup();
     ImGui::End();
-    if (auto nav = ctx_.take_nav_request()) select(*nav);
+    if (auto to = ctx_.nav.take_request()) select(panel_key(*to));
 }
 
 } // namespace hearth::ui

@@ -93,7 +93,7 @@ std::string refusal(F&& f) {
 TEST_CASE("A backup holds every table in the documented envelope", "[backup]") {
     Fixture a;
     a.thank(0, "For the soup");
-    a.m.settings.set("ui.theme", "dark");
+    a.m.settings.set(setting::break_floor_minutes, 15);
     auto j = backup_json(a.m.db, a.clock);
     CHECK(j["format"] == "hearth-backup");
     CHECK(j["format_version"] == 1);
@@ -121,7 +121,7 @@ TEST_CASE("Export, import into an empty database, export again: the same tables"
     Fixture a;
     a.thank(0, "For the soup");
     a.thank(1, "For fixing the bike", -3);
-    a.m.settings.set("ui.theme", "dark");
+    a.m.settings.set(setting::break_floor_minutes, 15);
     auto little = a.m.categories.add("Little things");
     REQUIRE(little.ok());
     // "gratitude" comes before "gratitude_category" in the file: the entry
@@ -147,7 +147,7 @@ TEST_CASE("Export, import into an empty database, export again: the same tables"
     REQUIRE(b.m.couple.is_set_up());
     CHECK(b.m.couple.partner(0).name == "Maya");
     CHECK(b.m.couple.partner(0).id == a.m.couple.partner(0).id);
-    CHECK(b.m.settings.get("ui.theme") == "dark");
+    CHECK(b.m.settings.get(setting::break_floor_minutes) == 15);
 }
 
 TEST_CASE("Two exports of the same content differ only in exported_at", "[backup]") {
@@ -465,4 +465,36 @@ TEST_CASE("Text that is not UTF-8 stops an export with the row named", "[backup]
     CHECK(message.find("table setting row \"edited.elsewhere\": column value holds text that is not valid UTF-8") !=
           std::string::npos);
     CHECK(dir.listing().empty());
+}
+
+TEST_CASE("A backup holds no draft, window size, theme or last panel, and an old one brings none in", "[backup]") {
+    ScratchDir dir;
+    Fixture a;
+    a.thank(0, "For the soup");
+    a.m.settings.set(setting::theme, "dark");
+    a.m.settings.set(setting::window_width, 900);
+    a.m.settings.set(setting::last_panel, "planner");
+    a.m.device.set_draft("gratitude", "A secret half-sentence");
+    export_backup(a.m.db, a.clock, dir / "backup.json");
+    std::ifstream in(dir / "backup.json");
+    std::string text((std::istreambuf_iterator<char>(in)), {});
+    CHECK(text.find("A secret half-sentence") == std::string::npos);
+    CHECK(text.find("window.width") == std::string::npos);
+    CHECK(text.find("ui.theme") == std::string::npos);
+    CHECK(text.find("ui.last_panel") == std::string::npos);
+
+    // A backup written before the device store carried them in `setting`.
+    auto j = nlohmann::json::parse(text);
+    j["tables"]["setting"].push_back({{"key", "draft.gratitude"}, {"value", "old draft"},
+                                       {"created_at", "2026-01-01T00:00:00.000Z"}, {"updated_at", "2026-01-01T00:00:00.000Z"}});
+    j["tables"]["setting"].push_back({{"key", "window.width"}, {"value", "640"},
+                                       {"created_at", "2026-01-01T00:00:00.000Z"}, {"updated_at", "2026-01-01T00:00:00.000Z"}});
+    std::ofstream(dir / "old.json") << j.dump();
+    Fixture b(false);
+    import_backup(b.m.db, dir / "old.json");
+    b.m.reload();
+    auto& st = b.m.db.prepare("SELECT count(*) FROM setting WHERE key IN ('draft.gratitude', 'window.width')");
+    REQUIRE(st.step());
+    CHECK(st.integer(0) == 0);
+    CHECK(b.m.device.draft("gratitude").empty());
 }

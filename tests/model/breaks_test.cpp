@@ -121,7 +121,7 @@ TEST_CASE("The couple may lower the floor to between 10 and 20 minutes", "[break
     CHECK(f.b.floor_minutes() == 20);
     REQUIRE(f.b.set_floor_minutes(10).ok());
     CHECK(f.b.floor_minutes() == 10);
-    CHECK(f.model.settings.get(kFloorSettingKey) == "10");
+    CHECK(f.model.settings.get(setting::break_floor_minutes) == 10);
     CHECK(f.b.start(for_minutes(10)).ok());
     auto r = f.b.start(for_minutes(9));
     CHECK(r.field == "minutes");
@@ -132,9 +132,13 @@ TEST_CASE("The couple may lower the floor to between 10 and 20 minutes", "[break
     CHECK(f.b.start(for_minutes(14)).field == "minutes");
 
     // A stored value outside the range never allows a shorter break.
-    f.model.settings.set(kFloorSettingKey, "3");
+    auto store = [&](const char* v) {
+        f.model.db.prepare("UPDATE setting SET value = ?1 WHERE key = 'breaks.floor_minutes'").bind(1, v).run();
+        f.model.settings.reload();
+    };
+    store("3");
     CHECK(f.b.floor_minutes() == 20);
-    f.model.settings.set(kFloorSettingKey, "banana");
+    store("banana");
     CHECK(f.b.floor_minutes() == 20);
 }
 

@@ -1,5 +1,9 @@
 #include "test_support.h"
 
+#include <sys/stat.h>
+
+#include <memory>
+
 #include <catch2/catch.hpp>
 
 using namespace hearth;
@@ -47,16 +51,69 @@ TEST_CASE("Colours are stored as #rrggbb", "[couple]") {
     CHECK_FALSE(parse_rgb("#c4584g"));
 }
 
-TEST_CASE("Settings are kept in the database", "[settings]") {
+TEST_CASE("The couple's settings live in their database, this machine's beside it", "[settings]") {
+    test::TempDir dir;
+    FakeClock clock{test::fixed_start()};
+    auto open = [&] {
+        return std::make_unique<Model>(Database::open_file(dir / "h.db"), clock, HEARTH_TEST_ASSETS_DIR,
+                                       DeviceStore::open_file(DeviceStore::path_for(dir / "h.db")));
+    };
+    {
+        auto m = open();
+        CHECK(m->settings.get(setting::theme) == "light");
+        CHECK(m->settings.get(setting::window_width) == 1180);
+        m->settings.set(setting::theme, "dark");
+        m->settings.set(setting::window_width, 900);
+        m->settings.set(setting::break_floor_minutes, 15);
+        m->device.set_draft("gratitude", "half");
+    }
+    auto m = open();
+    CHECK(m->settings.get(setting::theme) == "dark");
+    CHECK(m->settings.get(setting::window_width) == 900);
+    CHECK(m->settings.get(setting::break_floor_minutes) == 15);
+    CHECK(m->device.draft("gratitude") == "half");
+    // Only the couple's choice is in their database.
+    std::vector<std::string> keys;
+    auto& st = m->db.prepare("SELECT key FROM setting ORDER BY key");
+    while (st.step()) keys.push_back(st.text(0));
+    CHECK(keys == std::vector<std::string>{"breaks.floor_minutes"});
+    // Out of range is ignored, not clamped; a write is clamped.
+    m->settings.set(setting::window_width, 99999);
+    CHECK(m->settings.get(setting::window_width) == setting::window_width.max);
+}
+
+TEST_CASE("A database from before the device store gives up its window size and drafts", "[settings]") {
     test::TempDir dir;
     FakeClock clock{test::fixed_start()};
     {
         Model m(Database::open_file(dir / "h.db"), clock, HEARTH_TEST_ASSETS_DIR);
-        m.settings.set("ui.theme", "dark");
-        m.settings.set_int("window.width", 900);
+        for (auto [k, v] : {std::pair{"window.width", "900"}, {"ui.last_panel", "planner"}, {"draft.gratitude", "For the tea"},
+                            {"draft.listening.s1.note0", "note"}, {"breaks.floor_minutes", "12"}})
+            m.db.prepare("INSERT INTO setting(key, value, created_at, updated_at) VALUES(?1, ?2, 'x', 'x')").bind(1, k).bind(2, v).run();
     }
-    Model m(Database::open_file(dir / "h.db"), clock, HEARTH_TEST_ASSETS_DIR);
-    CHECK(m.settings.get("ui.theme") == "dark");
-    CHECK(m.settings.get_int("window.width", 0) == 900);
-    CHECK(m.settings.get_int("missing", 7) == 7);
+    Model m(Database::open_file(dir / "h.db"), clock, HEARTH_TEST_ASSETS_DIR,
+            DeviceStore::open_file(DeviceStore::path_for(dir / "h.db")));
+    CHECK(m.settings.get(setting::window_width) == 900);
+    CHECK(m.settings.get(setting::last_panel) == "planner");
+    CHECK(m.device.draft("gratitude") == "For the tea");
+    CHECK(m.device.draft("listening.s1.note0") == "note");
+    CHECK(m.settings.get(setting::break_floor_minutes) == 12);
+    auto& st = m.db.prepare("SELECT group_concat(key) FROM setting");
+    REQUIRE(st.step());
+    CHECK(st.text(0) == "breaks.floor_minutes");
+}
+
+TEST_CASE("The device store is owner-only and survives a kill without an fsync per keystroke", "[settings]") {
+    test::TempDir dir;
+    auto path = DeviceStore::path_for(dir / "h.db");
+    ::umask(0);
+    auto store = DeviceStore::open_file(path);
+    ::umask(022);
+    store.set_draft("gratitude", "typed");
+    struct stat sb{};
+    REQUIRE(::stat(path.c_str(), &sb) == 0);
+    CHECK((sb.st_mode & 0777) == 0600);
+    auto& st = store.raw_db().prepare("PRAGMA synchronous");
+    REQUIRE(st.step());
+    CHECK(st.integer(0) == 1);  // NORMAL: the WAL is written, not synced, on each commit
 }

@@ -103,7 +103,7 @@ TEST_CASE("A break handed to the listening panel opens it, and a session takes t
     u.frame();
     // What the button does: come back, then hand the break to the listening panel.
     REQUIRE(u.t.model.breaks.come_back(id).ok());
-    u.ctx.go_to("listening", id);
+    u.ctx.go_to(PanelId::listening, ListenAboutBreak{id});
     u.frame();
     u.frame();
     CHECK(u.shell.current_id() == "listening");

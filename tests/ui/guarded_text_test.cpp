@@ -71,7 +71,7 @@ TEST_CASE("A field that keeps a draft restores it, and forgets it once cleared",
     test::Headless h(t.model.settings);
     {
         ui::GuardedText field;
-        field.keep_draft(t.model.settings, "draft.test");
+        field.keep_draft(t.model.device, "test");
         auto draw = [&] {
             ImGui::Begin("w");
             if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
@@ -86,8 +86,8 @@ TEST_CASE("A field that keeps a draft restores it, and forgets it once cleared",
         h.frame(draw);
     }
     ui::GuardedText again;  // as after a restart
-    again.keep_draft(t.model.settings, "draft.test");
+    again.keep_draft(t.model.device, "test");
     CHECK(again.value() == "Not saved yet \xF0\x9F\x8C\xBB");
     again.clear();
-    CHECK(t.model.settings.get("draft.test", "gone") == "gone");
+    CHECK(t.model.device.draft("test").empty());
 }

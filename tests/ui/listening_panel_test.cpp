@@ -92,7 +92,7 @@ TEST_CASE("An open break topic goes to the listening exercise in one click", "[u
     r.topic = "Money for the holidays";
     auto b = u.t.model.breaks.start(r);
     REQUIRE(b.ok());
-    u.ctx.go_to("listening", b.id);
+    u.ctx.go_to(PanelId::listening, ListenAboutBreak{b.id});
     u.frame();
     u.frame();
     CHECK(u.shell.current_id() == "listening");

@@ -170,5 +170,5 @@ TEST_CASE("An appreciation being written survives closing Hearth", "[ui]") {
     u.press(test::Headless::kEnter);
     REQUIRE(t.model.gratitude.count({}) == 1);
     CHECK(t.model.gratitude.page({}, 0, 1).front().text == "Half-written \xE2\x80\x94 \xF0\x9F\x8C\xBB");
-    CHECK(t.model.settings.get("draft.gratitude").empty());
+    CHECK(t.model.device.draft("gratitude").empty());
 }

@@ -17,17 +17,17 @@ struct PlannerUi : test::OwnedAppUi {
     PlannerUi() { REQUIRE(shell.select("planner")); }
     void frames(int n = 3) { AppUi::frames(n); }
     // Hands the panel an argument as another panel would, then draws.
-    void hand(const std::string& arg, int n = 3) {
-        ctx.go_to("planner", arg);
+    void hand(Handoff with, int n = 3) {
+        ctx.go_to(PanelId::planner, std::move(with));
         frames(n);
     }
     void every_view_at_both_sizes() {
         for (ImVec2 size : {ImVec2(800, 600), ImVec2(1600, 1000), ImVec2(640, 480)}) {
             INFO("at " << size.x << "x" << size.y);
             h.resize(size);
-            for (const char* view : {"week", "agenda", "ideas", "week"}) {
-                INFO("view " << view);
-                REQUIRE_NOTHROW(hand(view));
+            for (PlannerTab view : {PlannerTab::week, PlannerTab::agenda, PlannerTab::ideas, PlannerTab::week}) {
+                INFO("view " << int(view));
+                REQUIRE_NOTHROW(hand(ShowPlannerTab{view}));
                 CHECK(shell.current_id() == "planner");
             }
         }
@@ -99,10 +99,10 @@ TEST_CASE("The planner draws a busy week: a ritual, overlaps, ratings, a skipped
     // An occurrence shown in detail: the done one with both ratings, and a ritual's time.
     for (ImVec2 size : {ImVec2(800, 600), ImVec2(1600, 1000)}) {
         u.h.resize(size);
-        REQUIRE_NOTHROW(u.hand(b.done_walk + "@" + format_date(monday())));
-        REQUIRE_NOTHROW(u.hand(b.ritual + "@" + format_date(add_days(monday(), 4))));
-        REQUIRE_NOTHROW(u.hand(b.film + "@" + format_date(add_days(monday(), 2))));
-        REQUIRE_NOTHROW(u.hand("new"));
+        REQUIRE_NOTHROW(u.hand(ShowOccurrence{b.done_walk, monday()}));
+        REQUIRE_NOTHROW(u.hand(ShowOccurrence{b.ritual, add_days(monday(), 4)}));
+        REQUIRE_NOTHROW(u.hand(ShowOccurrence{b.film, add_days(monday(), 2)}));
+        REQUIRE_NOTHROW(u.hand(PlanNew{}));
     }
     // Other weeks: the one before is empty, the next has the class.
     u.t.clock.advance(std::chrono::hours(24 * 7));
@@ -122,7 +122,7 @@ TEST_CASE("The planner queries the model only when something changed", "[ui][pla
 
 TEST_CASE("A new plan typed from the keyboard: title, Enter saves it on the next free evening", "[ui][planner]") {
     PlannerUi u;
-    u.hand("new");
+    u.hand(PlanNew{});
     REQUIRE(ImGui::GetIO().WantTextInput);   // the title has focus
     // Enter with no title is refused inline; nothing is saved and the form stays.
     u.press(test::Headless::kEnter);
@@ -205,7 +205,7 @@ TEST_CASE("Dropping a ritual's time on another day moves only that time; a one-o
 
 TEST_CASE("\"Plan it\" from the panel's idea bank makes a plan in one click", "[ui][planner]") {
     PlannerUi u;
-    u.hand("ideas");
+    u.hand(ShowPlannerTab{PlannerTab::ideas});
     REQUIRE_FALSE(u.t.model.ideas.all().empty());
     // The model action the button calls, on the panel's default slot.
     auto slot = ui::planner_ui::default_idea_slot(u.t.model.planner, monday(), u.t.clock.now(), std::nullopt);

@@ -20,7 +20,6 @@ namespace hearth::ui {
 namespace {
 
 constexpr int kHistoryPage = 30;
-constexpr const char* kPacerVisibleKey = "breaks.pacer_visible";
 
 std::string minutes_text(int64_t ms) {
     int64_t m = (ms + 30'000) / 60'000;
@@ -37,8 +36,8 @@ public:
     void draw(AppContext& ctx) override {
         if (!rhythm_loaded_) {
             rhythm_ = load_rhythm(ctx.model.settings);
-            show_pacer_ = ctx.model.settings.get(kPacerVisibleKey, "1") == "1";
-            form_topic_.keep_draft(ctx.model.settings, "draft.breaks.topic");
+            show_pacer_ = ctx.model.settings.get(setting::pacer_visible);
+            form_topic_.keep_draft(ctx.model.device, "breaks.topic");
             rhythm_loaded_ = true;
         }
         safety_note();
@@ -136,7 +135,7 @@ private:
             if (ImGui::Button("We're back: listen to each other about it")) {
                 auto r = breaks.come_back(b.id);
                 report(b.id, r);
-                if (r.ok()) ctx.go_to("listening", b.follow_up_of.value_or(b.id));
+                if (r.ok()) ctx.go_to(PanelId::listening, ListenAboutBreak{b.follow_up_of.value_or(b.id)});
             }
             same_line_or_wrap(em(16));
         }
@@ -271,7 +270,7 @@ private:
         ImGui::BulletText("When the time comes, come back even if you still feel a little raw.");
         ImGui::PopTextWrapPos();
         if (ImGui::Checkbox("Show the breathing pacer", &show_pacer_))
-            ctx.model.settings.set(kPacerVisibleKey, show_pacer_ ? "1" : "0");
+            ctx.model.settings.set(setting::pacer_visible, show_pacer_);
         if (show_pacer_) {
             ImGui::SetNextItemWidth(em(10));
             bool changed = false;

@@ -139,7 +139,7 @@ private:
             ImGui::Unindent(em(1.2f));
             ImGui::PopID();
         }
-        if (ImGui::Button("Write an appreciation")) ctx.go_to("gratitude");
+        if (ImGui::Button("Write an appreciation")) ctx.go_to(PanelId::gratitude);
     }
 
     void draw_quality_time(AppContext& ctx, bool is_this_week) {
@@ -174,7 +174,7 @@ private:
             ImGui::PopID();
             ImGui::PopID();
         }
-        if (ImGui::Button("Plan time together")) ctx.go_to("planner");
+        if (ImGui::Button("Plan time together")) ctx.go_to(PanelId::planner);
     }
 
     void draw_breaks(AppContext& ctx, bool is_this_week) {
@@ -203,7 +203,7 @@ private:
             partner_label(couple.partner(t.caller_slot));
             ImGui::SameLine(0, em(0.4f));
             ImGui::TextUnformatted(t.topic.c_str());
-            if (ImGui::SmallButton("Listen to each other about it")) ctx.go_to("listening", t.id);
+            if (ImGui::SmallButton("Listen to each other about it")) ctx.go_to(PanelId::listening, ListenAboutBreak{t.id});
             ImGui::SameLine();
             if (ImGui::SmallButton("Talked through")) ctx.model.breaks.mark_topic_talked_through(t.id);
             ImGui::SameLine();
@@ -226,7 +226,7 @@ private:
                 ImGui::Text("felt heard %.1f of 5", *l.felt_heard_avg[s]);
             }
         }
-        if (ImGui::Button("Start a listening exercise")) ctx.go_to("listening");
+        if (ImGui::Button("Start a listening exercise")) ctx.go_to(PanelId::listening);
     }
 
     void draw_review(AppContext& ctx) {
@@ -240,7 +240,7 @@ private:
         bool in_progress = sum_.review && !sum_.review->finished();
         if (sum_.review && sum_.review->finished()) muted("This week's review is done.");
         else if (ImGui::Button(in_progress ? "Carry on with this week's review" : "Start this week's review"))
-            ctx.go_to("review");
+            ctx.go_to(PanelId::review);
     }
 
     void draw_trends(AppContext& ctx) {

@@ -18,7 +18,7 @@ namespace hearth::ui {
 namespace {
 
 constexpr int kPageSize = 100;
-constexpr const char* kDraftKey = "draft.gratitude";
+constexpr const char* kDraftKey = "gratitude";
 constexpr std::size_t kMaxCachedPages = 16;
 
 // Pages of the current query, refetched only when the filter or the data change.
@@ -118,7 +118,7 @@ public:
         if (!draft_.day.ok()) {
             draft_.day = today;
             // An unsaved appreciation survives closing Hearth (or a crash).
-            compose_text_.keep_draft(ctx.model.settings, kDraftKey);
+            compose_text_.keep_draft(ctx.model.device, kDraftKey);
         }
         if (!browse_week_.ok()) browse_week_ = week_start(today);
         names_[0] = ctx.model.couple.partner(0).name;

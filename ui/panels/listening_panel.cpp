@@ -42,10 +42,10 @@ public:
     void draw(AppContext& ctx) override {
         ExerciseSessions& sessions = ctx.model.sessions;
         if (!drafts_kept_) {
-            topic_.keep_draft(ctx.model.settings, "draft.listening.topic");
+            topic_.keep_draft(ctx.model.device, "listening.topic");
             drafts_kept_ = true;
         }
-        if (auto break_id = ctx.take_handoff(id())) choose_break_topic(ctx, *break_id);
+        if (auto h = ctx.nav.take_handoff<ListenAboutBreak>(PanelId::listening)) choose_break_topic(ctx, h->break_id);
         auto current = sessions.current();
         if (current && current->state == SessionState::closing) {
             draw_closing(ctx, *current);
@@ -336,7 +336,7 @@ private:
             closing_ = {};
             for (int slot = 0; slot < 2; ++slot) {
                 notes_[slot].load({});
-                notes_[slot].keep_draft(ctx.model.settings, "draft.listening." + s.id + ".note" + std::to_string(slot));
+                notes_[slot].keep_draft(ctx.model.device, "listening." + s.id + ".note" + std::to_string(slot));
             }
         }
         begin_card(s.state == SessionState::ended_early ? "Ended early: how was it?" : "Well done. How was it?");

@@ -148,10 +148,7 @@ public:
         today_ = local_date(ctx.clock.now());
         if (!monday_.ok()) monday_ = week_start(today_);
         sync(ctx);
-        if (auto arg = ctx.take_handoff("planner")) {
-            handoff(ctx, *arg);
-            sync(ctx);
-        }
+        if (take_handoffs(ctx)) sync(ctx);
 
         draw_toolbar(ctx);
         if (show_export_) draw_export(ctx);
@@ -183,20 +180,25 @@ private:
     // What another panel (the dashboard's "next up") or a test hands over:
     // "new" opens the form, "week" / "agenda" / "ideas" a view, and
     // "<plan id>@YYYY-MM-DD" (an original day) shows that occurrence.
-    void handoff(AppContext& ctx, const std::string& arg) {
-        if (arg == "new") open_new_form(ctx, std::nullopt);
-        else if (arg == "week") tab_request_ = 0;
-        else if (arg == "agenda") tab_request_ = 1;
-        else if (arg == "ideas") tab_request_ = 2;
-        else if (auto at = arg.rfind('@'); at != std::string::npos) {
-            auto day = parse_date(std::string_view(arg).substr(at + 1));
-            if (!day) return;
-            if (auto o = ctx.model.planner.occurrence(arg.substr(0, at), *day)) {
+    bool take_handoffs(AppContext& ctx) {
+        bool taken = false;
+        if (ctx.nav.take_handoff<PlanNew>(PanelId::planner)) {
+            open_new_form(ctx, std::nullopt);
+            taken = true;
+        }
+        if (auto t = ctx.nav.take_handoff<ShowPlannerTab>(PanelId::planner)) {
+            tab_request_ = int(t->tab);
+            taken = true;
+        }
+        if (auto s = ctx.nav.take_handoff<ShowOccurrence>(PanelId::planner)) {
+            if (auto o = ctx.model.planner.occurrence(s->plan_id, s->original_day)) {
                 select(*o);
                 monday_ = week_start(o->day);
                 tab_request_ = 0;
             }
+            taken = true;
         }
+        return taken;
     }
 
     // ------------------------------------------------------------------

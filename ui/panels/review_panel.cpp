@@ -120,7 +120,7 @@ private:
 
     void draw_flow(AppContext& ctx, const WeeklyReview& r) {
         WeeklyReviews& reviews = ctx.model.reviews;
-        if (loaded_for_ != r.id) load_texts(ctx.model.settings, r);
+        if (loaded_for_ != r.id) load_texts(ctx.model.device, r);
         const int step = int(r.step);
         const ReviewStepInfo& info = review_step_info(r.step);
 
@@ -161,14 +161,14 @@ private:
 
     // Notes and answers are saved to the review as they are typed; the boxes
     // for something new keep drafts until it is added.
-    void load_texts(Settings& settings, const WeeklyReview& r) {
+    void load_texts(DeviceStore& device, const WeeklyReview& r) {
         loaded_for_ = r.id;
         went_well_.load(r.went_well_note);
         for (int s = 0; s < 2; ++s) loved_[s].load(r.checkin[s].loved_answer);
         new_topic_.load({});
-        new_topic_.keep_draft(settings, "draft.review.topic");
+        new_topic_.keep_draft(device, "review.topic");
         add_text_.load({});
-        add_text_.keep_draft(settings, "draft.review.appreciation");
+        add_text_.keep_draft(device, "review.appreciation");
     }
 
     void step_appreciations(AppContext& ctx, const WeeklyReview& r) {
@@ -323,7 +323,7 @@ private:
         report(res);
         if (!res.ok()) return;
         report(ctx.model.reviews.issue_listened(r.id, res.id));
-        ctx.go_to("listening");
+        ctx.go_to(PanelId::listening);
     }
 
     void step_checkin(AppContext& ctx, const WeeklyReview& r) {
@@ -399,7 +399,7 @@ private:
         }
         if (ImGui::Button("Suggest another")) pick();
         ImGui::SameLine();
-        if (ImGui::Button("Open the planner")) ctx.go_to("planner");
+        if (ImGui::Button("Open the planner")) ctx.go_to(PanelId::planner);
         end_card();
     }
 

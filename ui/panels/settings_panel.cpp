@@ -41,7 +41,7 @@ public:
         ImGui::Separator();
 
         heading("Appearance");
-        int theme = m.settings.get(kThemeKey, "light") == "dark" ? 1 : 0;
+        int theme = m.settings.get(setting::theme) == "dark" ? 1 : 0;
         ImGui::AlignTextToFramePadding();
         ImGui::TextUnformatted("Theme");
         ImGui::SameLine();
@@ -49,14 +49,14 @@ public:
         ImGui::SameLine();
         theme_changed |= ImGui::RadioButton("Dark", &theme, 1);
         if (theme_changed) {
-            m.settings.set(kThemeKey, theme ? "dark" : "light");
+            m.settings.set(setting::theme, theme ? "dark" : "light");
             ctx.fonts_dirty = true;  // the app re-applies theme and fonts together
         }
-        int size = m.settings.get_int(kTextSizeKey, kDefaultTextSize);
+        int size = m.settings.get(setting::text_size);
         ImGui::SetNextItemWidth(em(12));
         ImGui::SliderInt("Text size", &size, kMinTextSize, kMaxTextSize, "%d px");
         if (ImGui::IsItemDeactivatedAfterEdit()) {
-            m.settings.set_int(kTextSizeKey, size);
+            m.settings.set(setting::text_size, size);
             ctx.fonts_dirty = true;
         }
         ImGui::Spacing();

@@ -1,0 +1,24 @@
+#pragma once
+// Times of day and lengths of time as the couple reads and types them. Written
+// once here; every screen, export and summary uses these.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace hearth {
+
+// A minute of the day (0..1439) as "09:05". Out-of-range values are clamped.
+std::string format_hh_mm(int minute_of_day);
+// "9:05", "09:05", "21:40" (surrounding spaces allowed) -> minute of the day;
+// nullopt for anything else, including "24:00", "7:5" and "7:60".
+std::optional<int> parse_hh_mm(std::string_view text);
+
+// A length the couple planned: "45 min", "1 h", "1 h 30", "2 days 3 h".
+std::string format_length(int minutes);
+// A length in prose: "20 minutes", "1 minute", "90 seconds".
+std::string format_seconds_prose(int seconds);
+// A countdown: "04:59", "1:00:00"; negative counts as 0.
+std::string format_countdown(int64_t seconds);
+
+} // namespace hearth
