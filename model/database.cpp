@@ -78,7 +78,7 @@ double Statement::real(int i) const { return sqlite3_column_double(stmt_, i); }
 
 Database::Database(sqlite3* db, std::string name) : db_(db), name_(std::move(name)) {}
 Database::Database(Database&& o) noexcept
-    : db_(o.db_), name_(std::move(o.name_)), cache_(std::move(o.cache_)) {
+    : db_(o.db_), name_(std::move(o.name_)), cache_(std::move(o.cache_)), queries_(o.queries_) {
     o.db_ = nullptr;
 }
 Database& Database::operator=(Database&& o) noexcept {
@@ -87,6 +87,7 @@ Database& Database::operator=(Database&& o) noexcept {
         db_ = o.db_;
         name_ = std::move(o.name_);
         cache_ = std::move(o.cache_);
+        queries_ = o.queries_;
         o.db_ = nullptr;
     }
     return *this;
@@ -175,6 +176,7 @@ void Database::exec(std::string_view sql) {
 }
 
 Statement& Database::prepare(std::string_view sql) {
+    ++queries_;
     auto key = std::string(sql);
     auto it = cache_.find(key);
     if (it == cache_.end()) it = cache_.emplace(key, std::make_unique<Statement>(db_, sql)).first;

@@ -82,6 +82,9 @@ public:
     const std::string& name() const { return name_; }  // file path or ":memory:"
     bool in_memory() const { return name_ == ":memory:"; }
     sqlite3* raw() { return db_; }
+    // How many statements were prepared (every query and write goes through
+    // prepare): tests count the queries a frame makes with it.
+    uint64_t queries() const { return queries_; }
 
 private:
     Database(sqlite3* db, std::string name);
@@ -89,6 +92,7 @@ private:
     sqlite3* db_ = nullptr;
     std::string name_;
     std::unordered_map<std::string, std::unique_ptr<Statement>> cache_;
+    uint64_t queries_ = 0;
 };
 
 // BEGIN IMMEDIATE ... COMMIT; rolls back unless commit() was called. Nests by
