@@ -30,6 +30,10 @@ public:
     // Press and release a key (GLFW key code) over two frames.
     void press(int glfw_key, bool ctrl = false) { h.press(glfw_key, [this] { shell.draw(); }, ctrl); }
     void type(const char* utf8) { h.type(utf8); }
+    // The mouse, by what is written on screen (see headless.h).
+    bool click_text(std::string_view label, int nth = 0) { return h.click_text(label, [this] { shell.draw(); }, nth); }
+    void click(ImVec2 at) { h.click(at, [this] { shell.draw(); }); }
+    void drag(ImVec2 from, ImVec2 to, int steps = 8) { h.drag(from, to, [this] { shell.draw(); }, steps); }
     void type_codepoint(unsigned int cp) { h.type_codepoint(cp); }
 };
 

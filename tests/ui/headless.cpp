@@ -2,6 +2,7 @@
 
 #include "guarded_text.h"
 #include "preferences.h"
+#include "screen_text.h"
 
 namespace hearth::test {
 
@@ -48,6 +49,51 @@ void Headless::press(int glfw_key, const std::function<void()>& draw, bool ctrl)
     frame(draw);
     io.KeysDown[glfw_key] = false;
     io.KeyCtrl = false;
+    frame(draw);
+}
+
+void Headless::mouse_move(ImVec2 to, const std::function<void()>& draw, int frames) {
+    ImGuiIO& io = ImGui::GetIO();
+    const ImVec2 from = io.MousePos.x < -1e30f ? to : io.MousePos;
+    for (int i = 1; i <= frames; ++i) {
+        float t = float(i) / float(frames);
+        io.MousePos = ImVec2(from.x + (to.x - from.x) * t, from.y + (to.y - from.y) * t);
+        frame(draw);
+    }
+}
+
+void Headless::mouse_down(const std::function<void()>& draw) {
+    ImGui::GetIO().MouseDown[0] = true;
+    frame(draw);
+}
+
+void Headless::mouse_up(const std::function<void()>& draw) {
+    ImGui::GetIO().MouseDown[0] = false;
+    frame(draw);
+}
+
+void Headless::click(ImVec2 at, const std::function<void()>& draw) {
+    mouse_move(at, draw);
+    mouse_down(draw);
+    mouse_up(draw);
+}
+
+void Headless::drag(ImVec2 from, ImVec2 to, const std::function<void()>& draw, int steps) {
+    mouse_move(from, draw);
+    mouse_down(draw);
+    mouse_move(to, draw, steps);
+    mouse_up(draw);
+}
+
+bool Headless::click_text(std::string_view label, const std::function<void()>& draw, int nth) {
+    auto run = find_text(label, nth);
+    if (!run) return false;
+    click(ImVec2((run->min.x + run->max.x) / 2, (run->min.y + run->max.y) / 2), draw);
+    return true;
+}
+
+void Headless::scroll(float wheel_y, const std::function<void()>& draw) {
+    ImGui::GetIO().MouseWheel = wheel_y;
     frame(draw);
 }
 

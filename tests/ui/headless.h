@@ -6,6 +6,7 @@
 #include <imgui.h>
 
 #include <functional>
+#include <string_view>
 
 namespace hearth::test {
 
@@ -25,6 +26,20 @@ public:
     void type_codepoint(unsigned int cp);
     // Press and release `glfw_key` over two frames, with modifiers.
     void press(int glfw_key, const std::function<void()>& draw, bool ctrl = false);
+
+    // The mouse, as a person moves it: every call runs frames, so ImGui sees
+    // the pointer arrive before the button goes down, as with a real mouse.
+    void mouse_move(ImVec2 to, const std::function<void()>& draw, int frames = 1);
+    void mouse_down(const std::function<void()>& draw);
+    void mouse_up(const std::function<void()>& draw);
+    // Move there, press, release (three frames or more).
+    void click(ImVec2 at, const std::function<void()>& draw);
+    // Press at `from`, move to `to` over `steps` frames, release there.
+    void drag(ImVec2 from, ImVec2 to, const std::function<void()>& draw, int steps = 8);
+    // Clicks the middle of the words `label` as drawn on the last frame; false
+    // (and nothing pressed) when they are not on screen.
+    bool click_text(std::string_view label, const std::function<void()>& draw, int nth = 0);
+    void scroll(float wheel_y, const std::function<void()>& draw);
 
     static constexpr int kEnter = 257;
     static constexpr int kEscape = 256;

@@ -1,0 +1,116 @@
+#include "screen_text.h"
+
+#include <cmath>
+#include <map>
+#include <utility>
+
+namespace hearth::test {
+namespace {
+
+void append_utf8(std::string& out, unsigned int cp) {
+    if (cp < 0x80) out += char(cp);
+    else if (cp < 0x800) { out += char(0xC0 | (cp >> 6)); out += char(0x80 | (cp & 0x3F)); }
+    else if (cp < 0x10000) { out += char(0xE0 | (cp >> 12)); out += char(0x80 | ((cp >> 6) & 0x3F)); out += char(0x80 | (cp & 0x3F)); }
+    else { out += char(0xF0 | (cp >> 18)); out += char(0x80 | ((cp >> 12) & 0x3F)); out += char(0x80 | ((cp >> 6) & 0x3F)); out += char(0x80 | (cp & 0x3F)); }
+}
+
+struct GlyphKey {
+    float u0, v0, u1, v1;
+    bool operator<(const GlyphKey& o) const {
+        return std::tie(u0, v0, u1, v1) < std::tie(o.u0, o.v0, o.u1, o.v1);
+    }
+};
+
+std::map<GlyphKey, unsigned int> glyph_table() {
+    std::map<GlyphKey, unsigned int> table;
+    for (ImFont* font : ImGui::GetIO().Fonts->Fonts)
+        for (const ImFontGlyph& g : font->Glyphs)
+            if (g.Visible) table.emplace(GlyphKey{g.U0, g.V0, g.U1, g.V1}, g.Codepoint);
+    return table;
+}
+
+bool inside(const ImVec2& a, const ImVec2& b, const ImVec4& clip, const ImVec2& display) {
+    const float slack = 0.5f;
+    return a.x >= std::max(clip.x, 0.0f) - slack && a.y >= std::max(clip.y, 0.0f) - slack &&
+           b.x <= std::min(clip.z, display.x) + slack && b.y <= std::min(clip.w, display.y) + slack;
+}
+
+} // namespace
+
+std::vector<TextRun> screen_text() {
+    std::vector<TextRun> runs;
+    ImDrawData* data = ImGui::GetDrawData();
+    if (!data || !data->Valid) return runs;
+    const auto table = glyph_table();
+    const ImVec2 display = ImGui::GetIO().DisplaySize;
+    for (int l = 0; l < data->CmdListsCount; ++l) {
+        const ImDrawList* list = data->CmdLists[l];
+        for (const ImDrawCmd& cmd : list->CmdBuffer) {
+            if (cmd.UserCallback) continue;
+            TextRun run;
+            bool open = false;
+            float last_x1 = 0, last_y0 = 0, height = 0;
+            auto close = [&] {
+                if (open && !run.text.empty()) runs.push_back(run);
+                run = TextRun{};
+                open = false;
+            };
+            // ImFont::RenderText writes each glyph as 4 vertices and 6 indices
+            // (0,1,2, 0,2,3) with the glyph's corners' UVs at vertices 0 and 2.
+            for (unsigned int i = cmd.IdxOffset; i + 5 < cmd.IdxOffset + cmd.ElemCount; i += 6) {
+                const ImDrawIdx* idx = list->IdxBuffer.Data + i;
+                const ImDrawVert& a = list->VtxBuffer[int(cmd.VtxOffset + idx[0])];
+                const ImDrawVert& c = list->VtxBuffer[int(cmd.VtxOffset + idx[2])];
+                auto it = table.find(GlyphKey{a.uv.x, a.uv.y, c.uv.x, c.uv.y});
+                if (it == table.end()) {
+                    // A textured quad whose UVs were cut down is a glyph that
+                    // ImGui clipped on the CPU (a label too long for its frame).
+                    const bool cut_glyph = open && a.uv.x != c.uv.x && a.uv.y != c.uv.y &&
+                                           std::fabs(a.pos.y - last_y0) < height;
+                    if (cut_glyph) run.fully_visible = false;
+                    else close();
+                    continue;
+                }
+                const float h = c.pos.y - a.pos.y;
+                const bool same_line = open && std::fabs(a.pos.y - last_y0) < height * 0.75f + 1 &&
+                                       a.pos.x >= last_x1 - 1 && a.pos.x - last_x1 < height * 1.2f;
+                if (open && !same_line) close();
+                if (!open) {
+                    run.min = a.pos;
+                    run.max = c.pos;
+                    run.clip = cmd.ClipRect;
+                    open = true;
+                    height = std::max(h, 1.0f);
+                } else if (a.pos.x - last_x1 > height * 0.2f) {
+                    run.text += ' ';
+                }
+                append_utf8(run.text, it->second);
+                run.min = ImVec2(std::min(run.min.x, a.pos.x), std::min(run.min.y, a.pos.y));
+                run.max = ImVec2(std::max(run.max.x, c.pos.x), std::max(run.max.y, c.pos.y));
+                if (!inside(a.pos, c.pos, cmd.ClipRect, display)) run.fully_visible = false;
+                last_x1 = c.pos.x;
+                last_y0 = a.pos.y;
+            }
+            close();
+        }
+    }
+    return runs;
+}
+
+std::optional<TextRun> find_text(std::string_view needle, int nth) {
+    for (const auto& r : screen_text())
+        if (r.text.find(needle) != std::string::npos && nth-- == 0) return r;
+    return std::nullopt;
+}
+
+std::string screen_dump() {
+    std::string out;
+    for (const auto& r : screen_text()) {
+        out += r.text;
+        if (!r.fully_visible) out += "   [clipped]";
+        out += '\n';
+    }
+    return out;
+}
+
+} // namespace hearth::test
