@@ -65,6 +65,13 @@ void GuardedText::queue_typed(char32_t astral) {
 
 int guarded_callback(ImGuiInputTextCallbackData* data) {
     auto* self = static_cast<GuardedText*>(data->UserData);
+    // Text that was there before the field took the keys (a restored draft, a
+    // row being edited) is continued, not typed in front of; a click still puts
+    // the cursor where it lands.
+    if (self->cursor_to_end_) {
+        self->cursor_to_end_ = false;
+        if (!ImGui::GetIO().MouseDown[0]) data->CursorPos = data->SelectionStart = data->SelectionEnd = data->BufTextLen;
+    }
     if (!self->pending_.empty()) {
         data->InsertChars(data->CursorPos, self->pending_.c_str());
         self->pending_.clear();
@@ -78,6 +85,7 @@ bool GuardedText::multiline(const char* label, ImVec2 size, bool* changed) {
     if (!editable_) flags |= ImGuiInputTextFlags_ReadOnly;
     std::string before = buffer_;
     bool enter = ImGui::InputTextMultiline(label, &buffer_, size, flags, guarded_callback, this);
+    if (!ImGui::IsItemActive()) cursor_to_end_ = !buffer_.empty();
     track_focus();
     after_input(before, changed);
     return enter;
@@ -88,6 +96,7 @@ bool GuardedText::single_line(const char* label, const char* hint, bool* changed
     if (!editable_) flags |= ImGuiInputTextFlags_ReadOnly;
     std::string before = buffer_;
     bool enter = ImGui::InputTextWithHint(label, hint, &buffer_, flags, guarded_callback, this);
+    if (!ImGui::IsItemActive()) cursor_to_end_ = !buffer_.empty();
     track_focus();
     after_input(before, changed);
     return enter;

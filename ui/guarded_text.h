@@ -52,6 +52,7 @@ private:
     std::string pending_;
     std::string buffer_;
     bool editable_ = true;
+    bool cursor_to_end_ = false;  // on the next activation that is not a click
     DeviceStore* drafts_ = nullptr;
     std::string draft_key_;
 };

@@ -91,3 +91,24 @@ TEST_CASE("A field that keeps a draft restores it, and forgets it once cleared",
     again.clear();
     CHECK(t.model.device.draft("test").empty());
 }
+
+TEST_CASE("Typing into a restored draft continues it at the end", "[ui][unicode]") {
+    test::TestModel t;
+    t.model.device.set_draft("test", "For the soup");
+    test::Headless h(t.model.settings);
+    ui::GuardedText field;
+    field.keep_draft(t.model.device, "test");
+    auto draw = [&] {
+        ImGui::Begin("w");
+        if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
+        field.multiline("##t", ImVec2(300, 100));
+        ImGui::End();
+    };
+    h.frame(draw);
+    h.frame(draw);
+    h.type(" and the bread");
+    h.frame(draw);
+    h.frame(draw);
+    CHECK(field.value() == "For the soup and the bread");
+    CHECK(t.model.device.draft("test") == "For the soup and the bread");
+}
