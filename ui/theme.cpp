@@ -90,6 +90,10 @@ void apply_theme(Theme theme, float scale) {
         c[ImGuiCol_TabActive] = rgb(196, 98, 82);
         c[ImGuiCol_ScrollbarBg] = rgb(246, 239, 233);
     }
+    // Keyboard focus: a calm ring in the theme's accent, never ImGui's blue.
+    c[ImGuiCol_NavHighlight] = theme == Theme::Dark ? rgb(240, 160, 140, 0.9f) : rgb(176, 76, 62, 0.85f);
+    c[ImGuiCol_NavWindowingHighlight] = c[ImGuiCol_NavHighlight];
+    c[ImGuiCol_NavWindowingDimBg] = rgb(0, 0, 0, 0.15f);
     style.ScaleAllSizes(scale);
     ImGui::GetStyle() = style;
 }
