@@ -12,11 +12,6 @@
 namespace hearth {
 
 namespace {
-std::string ascii_lower(std::string s) {
-    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return char(std::tolower(c)); });
-    return s;
-}
-
 nlohmann::json read_asset(const std::filesystem::path& path) {
     std::ifstream in(path);
     if (!in) throw std::runtime_error("Cannot read " + path.string() + ": the assets folder is missing or incomplete");
@@ -35,56 +30,14 @@ std::string too_long(const char* what, std::size_t n, std::size_t max) {
 // ---------------------------------------------------------------------------
 // Plan kinds
 
-PlanKinds::PlanKinds(Database& db, const Clock& clock) : db_(db), clock_(clock) { reload(); }
+namespace {
+std::string kind_too_long(std::size_t n, std::size_t max) { return too_long("The name", n, max); }
+} // namespace
 
-void PlanKinds::reload() {
-    list_.clear();
-    auto& st = db_.prepare("SELECT id, label, builtin FROM plan_kind ORDER BY builtin DESC, sort_order, label");
-    while (st.step()) list_.push_back({st.text(0), st.text(1), st.integer(2) != 0});
-    ++revision_;
-}
-
-void PlanKinds::seed_builtin(const std::filesystem::path& assets_dir) {
-    auto path = assets_dir / "plan_kinds.json";
-    auto j = read_asset(path);
-    try {
-        auto now = format_utc(clock_.now());
-        Transaction tx(db_);
-        int order = 0;
-        for (const auto& k : j.at("kinds")) {
-            db_.prepare("INSERT OR IGNORE INTO plan_kind(id, label, builtin, sort_order, created_at, updated_at) "
-                        "VALUES(?1, ?2, 1, ?3, ?4, ?4)")
-                .bind(1, k.at("id").get<std::string>()).bind(2, k.at("label").get<std::string>())
-                .bind(3, order++).bind(4, now).run();
-        }
-        tx.commit();
-    } catch (const nlohmann::json::exception& e) {
-        throw std::runtime_error(path.string() + ": " + e.what());
-    }
-    reload();
-}
-
-std::optional<std::string> PlanKinds::label_of(const std::string& id) const {
-    for (const auto& k : list_)
-        if (k.id == id) return k.label;
-    return std::nullopt;
-}
-
-SaveResult PlanKinds::add(const std::string& raw) {
-    std::string label = trim(raw);
-    if (label.empty()) return SaveResult::refused("kind", "Please name the kind of plan.");
-    if (!is_valid_utf8(label)) return SaveResult::refused("kind", "The name is not valid UTF-8 text.");
-    if (auto n = codepoint_count(label); n > kMaxKindChars)
-        return SaveResult::refused("kind", too_long("The name", n, kMaxKindChars));
-    for (const auto& k : list_)
-        if (ascii_lower(k.label) == ascii_lower(label))
-            return SaveResult::refused("kind", "\"" + k.label + "\" is already in the list.");
-    auto id = new_uuid();
-    db_.prepare("INSERT INTO plan_kind(id, label, builtin, sort_order, created_at, updated_at) VALUES(?1, ?2, 0, 1000, ?3, ?3)")
-        .bind(1, id).bind(2, label).bind(3, format_utc(clock_.now())).run();
-    reload();
-    return SaveResult::success(id);
-}
+PlanKinds::PlanKinds(Database& db, const Clock& clock)
+    : Catalog(db, clock,
+              CatalogSpec{"plan_kind", "plan_kinds.json", "kinds", "kind", "Please name the kind of plan.", kMaxKindChars,
+                          &kind_too_long}) {}
 
 // ---------------------------------------------------------------------------
 // Idea bank

@@ -3,6 +3,7 @@
 // rituals"): the kinds of plan (built-in ones from assets/plan_kinds.json plus
 // the couple's own) and the idea bank (assets/ideas.json plus the couple's own
 // ideas). Built-in rows have stable ids, so two devices agree.
+#include "catalog.h"
 #include "clock.h"
 #include "database.h"
 #include "save_result.h"
@@ -22,31 +23,12 @@ inline constexpr std::size_t kMaxIdeaTitleChars = 120;
 inline constexpr std::size_t kMaxIdeaDescriptionChars = 2000;
 inline constexpr int kMaxIdeaMinutes = 24 * 60;
 
-struct PlanKind {
-    std::string id;       // built-in: "date", "ritual", "activity", "check-in"
-    std::string label;
-    bool builtin = false;
-};
+// The kinds of plan: built-in ("date", "ritual", "activity", "check-in") plus the couple's own.
+using PlanKind = CatalogEntry;
 
-class PlanKinds {
+class PlanKinds : public Catalog {
 public:
     PlanKinds(Database& db, const Clock& clock);
-    // Inserts the shipped kinds that are missing. Throws std::runtime_error
-    // naming the file when it is missing or malformed.
-    void seed_builtin(const std::filesystem::path& assets_dir);
-    const std::vector<PlanKind>& all() const { return list_; }
-    std::optional<std::string> label_of(const std::string& id) const;
-    bool exists(const std::string& id) const { return label_of(id).has_value(); }
-    // The couple's own kind; refused when empty, too long or already there.
-    SaveResult add(const std::string& label);
-    void reload();
-    uint64_t revision() const { return revision_; }
-
-private:
-    Database& db_;
-    const Clock& clock_;
-    std::vector<PlanKind> list_;
-    uint64_t revision_ = 1;
 };
 
 struct Idea {

@@ -303,6 +303,27 @@ SaveResult Planner::plan_from_idea(const std::string& idea_id, Date day, int sta
     return r;
 }
 
+PlanSlot Planner::next_free_evening(Date shown_monday, std::optional<Date> chosen_day) {
+    constexpr int kEvening = 19 * 60;
+    if (chosen_day && chosen_day->ok()) return {*chosen_day, kEvening};
+    const WallTime now = clock_.now();
+    const Date today = local_date(now);
+    const bool evening_over = parse_hhmm(local_clock_time(now)).value_or(0) >= kEvening;
+    const Date from = today < shown_monday ? shown_monday : today;
+    const Date to = add_days(from, 13);
+    auto list = occurrences(from, to);
+    for (Date d = from; d <= to; d = add_days(d, 1)) {
+        if (d == today && evening_over) continue;
+        WallTime start = local_at(d, kEvening);
+        WallTime end = start + hours(2);
+        bool busy = std::any_of(list.begin(), list.end(), [&](const Occurrence& o) {
+            return o.state != PlanState::skipped && o.start < end && start < o.end;
+        });
+        if (!busy) return {d, kEvening};
+    }
+    return {from == today && evening_over ? add_days(from, 1) : from, kEvening};
+}
+
 SaveResult Planner::end_ritual(const std::string& id, Date last_day) {
     auto p = get(id);
     if (!p) return SaveResult::refused("id", "That plan no longer exists.");
@@ -409,6 +430,11 @@ SaveResult Planner::move_occurrence(const std::string& plan_id, Date original_da
     touch(plan_id);
     tx.commit();
     return SaveResult::success(plan_id);
+}
+
+SaveResult Planner::drop_on_day(const Occurrence& o, Date day) {
+    if (day == o.day) return SaveResult::success(o.plan_id);
+    return move_occurrence(o.plan_id, o.original_day, day, o.start_minute);
 }
 
 SaveResult Planner::change_occurrence(const std::string& plan_id, Date original_day, const OccurrenceChange& c) {
@@ -610,10 +636,10 @@ std::optional<Idea> Planner::suggest_idea(uint64_t seed, const std::string& excl
     return ideas_.suggest(seed, std::nullopt, exclude_id);  // everything is planned: any idea will do
 }
 
-WeekFigures Planner::week_figures(Date any_day, int recent) {
+WeekFigures count_figures(Date monday, const std::vector<Occurrence>& list) {
     WeekFigures f;
-    f.monday = week_start(any_day);
-    for (const auto& o : occurrences(f.monday, add_days(f.monday, 6))) {
+    f.monday = monday;
+    for (const auto& o : list) {
         if (o.state == PlanState::skipped) {
             ++f.skipped;
             continue;
@@ -625,6 +651,12 @@ WeekFigures Planner::week_figures(Date any_day, int recent) {
             f.minutes_done += o.length_minutes;
         }
     }
+    return f;
+}
+
+WeekFigures Planner::week_figures(Date any_day, int recent) {
+    const Date monday = week_start(any_day);
+    WeekFigures f = count_figures(monday, occurrences(monday, add_days(monday, 6)));
     f.next_up = next_up(clock_.now());
     f.recent_ratings = recent_ratings(recent);
     return f;

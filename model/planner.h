@@ -154,6 +154,16 @@ struct WeekFigures {
     std::vector<Occurrence> recent_ratings;       // last done ones both partners rated, newest first
 };
 
+// The counts and hours of a list of occurrences (a week's): skipped ones
+// count as skipped only. next_up and recent_ratings stay empty.
+WeekFigures count_figures(Date monday, const std::vector<Occurrence>& list);
+
+// A day and a time of day, where "Plan it" puts an idea.
+struct PlanSlot {
+    Date day;
+    int minute = 19 * 60;
+};
+
 struct WeekHours {
     Date monday;
     int minutes_planned = 0;
@@ -184,8 +194,19 @@ public:
     // already in their plans around now (a ritual still going, or a plan from
     // four weeks ago to two weeks ahead with the same title).
     std::optional<Idea> suggest_idea(uint64_t seed, const std::string& exclude_id = {});
+    // The plan and the idea's use (times used, last used) are saved in one
+    // transaction: a refused plan or a failed write leaves the idea as it was.
     SaveResult plan_from_idea(const std::string& idea_id, Date day, int start_minute,
                               std::optional<int> suggested_by = std::nullopt);
+    SaveResult plan_from_idea(const std::string& idea_id, PlanSlot slot, std::optional<int> suggested_by = std::nullopt) {
+        return plan_from_idea(idea_id, slot.day, slot.minute, suggested_by);
+    }
+    // Where "Plan it" puts an idea in one click: the chosen day at 19:00 when
+    // there is one, else the first evening from today (from `shown_monday`
+    // when that week is ahead) with nothing planned around 19:00..21:00,
+    // skipping today once 19:00 has passed; the first candidate day when no
+    // evening in the next two weeks is free.
+    PlanSlot next_free_evening(Date shown_monday, std::optional<Date> chosen_day);
 
     // Ends a ritual after `last_day` (inclusive): its past stays. Refused when
     // the end is before the ritual's start or the plan is not a ritual.
@@ -193,6 +214,10 @@ public:
 
     // One occurrence, by plan id and original day (Occurrence::original_day).
     SaveResult move_occurrence(const std::string& plan_id, Date original_day, Date new_day, int new_start_minute);
+    // Dragging an occurrence onto a day: moves only that occurrence (a
+    // ritual's others stay; a one-off plan moves with it), keeping its time.
+    // Dropping it on the day it is on already changes nothing.
+    SaveResult drop_on_day(const Occurrence& o, Date day);
     SaveResult change_occurrence(const std::string& plan_id, Date original_day, const OccurrenceChange& c);
     SaveResult set_state(const std::string& plan_id, Date original_day, PlanState s);
     SaveResult skip(const std::string& plan_id, Date original_day) { return set_state(plan_id, original_day, PlanState::skipped); }

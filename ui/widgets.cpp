@@ -1,6 +1,7 @@
 #include "widgets.h"
 
 #include "fonts.h"
+#include "kit/date_field.h"
 #include "theme.h"
 #include "units.h"
 
@@ -120,27 +121,7 @@ void end_card() {
     ImGui::Dummy(ImVec2(card.width, bottom - card.min.y));
 }
 
-bool day_picker(const char* id, Date& day, Date latest) {
-    bool changed = false;
-    ImGui::PushID(id);
-    if (ImGui::ArrowButton("##prev", ImGuiDir_Left)) { day = add_days(day, -1); changed = true; }
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Day before");
-    ImGui::SameLine();
-    std::string label = format_day_human(day);
-    ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted(label.c_str());
-    ImGui::SameLine();
-    ImGui::BeginDisabled(!(day < latest));
-    if (ImGui::ArrowButton("##next", ImGuiDir_Right)) { day = add_days(day, 1); changed = true; }
-    ImGui::EndDisabled();
-    if (day != latest) {
-        ImGui::SameLine();
-        if (ImGui::SmallButton("Today")) { day = latest; changed = true; }
-    }
-    ImGui::PopID();
-    if (latest < day) { day = latest; changed = true; }
-    return changed;
-}
+bool day_picker(const char* id, Date& day, Date latest) { return kit::date_field(id, day, latest, latest); }
 
 void meter(float fraction, ImU32 color, const char* label, float width) {
     fraction = std::clamp(fraction, 0.0f, 1.0f);

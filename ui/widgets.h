@@ -29,7 +29,8 @@ float card_content_width();
 // card, or the window), else starts a new row: rows reflow on small windows.
 void same_line_or_wrap(float width, float spacing = -1.0f);
 
-// "◀ Sun 22 Nov 2026 ▶  Today". Never moves past `latest`. Returns true on change.
+// "◀ Sun 22 Nov 2026 ▶  Today" (kit::date_field, stepped). Never moves past
+// `latest`, where "Today" goes. Returns true on change.
 bool day_picker(const char* id, Date& day, Date latest);
 
 // Horizontal bar of `value / max` in a colour, with a label inside.

@@ -565,3 +565,82 @@ TEST_CASE("Suggest one leaves out what the couple already has planned", "[planne
         CHECK(idea->id == all[0].id);
     }
 }
+
+TEST_CASE("\"Plan it\" goes on the chosen day, else the next free evening at 19:00", "[planner][ideas]") {
+    test::TestModel t;
+    Planner& p = t.model.planner;
+    const Date monday = kToday;   // the clock: Monday 14:13
+    auto s = p.next_free_evening(monday, std::nullopt);
+    CHECK(s.day == monday);
+    CHECK(s.minute == 19 * 60);
+    // Tonight is taken (20:00 overlaps 19:00-21:00): tomorrow.
+    REQUIRE(p.add(one_off("Concert", monday, 20 * 60, 120)).ok());
+    CHECK(p.next_free_evening(monday, std::nullopt).day == add_days(monday, 1));
+    // A skipped plan frees the evening again.
+    REQUIRE(p.skip(p.plans().front().id, monday).ok());
+    CHECK(p.next_free_evening(monday, std::nullopt).day == monday);
+    // A week ahead starts at its Monday; a chosen day wins.
+    CHECK(p.next_free_evening(add_days(monday, 14), std::nullopt).day == add_days(monday, 14));
+    CHECK(p.next_free_evening(monday, add_days(monday, 4)).day == add_days(monday, 4));
+    // A past week: from today.
+    CHECK(p.next_free_evening(add_days(monday, -7), std::nullopt).day == monday);
+    // After 19:00 today is over.
+    t.clock.advance(hours(5));
+    CHECK(p.next_free_evening(monday, std::nullopt).day == add_days(monday, 1));
+}
+
+TEST_CASE("Dropping a ritual's time on another day moves only that time; a one-off moves whole", "[planner]") {
+    test::TestModel t;
+    Planner& p = t.model.planner;
+    const Date mon = kToday, tue = add_days(kToday, 1), sat = add_days(kToday, 5);
+    auto ritual_id = p.add(ritual("Sofa, phones away", mon, 7 * 60 + 30, kMonday | kTuesday | kWednesday)).id;
+    auto dinner_id = p.add(one_off("Dinner", mon, 19 * 60 + 30, 120)).id;
+    REQUIRE(!ritual_id.empty());
+    REQUIRE(!dinner_id.empty());
+    auto occ = p.occurrence(ritual_id, tue);
+    REQUIRE(occ);
+    REQUIRE(p.drop_on_day(*occ, sat).ok());
+    auto moved = p.occurrence(ritual_id, tue);
+    REQUIRE(moved);
+    CHECK(moved->day == sat);
+    CHECK(moved->start_minute == 7 * 60 + 30);   // keeps its time
+    CHECK(p.occurrence(ritual_id, add_days(mon, 2))->day == add_days(mon, 2));   // Wednesday stays
+    CHECK(p.week(mon).days[1].empty());
+
+    auto dinner = p.occurrence(dinner_id, mon);
+    REQUIRE(dinner);
+    REQUIRE(p.drop_on_day(*dinner, sat).ok());
+    auto plan_now = p.get(dinner_id);
+    REQUIRE(plan_now);
+    CHECK(plan_now->day == sat);
+    CHECK(plan_now->start_minute == 19 * 60 + 30);
+    // Dropped where it already is: nothing changes.
+    auto seq = plan_now->sequence;
+    auto again = p.occurrence(dinner_id, sat);
+    REQUIRE(again);
+    REQUIRE(p.drop_on_day(*again, sat).ok());
+    CHECK(p.get(dinner_id)->sequence == seq);
+}
+
+TEST_CASE("Planning an idea is one transaction: a refused or failed plan leaves the idea unused", "[planner][ideas]") {
+    test::TestModel t(false);   // no couple yet: "suggested by" is refused
+    auto& ideas = t.model.ideas;
+    auto& pl = t.model.planner;
+    REQUIRE(ideas.get("movie-night"));
+    auto r = pl.plan_from_idea("movie-night", PlanSlot{kToday, 19 * 60}, 1);
+    CHECK(r.field == "suggested_by");
+    CHECK(pl.plans().empty());
+    t.model.ideas.reload();
+    CHECK(ideas.get("movie-night")->times_used == 0);
+    CHECK_FALSE(ideas.get("movie-night")->last_used);
+
+    // The plan is written, then marking the idea used fails: the plan goes too.
+    t.model.db.exec("CREATE TEMP TRIGGER no_idea_use BEFORE UPDATE ON idea BEGIN SELECT RAISE(ABORT, 'disk trouble'); END");
+    CHECK_THROWS(pl.plan_from_idea("movie-night", PlanSlot{kToday, 19 * 60}));
+    CHECK(pl.plans().empty());
+    t.model.db.exec("DROP TRIGGER no_idea_use");
+    t.model.ideas.reload();
+    CHECK(ideas.get("movie-night")->times_used == 0);
+    REQUIRE(pl.plan_from_idea("movie-night", PlanSlot{kToday, 19 * 60}).ok());
+    CHECK(ideas.get("movie-night")->times_used == 1);
+}

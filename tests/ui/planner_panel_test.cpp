@@ -2,13 +2,74 @@
 // week at a small and a large size, a plan created from the keyboard, and the
 // decisions behind drag and drop and "Plan it".
 #include "app_ui.h"
-#include "panels/planner_panel.h"
 
 #include <catch2/catch.hpp>
+#include <imgui_internal.h>
+
+#include <initializer_list>
+#include <optional>
+#include <string_view>
 
 using namespace hearth;
 
+namespace hearth::ui {
+std::unique_ptr<Panel> make_planner_panel();   // ui/panels/planner/planner_panel.cpp
+}
+
 namespace {
+
+// The mouse, as the GLFW backend delivers it: a button found by its ImGui ID
+// (the labels on its ID stack, from a window), pointed at and clicked.
+ImGuiWindow* window_named_like(const char* prefix) {
+    for (ImGuiWindow* w : GImGui->Windows)
+        if (std::string_view(w->Name).starts_with(prefix)) return w;
+    return nullptr;
+}
+
+// One level of an ID stack: a label (PushID("x"), Button("x")) or a number (PushID(1)).
+struct IdPart {
+    IdPart(const char* text) : label(text) {}
+    IdPart(int number) : n(number) {}
+    const char* label = nullptr;
+    int n = 0;
+};
+
+ImGuiID id_of(ImGuiWindow* window, std::initializer_list<IdPart> parts) {
+    ImGuiID id = window->ID;
+    for (const IdPart& p : parts) id = p.label ? ImHashStr(p.label, 0, id) : ImHashData(&p.n, sizeof p.n, id);
+    return id;
+}
+
+// The item's rectangle on screen, as keyboard navigation records it once the
+// item is drawn with the nav focus on it; nullopt when it was not drawn.
+std::optional<ImRect> item_rect(test::AppUi& u, ImGuiWindow* window, ImGuiID id) {
+    u.h.frame([&] {
+        u.shell.draw();
+        ImGui::SetFocusID(id, window);
+    });
+    u.frame();
+    if (GImGui->NavId != id || !GImGui->NavIdIsAlive) return std::nullopt;
+    ImRect r = window->NavRectRel[0];
+    r.Translate(window->Pos);
+    return r;
+}
+
+// Moves the mouse onto the item, presses and releases the left button. False
+// when the item is not there or the mouse does not land on it.
+bool click(test::AppUi& u, ImGuiWindow* window, ImGuiID id) {
+    auto r = item_rect(u, window, id);
+    if (!r) return false;
+    ImGuiIO& io = ImGui::GetIO();
+    io.MousePos = r->GetCenter();
+    u.frame();
+    u.frame();
+    if (GImGui->HoveredIdPreviousFrame != id) return false;
+    io.MouseDown[0] = true;
+    u.frame();
+    io.MouseDown[0] = false;
+    u.frame();
+    return true;
+}
 
 // Monday 2026-09-21 (the fake clock's day, 14:13 UTC).
 Date monday() { return Date{std::chrono::year{2026}, std::chrono::month{9}, std::chrono::day{21}}; }
@@ -110,14 +171,39 @@ TEST_CASE("The planner draws a busy week: a ritual, overlaps, ratings, a skipped
 }
 
 TEST_CASE("The planner queries the model only when something changed", "[ui][planner]") {
-    PlannerUi u;
-    Busy b(u.t.model.planner);
-    u.frames();
-    // Changing the model between frames is picked up on the next frame.
-    REQUIRE(u.t.model.planner.add(plan("Late picnic", add_days(monday(), 6), 12, 0, 90)).ok());
-    REQUIRE_NOTHROW(u.frames(2));
-    REQUIRE(u.t.model.planner.remove(b.games));
-    REQUIRE_NOTHROW(u.frames(2));
+    // The planner panel alone in a window (the shell's own per-frame work, such
+    // as the break banner, is not counted here).
+    test::TestModel t;
+    test::Headless h(t.model.settings);
+    ui::AppContext ctx(t.model, t.clock);
+    std::unique_ptr<ui::Panel> panel = ui::make_planner_panel();
+    auto frames = [&](int n) {
+        for (int i = 0; i < n; ++i)
+            h.frame([&] {
+                ImGui::Begin("planner");
+                panel->draw(ctx);
+                ImGui::End();
+            });
+    };
+    Busy b(t.model.planner);
+    for (PlannerTab view : {PlannerTab::week, PlannerTab::agenda, PlannerTab::ideas}) {
+        INFO("view " << int(view));
+        ctx.go_to(PanelId::planner, ShowPlannerTab{view});
+        frames(3);
+        const uint64_t before = t.model.db.queries();
+        frames(3);
+        CHECK(t.model.db.queries() == before);
+        // A change between frames is read on the next frame, once.
+        REQUIRE(t.model.planner.add(plan("Late picnic", add_days(monday(), 6), 12, 0, 90)).ok());
+        const uint64_t after_change = t.model.db.queries();
+        frames(1);
+        const uint64_t reread = t.model.db.queries();
+        CHECK(reread > after_change);
+        frames(2);
+        CHECK(t.model.db.queries() == reread);
+    }
+    REQUIRE(t.model.planner.remove(b.games));
+    REQUIRE_NOTHROW(frames(2));
 }
 
 TEST_CASE("A new plan typed from the keyboard: title, Enter saves it on the next free evening", "[ui][planner]") {
@@ -148,78 +234,34 @@ TEST_CASE("A new plan typed from the keyboard: title, Enter saves it on the next
     CHECK(u.t.model.planner.week(monday()).days[0].size() == 1);
 }
 
-TEST_CASE("\"Plan it\" defaults to the chosen day, else the next free evening at 19:00", "[ui][planner]") {
-    test::TestModel t;
-    Planner& p = t.model.planner;
-    using ui::planner_ui::default_idea_slot;
-    auto now = t.clock.now();   // Monday 14:13
-    auto s = default_idea_slot(p, monday(), now, std::nullopt);
-    CHECK(s.day == monday());
-    CHECK(s.minute == 19 * 60);
-    // Tonight is taken (20:00 overlaps 19:00-21:00): tomorrow.
-    REQUIRE(p.add(plan("Concert", monday(), 20, 0, 120)).ok());
-    CHECK(default_idea_slot(p, monday(), now, std::nullopt).day == add_days(monday(), 1));
-    // A skipped plan frees the evening again.
-    auto id = p.plans().front().id;
-    REQUIRE(p.skip(id, monday()).ok());
-    CHECK(default_idea_slot(p, monday(), now, std::nullopt).day == monday());
-    // After 19:00 today is over.
-    CHECK(default_idea_slot(p, monday(), now + std::chrono::hours(5), std::nullopt).day == add_days(monday(), 1));
-    // A week ahead starts at its Monday; a chosen day wins.
-    CHECK(default_idea_slot(p, add_days(monday(), 14), now, std::nullopt).day == add_days(monday(), 14));
-    CHECK(default_idea_slot(p, monday(), now, add_days(monday(), 4)).day == add_days(monday(), 4));
-    // A past week: from today.
-    CHECK(default_idea_slot(p, add_days(monday(), -7), now, std::nullopt).day == monday());
-}
-
-TEST_CASE("Dropping a ritual's time on another day moves only that time; a one-off moves whole", "[ui][planner]") {
-    test::TestModel t;
-    Planner& p = t.model.planner;
-    Busy b(p);
-    using ui::planner_ui::drop_on_day;
-    Date tue = add_days(monday(), 1), sat = add_days(monday(), 5);
-    auto occ = p.occurrence(b.ritual, tue);
-    REQUIRE(occ);
-    REQUIRE(drop_on_day(p, *occ, sat).ok());
-    auto moved = p.occurrence(b.ritual, tue);
-    REQUIRE(moved);
-    CHECK(moved->day == sat);
-    CHECK(moved->start_minute == 7 * 60 + 30);   // keeps its time
-    CHECK(p.occurrence(b.ritual, add_days(monday(), 2))->day == add_days(monday(), 2));   // Wednesday stays
-    CHECK(p.week(monday()).days[1].empty());
-
-    auto dinner = p.occurrence(b.dinner, monday());
-    REQUIRE(dinner);
-    REQUIRE(drop_on_day(p, *dinner, sat).ok());
-    auto plan_now = p.get(b.dinner);
-    REQUIRE(plan_now);
-    CHECK(plan_now->day == sat);
-    CHECK(plan_now->start_minute == 19 * 60 + 30);
-    // Dropped where it already is: nothing changes.
-    auto seq = plan_now->sequence;
-    auto again = p.occurrence(b.dinner, sat);
-    REQUIRE(again);
-    REQUIRE(drop_on_day(p, *again, sat).ok());
-    CHECK(p.get(b.dinner)->sequence == seq);
-}
-
-TEST_CASE("\"Plan it\" from the panel's idea bank makes a plan in one click", "[ui][planner]") {
+TEST_CASE("\"Plan it\" pressed in the idea bank plans the suggested idea on the next free evening", "[ui][planner]") {
     PlannerUi u;
     u.hand(ShowPlannerTab{PlannerTab::ideas});
-    REQUIRE_FALSE(u.t.model.ideas.all().empty());
-    // The model action the button calls, on the panel's default slot.
-    auto slot = ui::planner_ui::default_idea_slot(u.t.model.planner, monday(), u.t.clock.now(), std::nullopt);
-    const Idea idea = u.t.model.ideas.all().front();
-    auto r = u.t.model.planner.plan_from_idea(idea.id, slot.day, slot.minute, 1);
-    REQUIRE(r.ok());
-    REQUIRE_NOTHROW(u.frames());
+    ImGuiWindow* content = window_named_like("Hearth/content_");
+    REQUIRE(content);
+    // Who plans it: Sam. Then "Suggest one", then "Plan it" on the suggestion.
+    REQUIRE(click(u, content, id_of(content, {"planner-views", "Idea bank", "idea-who", 1, "Sam"})));
+    REQUIRE(click(u, content, id_of(content, {"planner-views", "Idea bank", "Suggest one"})));
+    REQUIRE(u.t.model.planner.plans().empty());
+    auto suggested = u.t.model.planner.suggest_idea(0);
+    REQUIRE(suggested);
+    REQUIRE(click(u, content, id_of(content, {"planner-views", "Idea bank", "suggested", "Plan it"})));
+
     auto plans = u.t.model.planner.plans();
     REQUIRE(plans.size() == 1);
-    CHECK(plans[0].title == idea.title);
+    CHECK(plans[0].title == suggested->title);
+    CHECK(plans[0].idea_id == suggested->id);
+    CHECK(plans[0].day == monday());              // tonight is free
+    CHECK(plans[0].start_minute == 19 * 60);
+    CHECK(plans[0].length_minutes == suggested->length_minutes);
     CHECK(plans[0].suggested_by == 1);
-    CHECK(u.t.model.ideas.get(idea.id)->last_used == slot.day);
+    CHECK(u.t.model.ideas.get(suggested->id)->last_used == monday());
+    CHECK(u.t.model.ideas.get(suggested->id)->times_used == 1);
+    // The week shows it, selected, and the couple is told.
+    CHECK(u.t.model.planner.week(monday()).days[0].size() == 1);
+    CHECK(u.ctx.notice.starts_with("Planned: " + suggested->title));
     // "Suggest one" then avoids it.
     auto next = u.t.model.ideas.suggest(0);
     REQUIRE(next);
-    CHECK(next->id != idea.id);
+    CHECK(next->id != suggested->id);
 }
