@@ -38,6 +38,7 @@ public:
     const std::vector<BreakView>& active() const { return active_; }
     bool any_counting_down() const;          // running or paused: the guidance shows
     bool form_shown() const { return active_.empty() || show_form_; }
+    bool form_offered() const { return show_form_; }  // asked for beside breaks under way: "Not now" closes it
     void offer_form(bool shown) { show_form_ = shown; }
     bool can_extend(const BreakView& b, int minutes) const { return b.max_extend_minutes >= minutes; }
     const std::vector<BreakView>& history() const { return history_; }
