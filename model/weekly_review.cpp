@@ -571,17 +571,22 @@ SaveResult WeeklyReviews::remove_plan(const std::string& id, const std::string& 
     return SaveResult::success(id);
 }
 
-SaveResult WeeklyReviews::plan_idea(const std::string& id, Planner& planner, const std::string& idea_id, Date day,
-                                    int start_minute) {
+SaveResult WeeklyReviews::plan_idea(const std::string& id, Planner& planner, IdeaBank& ideas,
+                                    const std::string& idea_id, Date day, int start_minute) {
     if (auto e = editable(id); !e.ok()) return e;
     SaveResult result;
-    {
+    try {
         Transaction tx(db_);
         result = planner.plan_from_idea(idea_id, day, start_minute);
-        if (!result.ok()) return result;
-        if (auto added = add_plan(id, result.id); !added.ok()) return added;
-        tx.commit();
+        if (result.ok()) {
+            if (auto added = add_plan(id, result.id); added.ok()) tx.commit();
+            else result = added;
+        }
+    } catch (...) {
+        ideas.reload();  // the bank re-read the idea as used before the rollback
+        throw;
     }
+    if (!result.ok()) ideas.reload();
     return result;
 }
 

@@ -181,9 +181,10 @@ public:
     SaveResult add_plan(const std::string& id, const std::string& plan_id);
     SaveResult remove_plan(const std::string& id, const std::string& plan_id);
     // Plans an idea from the bank (Planner::plan_from_idea) and adds the plan
-    // to the review, in one transaction. Returns the plan's id.
-    SaveResult plan_idea(const std::string& id, Planner& planner, const std::string& idea_id, Date day,
-                         int start_minute);
+    // to the review, in one transaction: refused or failed, no plan is left and
+    // the idea does not count as used. Returns the plan's id.
+    SaveResult plan_idea(const std::string& id, Planner& planner, IdeaBank& ideas, const std::string& idea_id,
+                         Date day, int start_minute);
 
     // Records the review as held (finished_at = now). Nothing is required:
     // a step left empty is simply not in the summary.

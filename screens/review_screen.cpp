@@ -176,7 +176,7 @@ SaveResult ReviewScreen::plan_suggestion() {
     const WeeklyReview* r = under_way();
     if (!r) return report(no_review());
     if (!suggestion_) return report(SaveResult::refused("idea", "There is no idea to plan."));
-    const auto& res = report(model_.reviews.plan_idea(r->id, model_.planner, suggestion_->id, plan_day, kReviewIdeaMinute));
+    const auto& res = report(model_.reviews.plan_idea(r->id, model_.planner, model_.ideas, suggestion_->id, plan_day, kReviewIdeaMinute));
     if (res.ok()) {
         suggestion_.reset();
         suggestion_picked_ = false;
