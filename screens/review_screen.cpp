@@ -100,7 +100,7 @@ const SaveResult& ReviewScreen::report(SaveResult r) {
     return error_;
 }
 
-SaveResult ReviewScreen::start() { return report(model_.reviews.start(this_week())); }
+SaveResult ReviewScreen::start() { return report(model_.reviews.start(iso_week(local_date(clock_.now())))); }
 
 SaveResult ReviewScreen::back() {
     const WeeklyReview* r = under_way();
