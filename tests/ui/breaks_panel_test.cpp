@@ -2,13 +2,53 @@
 // while a countdown shows, sleeping otherwise, asking for attention at the end.
 #include "app_ui.h"
 
+#include <imgui_internal.h>
+
 #include <catch2/catch.hpp>
+
+#include <cfloat>
+#include <string_view>
 
 using namespace hearth;
 using namespace std::chrono;
 
 namespace {
 using BreaksUi = test::OwnedAppUi;
+
+// The mouse, as the GLFW backend delivers it. Items are found by their ImGui
+// ID, built as the code builds it: the window's, then each PushID and label.
+ImGuiWindow* drawn_window(std::string_view name_part) {
+    for (ImGuiWindow* w : ImGui::GetCurrentContext()->Windows)
+        if (w->Active && std::string_view(w->Name).find(name_part) != std::string_view::npos) return w;
+    return nullptr;
+}
+ImGuiID id_in(ImGuiID seed, std::string_view label) { return ImHashStr(label.data(), label.size(), seed); }
+ImGuiID id_in(ImGuiID seed, int n) { return ImHashData(&n, sizeof n, seed); }
+
+// Moves the mouse over `window` until the item is under it, then clicks it:
+// the button down for one frame, up the next. False if it was never hovered.
+bool click(test::AppUi& u, ImGuiWindow* window, ImGuiID item) {
+    REQUIRE(window);
+    u.frame();  // a window that just appeared is sized on its first frame
+    ImGuiIO& io = ImGui::GetIO();
+    const float dy = ImGui::GetFrameHeight() * 0.8f, dx = ImGui::GetFontSize() * 1.5f;
+    const ImRect r = window->Rect();
+    bool found = false;
+    for (float y = r.Min.y + 1; !found && y < std::min(r.Max.y, io.DisplaySize.y); y += dy)
+        for (float x = r.Min.x + 1; !found && x < std::min(r.Max.x, io.DisplaySize.x); x += dx) {
+            io.MousePos = ImVec2(x, y);
+            u.frame();
+            found = ImGui::GetCurrentContext()->HoveredId == item;
+        }
+    if (found) {
+        io.MouseDown[0] = true;
+        u.frame();
+        io.MouseDown[0] = false;
+        u.frame();
+    }
+    io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
+    return found;
+}
 } // namespace
 
 TEST_CASE("With nothing moving, the app asks for no wake-up at all", "[ui][breaks]") {
@@ -91,7 +131,7 @@ TEST_CASE("When a break runs out the app asks for the couple's attention once", 
     CHECK(u.t.model.breaks.needs_attention());
 }
 
-TEST_CASE("A break handed to the listening panel opens it, and a session takes the break's topic", "[ui][breaks]") {
+TEST_CASE("\"We're back: listen to each other about it\" opens the listening exercise on the break's topic", "[ui][breaks]") {
     BreaksUi u;
     BreakRequest r;
     r.caller_slot = 0;
@@ -101,17 +141,39 @@ TEST_CASE("A break handed to the listening panel opens it, and a session takes t
     u.t.clock.advance(minutes(21));
     REQUIRE(u.shell.select("breaks"));
     u.frame();
-    // What the button does: come back, then hand the break to the listening panel.
-    REQUIRE(u.t.model.breaks.come_back(id).ok());
-    u.ctx.go_to(PanelId::listening, ListenAboutBreak{id});
+    ImGuiWindow* content = drawn_window("Hearth/content_");
+    REQUIRE(content);
+    REQUIRE(click(u, content, id_in(id_in(content->ID, id), "We're back: listen to each other about it")));
     u.frame();
-    u.frame();
+    CHECK(u.t.model.breaks.get(id)->state == BreakState::returned);
     CHECK(u.shell.current_id() == "listening");
-    SessionSetup s;
-    s.from_break = id;
-    auto started = u.t.model.sessions.start(s);
-    REQUIRE(started.ok());
-    CHECK(u.t.model.sessions.get(started.id)->topic == r.topic);
+    // The listening panel holds the break's topic: Begin starts on it.
+    CHECK_FALSE(u.t.model.sessions.current());
+    REQUIRE(click(u, drawn_window("Hearth/content_"), id_in(drawn_window("Hearth/content_")->ID, "Begin")));
+    auto session = u.t.model.sessions.current();
+    REQUIRE(session);
+    CHECK(session->topic == r.topic);
+    CHECK(session->source_break == id);
+}
+
+TEST_CASE("\"I need a break\" and the partner's button start a break from any screen", "[ui][breaks]") {
+    BreaksUi u;
+    REQUIRE(u.shell.select("gratitude"));
+    u.frame();
+    ImGuiWindow* nav = drawn_window("Hearth/nav_");
+    REQUIRE(click(u, nav, id_in(nav->ID, "I need a break")));
+    CHECK(u.t.model.breaks.active().empty());  // one click asks who
+    ImGuiWindow* popup = drawn_window("##Popup_");
+    REQUIRE(popup);
+    const std::string sam = u.t.model.couple.partner(1).name + "  (2)##quick";
+    REQUIRE(click(u, popup, id_in(id_in(popup->ID, 1), sam)));
+    u.frame();
+    auto active = u.t.model.breaks.active();
+    REQUIRE(active.size() == 1);
+    CHECK(active[0].caller_slot == 1);
+    CHECK(active[0].total_ms() == kDefaultBreakMinutes * 60'000);
+    CHECK(active[0].state == BreakState::running);
+    CHECK(u.shell.current_id() == "breaks");
 }
 
 TEST_CASE("Calling a break from any screen takes Ctrl+B and the partner's number", "[ui][breaks]") {
