@@ -22,15 +22,17 @@ bool BreaksScreen::sync() {
     Breaks& breaks = model_.breaks;
     const WallTime now = clock_.now();
     const bool live_due = live_until_ && now >= *live_until_;
-    if (!live_due && breaks.revision() == revision_ && history_read_ == history_shown_) return false;
     const bool changed = breaks.revision() != revision_ || history_read_ != history_shown_;
+    if (!live_due && !changed) return false;
     active_ = breaks.active();
-    if (changed || breaks.revision() != revision_) {
+    // As read (reading saves expiries first); a break running out after this is a change.
+    const uint64_t read = breaks.revision();
+    if (changed || read != revision_) {
         history_ = breaks.history(0, history_shown_);
         history_total_ = breaks.history_count();
         history_read_ = history_shown_;
     }
-    revision_ = breaks.revision();  // reading may have saved an expiry
+    revision_ = read;
     live_until_.reset();
     if (auto wake = breaks.next_wake()) live_until_ = now + *wake;
     for (const BreakView& b : active_)
@@ -43,6 +45,12 @@ bool BreaksScreen::any_counting_down() const {
     for (const BreakView& b : active_)
         if (b.state == BreakState::running || b.state == BreakState::paused) return true;
     return false;
+}
+
+std::string BreaksScreen::length_text(int64_t ms) {
+    const int64_t m = (ms + 30'000) / 60'000;
+    if (m < 60) return std::to_string(m) + " min";
+    return std::to_string(m / 60) + " h " + std::to_string(m % 60) + " min";
 }
 
 void BreaksScreen::show_more_history() { history_shown_ += kHistoryPage; }

@@ -42,6 +42,8 @@ public:
     void offer_form(bool shown) { show_form_ = shown; }
     bool can_extend(const BreakView& b, int minutes) const { return b.max_extend_minutes >= minutes; }
     const std::vector<BreakView>& history() const { return history_; }
+    // A length of break time to the nearest minute: "20 min", "1 h 5 min".
+    static std::string length_text(int64_t ms);
     bool has_more_history() const { return int(history_.size()) < history_total_; }
     void show_more_history();
 

@@ -21,9 +21,8 @@ bool ListeningScreen::sync() {
         breaks_rev_ = model_.breaks.revision();
         open_topics_ = model_.breaks.open_topics();
     }
-    read_session();
     if (sessions_changed) history_ = sessions.history(0, kHistoryRows);
-    sessions_rev_ = sessions.revision();  // reading may have ticked it
+    read_session();
     return true;
 }
 
@@ -35,6 +34,8 @@ void ListeningScreen::read_session() {
         ended_ = sessions.get(rating_ended_);
         if (!ended_) rating_ended_.clear();
     }
+    // As read (reading ticks the timer); the step reaching its length from here on is a change.
+    sessions_rev_ = sessions.revision();
     live_until_.reset();
     if (current_ && current_->state == SessionState::running) {
         const WallTime now = clock_.now();
@@ -63,6 +64,12 @@ double ListeningScreen::cue_growth() const {
     const SessionView* s = session();
     if (!s || !s->overtime) return 0.0;
     return std::min(1.0, double(s->overtime_ms) / double(kCueGrowMs));
+}
+
+std::string ListeningScreen::timer_text(int64_t ms) {
+    const int64_t s = std::max<int64_t>(0, (ms + 999) / 1000);
+    const int64_t sec = s % 60;
+    return std::to_string(s / 60) + (sec < 10 ? ":0" : ":") + std::to_string(sec);
 }
 
 const ExerciseDefinition* ListeningScreen::exercise() const {

@@ -38,6 +38,9 @@ public:
     const SessionView* session() const;
     // How far the overtime cue has grown, 0..1.
     double cue_growth() const;
+    // The step timer's time, rounded up to the second as the model counts:
+    // "2:00", "0:05", "75:00" (minutes, never hours: a step is at most an hour).
+    static std::string timer_text(int64_t ms);
     const std::vector<BreakView>& open_topics() const { return open_topics_; }
     const std::vector<SessionView>& history() const { return history_; }
 

@@ -194,3 +194,11 @@ TEST_CASE("The pacer's rhythm is kept in whole seconds for the couple", "[screen
     CHECK(again.rhythm().out_seconds == 8);
     CHECK_FALSE(again.pacer_shown());
 }
+
+TEST_CASE("Break lengths read to the nearest minute", "[screens][breaks]") {
+    CHECK(BreaksScreen::length_text(20 * 60'000) == "20 min");
+    CHECK(BreaksScreen::length_text(29'999) == "0 min");
+    CHECK(BreaksScreen::length_text(90'000) == "2 min");
+    CHECK(BreaksScreen::length_text(65 * 60'000) == "1 h 5 min");
+    CHECK(BreaksScreen::length_text(24 * 60 * 60'000) == "24 h 0 min");
+}

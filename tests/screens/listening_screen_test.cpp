@@ -162,3 +162,12 @@ TEST_CASE("Ended early: the ratings are asked for that session, or skipped", "[s
         CHECK(u.screen.showing() == ListeningScreen::Showing::closing);
     }
 }
+
+TEST_CASE("The step timer reads minutes and seconds, rounded up", "[screens][listening]") {
+    CHECK(ListeningScreen::timer_text(120'000) == "2:00");
+    CHECK(ListeningScreen::timer_text(119'001) == "2:00");
+    CHECK(ListeningScreen::timer_text(5'000) == "0:05");
+    CHECK(ListeningScreen::timer_text(1) == "0:01");
+    CHECK(ListeningScreen::timer_text(0) == "0:00");
+    CHECK(ListeningScreen::timer_text(75 * 60'000) == "75:00");
+}

@@ -8,7 +8,6 @@
 #include "guarded_text.h"
 #include "panel.h"
 #include "theme.h"
-#include "time_text.h"
 #include "units.h"
 #include "widgets.h"
 
@@ -20,9 +19,6 @@
 
 namespace hearth::ui {
 namespace {
-
-// A length of break time, to the nearest minute.
-std::string minutes_text(int64_t ms) { return format_length(int((ms + 30'000) / 60'000)); }
 
 class BreaksPanel final : public Panel {
 public:
@@ -76,7 +72,7 @@ private:
         ImGui::PushFont(fonts().heading);
         ImGui::Text("Back at %s", b.return_clock.c_str());
         ImGui::PopFont();
-        muted("%s of %s", b.state == BreakState::paused ? "Paused" : "Running", minutes_text(b.total_ms()).c_str());
+        muted("%s of %s", b.state == BreakState::paused ? "Paused" : "Running", BreaksScreen::length_text(b.total_ms()).c_str());
         draw_topic(b);
         if (ImGui::Button(b.state == BreakState::running ? "Pause" : "Resume")) screen.toggle_pause(b);
         for (int add : BreaksScreen::kExtendChoices) {
@@ -278,7 +274,7 @@ private:
                 ImGui::TableNextColumn();
                 ImGui::TextWrapped("%s%s", b.follow_up_of ? "(more time) " : "", b.topic.empty() ? "\xE2\x80\x94" : b.topic.c_str());
                 ImGui::TableNextColumn();
-                ImGui::Text("%s / %s", minutes_text(b.total_ms()).c_str(), b.actual_ms ? minutes_text(*b.actual_ms).c_str() : "\xE2\x80\x94");
+                ImGui::Text("%s / %s", BreaksScreen::length_text(b.total_ms()).c_str(), b.actual_ms ? BreaksScreen::length_text(*b.actual_ms).c_str() : "\xE2\x80\x94");
                 ImGui::TableNextColumn();
                 if (b.back_on_time) ImGui::TextUnformatted(*b.back_on_time ? "on time" : "later");
                 else ImGui::TextDisabled(b.active() ? "running" : b.state == BreakState::continued ? "more time" : "\xE2\x80\x94");

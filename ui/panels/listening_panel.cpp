@@ -10,7 +10,6 @@
 #include "listening_screen.h"
 #include "panel.h"
 #include "theme.h"
-#include "time_text.h"
 #include "units.h"
 #include "widgets.h"
 
@@ -20,9 +19,6 @@
 
 namespace hearth::ui {
 namespace {
-
-// A step timer's time, rounded up to the second as the model counts it.
-std::string timer_text(int64_t ms) { return format_countdown((ms + 999) / 1000); }
 
 // A shortcut, live only when no text field is taking the keys.
 bool shortcut(ImGuiKey key) { return shortcuts_allowed() && named_key_pressed(key); }
@@ -280,8 +276,8 @@ private:
         }
         dl->AddRectFilled(p, ImVec2(p.x + width, p.y + h), ImGui::GetColorU32(ImGuiCol_FrameBg), h * 0.5f);
         if (frac > 0) dl->AddRectFilled(p, ImVec2(p.x + width * frac, p.y + h), partner_fill(floor.color, 0.8f), h * 0.5f);
-        std::string t = s.overtime ? "time is up (+" + timer_text(s.overtime_ms) + "): finish your thought, then move on"
-                                   : timer_text(s.step_remaining_ms) + (s.state == SessionState::paused ? "  paused" : "");
+        std::string t = s.overtime ? "time is up (+" + ListeningScreen::timer_text(s.overtime_ms) + "): finish your thought, then move on"
+                                   : ListeningScreen::timer_text(s.step_remaining_ms) + (s.state == SessionState::paused ? "  paused" : "");
         ImVec2 ts = ImGui::CalcTextSize(t.c_str());
         dl->AddText(ImVec2(p.x + (width - ts.x) / 2, p.y + (h - ts.y) / 2), ImGui::GetColorU32(ImGuiCol_Text), t.c_str());
         ImGui::Dummy(ImVec2(width, h + em(0.5f)));
