@@ -2,6 +2,7 @@
 // the weekly review drawn at every step.
 #include "app_ui.h"
 #include "demo_data.h"
+#include "mouse.h"
 #include "panel_registry.h"
 
 #include <catch2/catch.hpp>
@@ -222,4 +223,26 @@ TEST_CASE("The listening and breaks panels make no queries while nothing moves",
     u.t.clock.advance(milliseconds(1'000));
     CHECK(breaks.frame_queries() > 0);
     CHECK(breaks.frame_queries() == 0);
+}
+
+TEST_CASE("\"Listen to each other now\" starts the exercise on the review's topic and records it", "[ui][review]") {
+    Ui u;
+    auto started = u.t.model.reviews.start_this_week();
+    REQUIRE(started.ok());
+    REQUIRE(u.t.model.reviews.set_step(started.id, ReviewStep::issue).ok());
+    REQUIRE(u.t.model.reviews.choose_issue(started.id, {IssueSource::new_topic, {}, "Chores at the weekend"}).ok());
+    REQUIRE(u.shell.select("review"));
+    u.frame();
+    ImGuiWindow* content = test::drawn_window("Hearth/content_");
+    REQUIRE(content);
+    REQUIRE(test::click(u, content, test::id_in(content->ID, "Listen to each other now")));
+    u.frame();
+    auto session = u.t.model.sessions.current();
+    REQUIRE(session);
+    CHECK(session->topic == "Chores at the weekend");
+    CHECK(session->exercise_id == u.t.model.exercises.default_id());
+    auto review = u.t.model.reviews.get(started.id);
+    CHECK(review->issue.outcome == IssueOutcome::listened);
+    CHECK(review->issue.session_id == session->id);
+    CHECK(u.shell.current_id() == "listening");
 }
