@@ -374,6 +374,11 @@ const ExerciseDefinition* Exercises::find(std::string_view id) const {
     return nullptr;
 }
 
+std::string Exercises::default_id() const {
+    if (find(kDefaultExerciseId) || all().empty()) return std::string(kDefaultExerciseId);
+    return all().front().id;
+}
+
 std::string Exercises::listing() const {
     std::string out;
     for (const auto& f : load_.files) out += f.describe() + "\n";

@@ -24,6 +24,8 @@ inline constexpr int kMinStepSeconds = 10;
 inline constexpr int kMaxStepSeconds = 3600;
 inline constexpr int kMaxRounds = 10;
 inline constexpr std::size_t kMaxExerciseSteps = 20;
+// The heart of Hearth: what a new session runs unless the couple picks another.
+inline constexpr std::string_view kDefaultExerciseId = "reflect-and-clarify";
 
 enum class Role { speaker, listener };
 std::string_view to_string(Role r);
@@ -130,6 +132,10 @@ public:
 
     const std::vector<ExerciseDefinition>& all() const { return load_.definitions; }
     const ExerciseDefinition* find(std::string_view id) const;
+    // The exercise a new session runs unless the couple picks another:
+    // kDefaultExerciseId when it is loaded, else the first one loaded (else
+    // kDefaultExerciseId, which start() then refuses as not loaded).
+    std::string default_id() const;
     const std::vector<ExerciseProblem>& problems() const { return load_.problems; }
     const std::vector<ExerciseFileStatus>& files() const { return load_.files; }
     const std::vector<std::filesystem::path>& dirs() const { return dirs_; }

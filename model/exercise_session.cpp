@@ -1,12 +1,12 @@
 #include "exercise_session.h"
 
+#include "time_text.h"
 #include "utf8.h"
 #include "uuid.h"
 
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
-#include <cstdio>
 
 namespace hearth {
 
@@ -32,13 +32,6 @@ StepOutcome parse_outcome(const std::optional<std::string>& s) {
     if (*s == "not_quite") return StepOutcome::not_quite;
     if (*s == "back") return StepOutcome::back;
     return StepOutcome::ended_early;
-}
-
-std::string seconds_text(int s) {
-    char buf[64];
-    if (s % 60 == 0) std::snprintf(buf, sizeof buf, "%d minute%s", s / 60, s == 60 ? "" : "s");
-    else std::snprintf(buf, sizeof buf, "%d seconds", s);
-    return buf;
 }
 
 std::string number(int64_t n) { return std::to_string(n); }
@@ -474,8 +467,8 @@ SaveResult ExerciseSessions::start(const SessionSetup& s) {
         if (i < 0) return SaveResult::refused("step_seconds", "This exercise has no step \"" + step_id + "\".");
         if (secs < kMinStepSeconds || secs > kMaxStepSeconds)
             return SaveResult::refused("step_seconds." + step_id,
-                                       def->steps[std::size_t(i)].title + ": choose from " + seconds_text(kMinStepSeconds) +
-                                           " to " + seconds_text(kMaxStepSeconds) + ".");
+                                       def->steps[std::size_t(i)].title + ": choose from " + format_seconds_prose(kMinStepSeconds) +
+                                           " to " + format_seconds_prose(kMaxStepSeconds) + ".");
         planned[step_id] = int64_t(secs) * 1000;
     }
     const int rounds = s.rounds.value_or(def->default_rounds);

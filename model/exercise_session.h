@@ -66,7 +66,7 @@ std::string_view to_string(SessionState s);
 std::string_view to_string(StepOutcome o);
 
 struct SessionSetup {
-    std::string exercise_id = "reflect-and-clarify";
+    std::string exercise_id = std::string(kDefaultExerciseId);
     // The topic: free text (UTF-8, at most kMaxTopicChars, kept byte for byte),
     // or the open topic of a break (its id; a follow-up's chain topic). When
     // from_break is given, topic is ignored.

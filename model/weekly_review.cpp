@@ -1,5 +1,6 @@
 #include "weekly_review.h"
 
+#include "time_text.h"
 #include "utf8.h"
 #include "uuid.h"
 
@@ -51,19 +52,6 @@ IssueOutcome parse_outcome(std::string_view s) {
     return IssueOutcome::none;
 }
 
-std::string hh_mm(int minute) {
-    char buf[8];
-    std::snprintf(buf, sizeof buf, "%02d:%02d", (minute / 60) % 100, minute % 60);
-    return buf;
-}
-
-std::optional<int> parse_hh_mm(const std::optional<std::string>& s) {
-    if (!s || s->size() != 5 || (*s)[2] != ':') return std::nullopt;
-    int h = 0, m = 0;
-    if (std::sscanf(s->c_str(), "%2d:%2d", &h, &m) != 2) return std::nullopt;
-    return h * 60 + m;
-}
-
 bool exists(Database& db, const char* sql, const std::string& id) {
     auto& st = db.prepare(sql);
     st.bind(1, id);
@@ -95,6 +83,13 @@ std::string_view to_string(IssueOutcome o) {
     case IssueOutcome::left: return "left";
     }
     return "none";
+}
+
+std::array<int, 2> read_aloud_by_partner(const std::vector<GratitudeEntry>& entries) {
+    std::array<int, 2> n{};
+    for (const auto& e : entries)
+        if (e.shared_in_review && (e.from_slot == 0 || e.from_slot == 1)) ++n[std::size_t(e.from_slot)];
+    return n;
 }
 
 bool is_valid_iso_week(IsoWeek w) {
@@ -136,7 +131,7 @@ std::vector<WeeklyReview> WeeklyReviews::query(const std::string& where_order, c
         r.issue.outcome = parse_outcome(st.text(10));
         r.issue.session_id = st.text_or_null(11);
         if (auto d = st.text_or_null(12)) r.issue.scheduled_day = parse_date(*d);
-        r.issue.scheduled_minute = parse_hh_mm(st.text_or_null(13));
+        if (auto t = st.text_or_null(13)) r.issue.scheduled_minute = parse_hh_mm(*t);
         r.issue.plan_id = st.text_or_null(14);
         r.created_at = st.text(15);
         r.updated_at = st.text(16);
@@ -448,7 +443,7 @@ SaveResult WeeklyReviews::issue_scheduled(const std::string& id, Date day, int s
     Transaction tx(db_);
     db_.prepare("UPDATE weekly_review SET issue_outcome = 'scheduled', issue_session = NULL, issue_day = ?2,"
                 " issue_time = ?3, issue_plan = NULL, updated_at = ?4 WHERE id = ?1")
-        .bind(1, id).bind(2, format_date(day)).bind(3, hh_mm(start_minute)).bind(4, format_utc(clock_.now())).run();
+        .bind(1, id).bind(2, format_date(day)).bind(3, format_hh_mm(start_minute)).bind(4, format_utc(clock_.now())).run();
     tx.commit();
     ++revision_;
     return SaveResult::success(id);
@@ -480,6 +475,31 @@ SaveResult WeeklyReviews::issue_left(const std::string& id) {
     tx.commit();
     ++revision_;
     return SaveResult::success(id);
+}
+
+SaveResult WeeklyReviews::listen_to_issue(const std::string& id, ExerciseSessions& sessions,
+                                          const Exercises& exercises) {
+    std::optional<WeeklyReview> r;
+    if (auto e = editable(id, &r); !e.ok()) return e;
+    if (auto n = needs_topic(*r); !n.ok()) return n;
+    SessionSetup setup;
+    setup.exercise_id = exercises.default_id();
+    setup.from_break = r->issue.break_id;
+    setup.topic = r->issue.topic;
+    SaveResult result;
+    try {
+        Transaction tx(db_);
+        result = sessions.start(setup);
+        if (result.ok()) {
+            if (auto recorded = issue_listened(id, result.id); recorded.ok()) tx.commit();
+            else result = recorded;
+        }
+    } catch (...) {
+        sessions.reload();  // forget the session the rollback took back
+        throw;
+    }
+    if (!result.ok()) sessions.reload();
+    return result;
 }
 
 SaveResult WeeklyReviews::clear_issue_outcome(const std::string& id) {
@@ -549,6 +569,25 @@ SaveResult WeeklyReviews::remove_plan(const std::string& id, const std::string& 
     touch(id, format_utc(clock_.now()));
     tx.commit();
     return SaveResult::success(id);
+}
+
+SaveResult WeeklyReviews::plan_idea(const std::string& id, Planner& planner, IdeaBank& ideas,
+                                    const std::string& idea_id, Date day, int start_minute) {
+    if (auto e = editable(id); !e.ok()) return e;
+    SaveResult result;
+    try {
+        Transaction tx(db_);
+        result = planner.plan_from_idea(idea_id, day, start_minute);
+        if (result.ok()) {
+            if (auto added = add_plan(id, result.id); added.ok()) tx.commit();
+            else result = added;
+        }
+    } catch (...) {
+        ideas.reload();  // the bank re-read the idea as used before the rollback
+        throw;
+    }
+    if (!result.ok()) ideas.reload();
+    return result;
 }
 
 SaveResult WeeklyReviews::finish(const std::string& id) {

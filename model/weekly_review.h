@@ -31,7 +31,9 @@
 #include "clock.h"
 #include "couple.h"
 #include "database.h"
+#include "exercise_session.h"
 #include "gratitude.h"
+#include "planner.h"
 #include "save_result.h"
 #include "time_util.h"
 
@@ -49,6 +51,13 @@ inline constexpr int kMinConnection = 1;
 inline constexpr int kMaxConnection = 10;
 inline constexpr int kReviewAppreciationTarget = 5;        // "about five" each: a target, never a limit
 inline constexpr int kReviewSteps = 5;
+// Step 3, "schedule it": offered for tomorrow at this time unless changed.
+inline constexpr int kIssueScheduleMinute = 19 * 60 + 30;
+// Step 5: an idea from the bank is planned for this time, by default on the
+// Friday of the week after the reviewed one (an evening to look forward to).
+inline constexpr int kReviewIdeaMinute = 19 * 60;
+inline constexpr int kReviewIdeaWeekday = 4;               // days after Monday
+inline constexpr int kReviewIdeaDaysAhead = 13;            // the last day offered, after next Monday
 
 enum class ReviewStep { appreciations = 0, went_well = 1, issue = 2, checkin = 3, plan = 4 };
 
@@ -158,6 +167,11 @@ public:
     SaveResult issue_scheduled_plan(const std::string& id, const std::string& plan_id);
     SaveResult issue_left(const std::string& id);
     SaveResult clear_issue_outcome(const std::string& id);
+    // "Listen to each other now": starts the default listening exercise on the
+    // chosen topic (the break's own, when the topic came from a break) and
+    // records it as the issue's outcome, in one transaction: refused or failed,
+    // neither the session nor the outcome is left. Returns the session's id.
+    SaveResult listen_to_issue(const std::string& id, ExerciseSessions& sessions, const Exercises& exercises);
 
     // 4. Check-in, per partner: the rating (1..10, nullopt clears) and the answer.
     SaveResult set_connection(const std::string& id, int slot, std::optional<int> rating);
@@ -166,6 +180,11 @@ public:
     // 5. Plans made during the review (an existing plan; adding twice is a no-op).
     SaveResult add_plan(const std::string& id, const std::string& plan_id);
     SaveResult remove_plan(const std::string& id, const std::string& plan_id);
+    // Plans an idea from the bank (Planner::plan_from_idea) and adds the plan
+    // to the review, in one transaction: refused or failed, no plan is left and
+    // the idea does not count as used. Returns the plan's id.
+    SaveResult plan_idea(const std::string& id, Planner& planner, IdeaBank& ideas, const std::string& idea_id,
+                         Date day, int start_minute);
 
     // Records the review as held (finished_at = now). Nothing is required:
     // a step left empty is simply not in the summary.
@@ -207,6 +226,9 @@ private:
     Breaks& breaks_;
     uint64_t revision_ = 1;
 };
+
+// How many of these appreciations each partner (by slot) has read aloud.
+std::array<int, 2> read_aloud_by_partner(const std::vector<GratitudeEntry>& entries);
 
 // True when `w` names a real ISO week (2020-W53 does, 2021-W53 does not).
 bool is_valid_iso_week(IsoWeek w);

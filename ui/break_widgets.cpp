@@ -3,6 +3,7 @@
 #include "fonts.h"
 #include "keys.h"
 #include "theme.h"
+#include "time_text.h"
 #include "units.h"
 #include "widgets.h"
 
@@ -12,21 +13,11 @@
 namespace hearth::ui {
 
 namespace {
-constexpr const IntSetting* kPacerSettings[] = {&setting::pacer_in_seconds, &setting::pacer_hold_seconds,
-                                                &setting::pacer_out_seconds, &setting::pacer_rest_seconds};
 constexpr float kPi = 3.14159265f;
 // Smooth enough for a slow breath (the circle moves a few pixels a frame), cheap
 // enough to leave on: 20 frames a second.
 constexpr double kPacerFrameSeconds = 1.0 / 20.0;
 } // namespace
-
-std::string countdown_text(int64_t s) {
-    if (s < 0) s = 0;
-    char buf[32];
-    if (s >= 3600) std::snprintf(buf, sizeof buf, "%lld:%02lld:%02lld", (long long)(s / 3600), (long long)(s / 60 % 60), (long long)(s % 60));
-    else std::snprintf(buf, sizeof buf, "%02lld:%02lld", (long long)(s / 60), (long long)(s % 60));
-    return buf;
-}
 
 void countdown_ring(const BreakView& b, const Partner& caller, float radius) {
     ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -40,7 +31,7 @@ void countdown_ring(const BreakView& b, const Partner& caller, float radius) {
         dl->PathArcTo(c, radius - thickness / 2, a0, a1, 96);
         dl->PathStroke(partner_fill(caller.color, b.state == BreakState::paused ? 0.45f : 1.0f), 0, thickness);
     }
-    std::string t = countdown_text(b.remaining_seconds);
+    std::string t = format_countdown(b.remaining_seconds);
     ImFont* f = fonts().display;
     float size = f->FontSize * std::min(1.0f, radius * 1.3f / std::max(1.0f, f->CalcTextSizeA(f->FontSize, 1e9f, 0, t.c_str()).x));
     ImVec2 ts = f->CalcTextSizeA(size, 1e9f, 0, t.c_str());
@@ -51,18 +42,6 @@ void countdown_ring(const BreakView& b, const Partner& caller, float radius) {
         dl->AddText(ImVec2(c.x - ps.x / 2, c.y + ts.y / 2), ImGui::GetColorU32(ImGuiCol_TextDisabled), p);
     }
     ImGui::Dummy(ImVec2(radius * 2, radius * 2));
-}
-
-BreathingRhythm load_rhythm(const Settings& s) {
-    BreathingRhythm r;
-    double* f[] = {&r.in_seconds, &r.hold_seconds, &r.out_seconds, &r.rest_seconds};
-    for (int i = 0; i < 4; ++i) *f[i] = s.get(*kPacerSettings[i]);
-    return clamp_rhythm(r);
-}
-
-void save_rhythm(Settings& s, const BreathingRhythm& r) {
-    const double f[] = {r.in_seconds, r.hold_seconds, r.out_seconds, r.rest_seconds};
-    for (int i = 0; i < 4; ++i) s.set(*kPacerSettings[i], int(std::lround(f[i])));
 }
 
 void breathing_pacer(AppContext& ctx, const BreathingRhythm& rhythm, float radius) {
@@ -131,7 +110,7 @@ void break_banner(AppContext& ctx) {
         ImGui::PushStyleColor(ImGuiCol_ButtonHovered, to_imvec4(p.color, 0.6f));
         std::string label;
         if (b.state == BreakState::expired) label = "Time to come back: " + p.name + "'s break is over. Open";
-        else label = p.name + "'s break: " + countdown_text(b.remaining_seconds) + (b.state == BreakState::paused ? " (paused)" : " left") +
+        else label = p.name + "'s break: " + format_countdown(b.remaining_seconds) + (b.state == BreakState::paused ? " (paused)" : " left") +
                      ", back at " + b.return_clock + ". Open";
         if (ImGui::Button(label.c_str(), ImVec2(-1, 0))) ctx.go_to(PanelId::breaks);
         ImGui::PopStyleColor(2);

@@ -9,17 +9,12 @@
 
 namespace hearth::ui {
 
-// "12:34", or "1:02:03" past an hour.
-std::string countdown_text(int64_t seconds);
-
 // The ring and the time left, readable across the room: `radius` in pixels.
 void countdown_ring(const BreakView& b, const Partner& caller, float radius);
 
 // A circle that grows as you breathe in and shrinks as you breathe out, with
 // the phase in words. Asks for frames only while it is drawn.
 void breathing_pacer(AppContext& ctx, const BreathingRhythm& rhythm, float radius);
-BreathingRhythm load_rhythm(const Settings& s);
-void save_rhythm(Settings& s, const BreathingRhythm& r);
 
 // The "I need a break" button and its popup: two clicks from any screen, or
 // Ctrl+B then 1 or 2 (the partner). Starts a break of the default length.

@@ -594,3 +594,17 @@ TEST_CASE("A new exercise needs no C++: a definition from another folder runs", 
     CHECK(f.s.next(id2).field == "exercise");
     f.ok(f.s.end_early(id2));
 }
+
+TEST_CASE("The default exercise is chosen in one place", "[exercise]") {
+    Fixture f;
+    CHECK(f.model.exercises.default_id() == kDefaultExerciseId);
+    CHECK(SessionSetup{}.exercise_id == kDefaultExerciseId);
+    // A folder without it: the first exercise loaded is the default.
+    test::TempDir dir;
+    write_file(dir / "tiny.json", kTiny);
+    Exercises only_tiny({dir.path()});
+    CHECK(only_tiny.default_id() == "tiny");
+    // None at all: the default's id, which starting then refuses as not loaded.
+    Exercises none({dir / "empty"});
+    CHECK(none.default_id() == kDefaultExerciseId);
+}

@@ -495,3 +495,115 @@ TEST_CASE("The 12-week trend is fast on a ten-year database", "[.][review-benchm
     WARN("12-week trend: " << trend_ms << " ms; week summary: " << summary_ms << " ms");
     CHECK(trend_ms < 5.0);
 }
+
+namespace {
+// A review on its issue step with a break's topic chosen.
+struct IssueChosen {
+    test::TestModel t;
+    std::string break_id, review;
+    IssueChosen() {
+        Model& m = t.model;
+        BreakRequest br;
+        br.topic = "Holidays with family";
+        br.minutes = 20;
+        break_id = must(m.breaks.start(br));
+        t.clock.advance(minutes(25));
+        m.breaks.tick();
+        must(m.breaks.come_back(break_id));
+        review = must(m.reviews.start_this_week());
+        must(m.reviews.choose_issue(review, {IssueSource::break_topic, break_id, {}}));
+    }
+    int64_t count(const char* table) {
+        auto& st = t.model.db.prepare(std::string("SELECT count(*) FROM ") + table);
+        st.step();
+        const int64_t n = st.integer(0);
+        st.reset();
+        return n;
+    }
+};
+} // namespace
+
+TEST_CASE("Listening to the review's issue starts the default exercise on it and records it, in one call", "[review]") {
+    IssueChosen f;
+    Model& m = f.t.model;
+    auto started = m.reviews.listen_to_issue(f.review, m.sessions, m.exercises);
+    REQUIRE(started.ok());
+    auto session = m.sessions.get(started.id);
+    REQUIRE(session);
+    CHECK(session->exercise_id == m.exercises.default_id());
+    CHECK(session->topic == "Holidays with family");
+    CHECK(session->source_break == f.break_id);
+    auto r = *m.reviews.get(f.review);
+    CHECK(r.issue.outcome == IssueOutcome::listened);
+    CHECK(r.issue.session_id == started.id);
+
+    // Refused before anything starts: no topic chosen, or a session already under way.
+    auto other = must(m.reviews.start(iso_week(ymd(2026, 9, 14))));
+    CHECK(m.reviews.listen_to_issue(other, m.sessions, m.exercises).field == "issue");
+    must(m.reviews.choose_issue(other, {IssueSource::new_topic, {}, "Chores"}));
+    CHECK(m.reviews.listen_to_issue(other, m.sessions, m.exercises).field == "session");
+    CHECK(m.reviews.get(other)->issue.outcome == IssueOutcome::none);
+    CHECK(f.count("exercise_session") == 1);
+}
+
+TEST_CASE("A failure while recording the listening leaves neither the session nor the outcome", "[review]") {
+    IssueChosen f;
+    Model& m = f.t.model;
+    // The second half fails (as a full disk would): the review cannot be written.
+    m.db.exec("CREATE TEMP TRIGGER fail_listened BEFORE UPDATE ON weekly_review WHEN NEW.issue_outcome = 'listened'"
+              " BEGIN SELECT RAISE(ABORT, 'disk full'); END");
+    CHECK_THROWS_AS(m.reviews.listen_to_issue(f.review, m.sessions, m.exercises), DbError);
+    CHECK(f.count("exercise_session") == 0);
+    CHECK(f.count("exercise_step") == 0);
+    CHECK_FALSE(m.sessions.current());
+    CHECK_FALSE(m.sessions.next_wake());  // no step timer left running for a session that is not there
+    CHECK(m.reviews.get(f.review)->issue.outcome == IssueOutcome::none);
+    CHECK(m.breaks.get(f.break_id)->topic_status == TopicStatus::open);
+
+    // Once the disk is back, the same command works: nothing was left half-done.
+    m.db.exec("DROP TRIGGER fail_listened");
+    auto started = m.reviews.listen_to_issue(f.review, m.sessions, m.exercises);
+    REQUIRE(started.ok());
+    CHECK(m.reviews.get(f.review)->issue.session_id == started.id);
+}
+
+TEST_CASE("An idea planned from the review is added to it in the same transaction", "[review]") {
+    IssueChosen f;
+    Model& m = f.t.model;
+    const Date friday = ymd(2026, 10, 2);
+    auto planned = m.reviews.plan_idea(f.review, m.planner, m.ideas, "movie-night", friday, kReviewIdeaMinute);
+    REQUIRE(planned.ok());
+    CHECK(m.reviews.get(f.review)->plan_ids == std::vector<std::string>{planned.id});
+    CHECK(m.planner.get(planned.id)->start_minute == kReviewIdeaMinute);
+    CHECK(m.ideas.get("movie-night")->times_used == 1);
+
+    // Refused by the planner: nothing is added to the review.
+    CHECK(m.reviews.plan_idea(f.review, m.planner, m.ideas, "no-such-idea", friday, kReviewIdeaMinute).field == "idea");
+    CHECK(m.reviews.get(f.review)->plan_ids.size() == 1);
+
+    // The second half fails: the plan made in the first half is taken back too.
+    const int64_t plans = f.count("plan");
+    m.db.exec("CREATE TEMP TRIGGER fail_review_plan BEFORE INSERT ON weekly_review_plan"
+              " BEGIN SELECT RAISE(ABORT, 'disk full'); END");
+    CHECK_THROWS_AS(m.reviews.plan_idea(f.review, m.planner, m.ideas, "movie-night", friday, kReviewIdeaMinute), DbError);
+    CHECK(f.count("plan") == plans);
+    CHECK(m.ideas.get("movie-night")->times_used == 1);
+    CHECK(m.reviews.get(f.review)->plan_ids.size() == 1);
+
+    // A finished review plans nothing.
+    m.db.exec("DROP TRIGGER fail_review_plan");
+    must(m.reviews.finish(f.review));
+    CHECK(m.reviews.plan_idea(f.review, m.planner, m.ideas, "movie-night", friday, kReviewIdeaMinute).field == "id");
+    CHECK(f.count("plan") == plans);
+}
+
+TEST_CASE("The model counts the appreciations each partner has read aloud", "[review]") {
+    std::vector<GratitudeEntry> entries(5);
+    entries[0].from_slot = 0, entries[0].shared_in_review = true;
+    entries[1].from_slot = 0, entries[1].shared_in_review = false;
+    entries[2].from_slot = 1, entries[2].shared_in_review = true;
+    entries[3].from_slot = 1, entries[3].shared_in_review = true;
+    entries[4].from_slot = 7, entries[4].shared_in_review = true;  // no such partner: not counted
+    CHECK(read_aloud_by_partner(entries) == std::array<int, 2>{1, 2});
+    CHECK(read_aloud_by_partner({}) == std::array<int, 2>{0, 0});
+}

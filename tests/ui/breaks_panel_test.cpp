@@ -1,6 +1,7 @@
 // The breaks panel in every state, and the shell's part: waking once a second
 // while a countdown shows, sleeping otherwise, asking for attention at the end.
 #include "app_ui.h"
+#include "mouse.h"
 
 #include <catch2/catch.hpp>
 
@@ -9,6 +10,9 @@ using namespace std::chrono;
 
 namespace {
 using BreaksUi = test::OwnedAppUi;
+using test::click;
+using test::drawn_window;
+using test::id_in;
 } // namespace
 
 TEST_CASE("With nothing moving, the app asks for no wake-up at all", "[ui][breaks]") {
@@ -91,7 +95,7 @@ TEST_CASE("When a break runs out the app asks for the couple's attention once", 
     CHECK(u.t.model.breaks.needs_attention());
 }
 
-TEST_CASE("A break handed to the listening panel opens it, and a session takes the break's topic", "[ui][breaks]") {
+TEST_CASE("\"We're back: listen to each other about it\" opens the listening exercise on the break's topic", "[ui][breaks]") {
     BreaksUi u;
     BreakRequest r;
     r.caller_slot = 0;
@@ -101,17 +105,39 @@ TEST_CASE("A break handed to the listening panel opens it, and a session takes t
     u.t.clock.advance(minutes(21));
     REQUIRE(u.shell.select("breaks"));
     u.frame();
-    // What the button does: come back, then hand the break to the listening panel.
-    REQUIRE(u.t.model.breaks.come_back(id).ok());
-    u.ctx.go_to(PanelId::listening, ListenAboutBreak{id});
+    ImGuiWindow* content = drawn_window("Hearth/content_");
+    REQUIRE(content);
+    REQUIRE(click(u, content, id_in(id_in(content->ID, id), "We're back: listen to each other about it")));
     u.frame();
-    u.frame();
+    CHECK(u.t.model.breaks.get(id)->state == BreakState::returned);
     CHECK(u.shell.current_id() == "listening");
-    SessionSetup s;
-    s.from_break = id;
-    auto started = u.t.model.sessions.start(s);
-    REQUIRE(started.ok());
-    CHECK(u.t.model.sessions.get(started.id)->topic == r.topic);
+    // The listening panel holds the break's topic: Begin starts on it.
+    CHECK_FALSE(u.t.model.sessions.current());
+    REQUIRE(click(u, drawn_window("Hearth/content_"), id_in(drawn_window("Hearth/content_")->ID, "Begin")));
+    auto session = u.t.model.sessions.current();
+    REQUIRE(session);
+    CHECK(session->topic == r.topic);
+    CHECK(session->source_break == id);
+}
+
+TEST_CASE("\"I need a break\" and the partner's button start a break from any screen", "[ui][breaks]") {
+    BreaksUi u;
+    REQUIRE(u.shell.select("gratitude"));
+    u.frame();
+    ImGuiWindow* nav = drawn_window("Hearth/nav_");
+    REQUIRE(click(u, nav, id_in(nav->ID, "I need a break")));
+    CHECK(u.t.model.breaks.active().empty());  // one click asks who
+    ImGuiWindow* popup = drawn_window("##Popup_");
+    REQUIRE(popup);
+    const std::string sam = u.t.model.couple.partner(1).name + "  (2)##quick";
+    REQUIRE(click(u, popup, id_in(id_in(popup->ID, 1), sam)));
+    u.frame();
+    auto active = u.t.model.breaks.active();
+    REQUIRE(active.size() == 1);
+    CHECK(active[0].caller_slot == 1);
+    CHECK(active[0].total_ms() == kDefaultBreakMinutes * 60'000);
+    CHECK(active[0].state == BreakState::running);
+    CHECK(u.shell.current_id() == "breaks");
 }
 
 TEST_CASE("Calling a break from any screen takes Ctrl+B and the partner's number", "[ui][breaks]") {

@@ -2,6 +2,8 @@
 // the weekly review drawn at every step.
 #include "app_ui.h"
 #include "demo_data.h"
+#include "mouse.h"
+#include "panel_registry.h"
 
 #include <catch2/catch.hpp>
 
@@ -9,7 +11,8 @@ using namespace hearth;
 using namespace std::chrono;
 
 namespace {
-constexpr int kRight = 262, kLeft = 263, kSpace = 32;
+// The key codes the backend delivers for ImGui's named keys (GLFW codes).
+int code(ImGuiKey key) { return ImGui::GetKeyIndex(key); }
 
 struct Ui : test::OwnedAppUi {
     SessionView current() {
@@ -43,32 +46,32 @@ TEST_CASE("The listening exercise runs from the keyboard, every step drawn", "[u
     CHECK(u.current().step_index == 0);
     CHECK(wake);
 
-    u.press(kSpace);  // pause
+    u.press(code(ImGuiKey_Space));  // pause
     CHECK(u.current().state == SessionState::paused);
-    u.press(kRight);  // ignored while paused
+    u.press(code(ImGuiKey_RightArrow));  // ignored while paused
     CHECK(u.current().step_index == 0);
-    u.press(kSpace);  // resume
+    u.press(code(ImGuiKey_Space));  // resume
     CHECK(u.current().state == SessionState::running);
 
-    u.press(kRight);  // share -> reflect: the listener has the floor
+    u.press(code(ImGuiKey_RightArrow));  // share -> reflect: the listener has the floor
     CHECK(u.current().step_index == 1);
     CHECK(u.current().floor_slot == 0);
-    u.press(kLeft);   // back one step
+    u.press(code(ImGuiKey_LeftArrow));   // back one step
     CHECK(u.current().step_index == 0);
-    u.press(kRight);
-    u.press(kRight);  // reflect -> clarify
+    u.press(code(ImGuiKey_RightArrow));
+    u.press(code(ImGuiKey_RightArrow));  // reflect -> clarify
     auto clarify = u.current();
     REQUIRE(clarify.step);
     REQUIRE(clarify.step->check);
     u.press('N');     // "not quite": back to reflect, counted
     CHECK(u.current().step_index == 1);
     CHECK(u.current().clarify_loops == 1);
-    u.press(kRight);
+    u.press(code(ImGuiKey_RightArrow));
     u.press('Y');     // "you got it"
     CHECK(u.current().step_index == 3);
     // Through the rest of this turn and the swapped one, Enter and -> alike.
     for (int i = 0; i < 20 && u.t.model.sessions.current() && u.current().state != SessionState::closing; ++i) {
-        u.press(i % 2 ? kRight : 257);
+        u.press(code(i % 2 ? ImGuiKey_RightArrow : ImGuiKey_Enter));
         if (auto c = u.t.model.sessions.current(); c && c->step && c->step->check) u.press('Y');
     }
     REQUIRE(u.current().state == SessionState::closing);
@@ -145,4 +148,101 @@ TEST_CASE("Every review step draws with demo data and with ten years of history"
             CHECK(r->step == ReviewStep::plan);  // the flow was saved at the last step
         }
     }
+}
+
+namespace {
+// One panel drawn on its own (no shell, no break banner), counting the
+// queries each frame makes.
+struct PanelAlone {
+    test::AppUi& u;
+    std::unique_ptr<ui::Panel> panel;
+    PanelAlone(test::AppUi& u, std::string_view id) : u(u) {
+        for (auto& p : ui::make_panels())
+            if (p->id() == id) panel = std::move(p);
+        REQUIRE(panel);
+    }
+    uint64_t frame_queries() {
+        Database& db = u.ctx.model.db;
+        const uint64_t before = db.queries();
+        u.h.frame([&] {
+            ImGui::SetNextWindowPos(ImVec2(0, 0));
+            ImGui::SetNextWindowSize(ImGui::GetIO().DisplaySize);
+            ImGui::Begin("panel alone", nullptr, ImGuiWindowFlags_NoDecoration);
+            panel->draw(u.ctx);
+            ImGui::End();
+        });
+        return db.queries() - before;
+    }
+};
+} // namespace
+
+TEST_CASE("The review panel queries the model only when something changed", "[ui][review]") {
+    test::TestModel t(false);
+    fill_demo_data(t.model);
+    test::AppUi u(t);
+    PanelAlone review(u, "review");
+    CHECK(review.frame_queries() > 0);
+    CHECK(review.frame_queries() == 0);
+    auto started = t.model.reviews.start_this_week();
+    REQUIRE(started.ok());
+    for (int step = 0; step < kReviewSteps; ++step) {
+        INFO("step " << step + 1);
+        CHECK(review.frame_queries() > 0);  // the step moved: read once
+        for (int frame = 0; frame < 3; ++frame) CHECK(review.frame_queries() == 0);
+        if (step + 1 < kReviewSteps) REQUIRE(t.model.reviews.next(started.id).ok());
+    }
+    // A change from elsewhere (another partner's appreciation) is read once.
+    GratitudeDraft d;
+    d.text = "For the flowers";
+    d.day = local_date(t.clock.now());
+    REQUIRE(t.model.gratitude.add(d).ok());
+    CHECK(review.frame_queries() > 0);
+    CHECK(review.frame_queries() == 0);
+}
+
+TEST_CASE("The listening and breaks panels make no queries while nothing moves", "[ui][listening][breaks]") {
+    Ui u;
+    PanelAlone listening(u, "listening"), breaks(u, "breaks");
+    for (PanelAlone* p : {&listening, &breaks}) {
+        p->frame_queries();
+        CHECK(p->frame_queries() == 0);
+    }
+    // A paused exercise does not move.
+    SessionSetup setup;
+    setup.topic = "Weekends";
+    auto s = u.t.model.sessions.start(setup);
+    REQUIRE(s.ok());
+    REQUIRE(u.t.model.sessions.pause(s.id).ok());
+    CHECK(listening.frame_queries() > 0);
+    u.t.clock.advance(seconds(10));
+    CHECK(listening.frame_queries() == 0);
+    // A running break is read again when its countdown's second changes only.
+    REQUIRE(u.t.model.breaks.start({}).ok());
+    CHECK(breaks.frame_queries() > 0);
+    CHECK(breaks.frame_queries() == 0);
+    u.t.clock.advance(milliseconds(1'000));
+    CHECK(breaks.frame_queries() > 0);
+    CHECK(breaks.frame_queries() == 0);
+}
+
+TEST_CASE("\"Listen to each other now\" starts the exercise on the review's topic and records it", "[ui][review]") {
+    Ui u;
+    auto started = u.t.model.reviews.start_this_week();
+    REQUIRE(started.ok());
+    REQUIRE(u.t.model.reviews.set_step(started.id, ReviewStep::issue).ok());
+    REQUIRE(u.t.model.reviews.choose_issue(started.id, {IssueSource::new_topic, {}, "Chores at the weekend"}).ok());
+    REQUIRE(u.shell.select("review"));
+    u.frame();
+    ImGuiWindow* content = test::drawn_window("Hearth/content_");
+    REQUIRE(content);
+    REQUIRE(test::click(u, content, test::id_in(content->ID, "Listen to each other now")));
+    u.frame();
+    auto session = u.t.model.sessions.current();
+    REQUIRE(session);
+    CHECK(session->topic == "Chores at the weekend");
+    CHECK(session->exercise_id == u.t.model.exercises.default_id());
+    auto review = u.t.model.reviews.get(started.id);
+    CHECK(review->issue.outcome == IssueOutcome::listened);
+    CHECK(review->issue.session_id == session->id);
+    CHECK(u.shell.current_id() == "listening");
 }

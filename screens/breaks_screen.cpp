@@ -1,0 +1,149 @@
+#include "breaks_screen.h"
+
+#include <cmath>
+
+namespace hearth {
+
+namespace {
+constexpr const IntSetting* kPacerSettings[] = {&setting::pacer_in_seconds, &setting::pacer_hold_seconds,
+                                                &setting::pacer_out_seconds, &setting::pacer_rest_seconds};
+// A paused break's return time moves on with the clock: read again this often.
+constexpr std::chrono::seconds kPausedRefresh{1};
+} // namespace
+
+BreaksScreen::BreaksScreen(Model& model, const Clock& clock) : model_(model), clock_(clock) {
+    double* phase[] = {&rhythm_.in_seconds, &rhythm_.hold_seconds, &rhythm_.out_seconds, &rhythm_.rest_seconds};
+    for (int i = 0; i < 4; ++i) *phase[i] = model.settings.get(*kPacerSettings[i]);
+    rhythm_ = clamp_rhythm(rhythm_);
+    show_pacer_ = model.settings.get(setting::pacer_visible);
+}
+
+bool BreaksScreen::sync() {
+    Breaks& breaks = model_.breaks;
+    const WallTime now = clock_.now();
+    const bool live_due = live_until_ && now >= *live_until_;
+    const bool changed = breaks.revision() != revision_ || history_read_ != history_shown_;
+    if (!live_due && !changed) return false;
+    active_ = breaks.active();
+    // As read (reading saves expiries first); a break running out after this is a change.
+    const uint64_t read = breaks.revision();
+    if (changed || read != revision_) {
+        history_ = breaks.history(0, history_shown_);
+        history_total_ = breaks.history_count();
+        history_read_ = history_shown_;
+    }
+    revision_ = read;
+    live_until_.reset();
+    if (auto wake = breaks.next_wake()) live_until_ = now + *wake;
+    for (const BreakView& b : active_)
+        if (b.state == BreakState::paused && (!live_until_ || *live_until_ > now + kPausedRefresh))
+            live_until_ = now + kPausedRefresh;
+    return true;
+}
+
+bool BreaksScreen::any_counting_down() const {
+    for (const BreakView& b : active_)
+        if (b.state == BreakState::running || b.state == BreakState::paused) return true;
+    return false;
+}
+
+std::string BreaksScreen::length_text(int64_t ms) {
+    const int64_t m = (ms + 30'000) / 60'000;
+    if (m < 60) return std::to_string(m) + " min";
+    return std::to_string(m / 60) + " h " + std::to_string(m % 60) + " min";
+}
+
+void BreaksScreen::show_more_history() { history_shown_ += kHistoryPage; }
+
+std::optional<WallTime> BreaksScreen::return_at() const {
+    Date day = local_date(clock_.now());
+    if (tomorrow) day = add_days(day, 1);
+    return local_time_on(day, until);
+}
+
+BreakFormPlan BreaksScreen::plan(const std::string& topic) const {
+    BreakFormPlan p;
+    p.request.caller_slot = caller_slot;
+    p.request.topic = topic;
+    if (!by_clock) {
+        p.request.minutes = minutes;
+        p.preview = "Back at " + local_clock_time(clock_.now() + std::chrono::minutes(minutes));
+    } else if (auto t = return_at()) {
+        p.request.return_at = *t;
+        p.preview = "Back at " + until + (tomorrow ? " tomorrow" : " today");
+    } else if (!until.empty()) {
+        p.time_unreadable = true;
+    }
+    p.can_start = !p.time_unreadable && !(by_clock && until.empty());
+    return p;
+}
+
+std::string BreaksScreen::form_error(const std::string& field) const {
+    return form_result_.field == field ? form_result_.error : std::string();
+}
+
+std::string BreaksScreen::when_error() const {
+    if (by_clock && !until.empty() && !return_at()) return "Type the return time as hours and minutes, like 21:40.";
+    return form_error("minutes") + form_error("return_at");
+}
+
+std::string BreaksScreen::edit_topic(const BreakView& b) {
+    editing_topic_ = b.id;
+    return b.topic;
+}
+
+SaveResult BreaksScreen::save_topic(const BreakView& b, const std::string& text) {
+    const auto& r = report(b.id, model_.breaks.set_topic(b.id, text));
+    if (r.ok()) editing_topic_.clear();
+    return r;
+}
+
+void BreaksScreen::show_pacer(bool shown) {
+    show_pacer_ = shown;
+    model_.settings.set(setting::pacer_visible, shown);
+}
+
+void BreaksScreen::set_rhythm(double in_seconds, double hold_seconds, double out_seconds) {
+    rhythm_.in_seconds = std::round(in_seconds);
+    rhythm_.hold_seconds = std::round(hold_seconds);
+    rhythm_.out_seconds = std::round(out_seconds);
+    const double phase[] = {rhythm_.in_seconds, rhythm_.hold_seconds, rhythm_.out_seconds, rhythm_.rest_seconds};
+    for (int i = 0; i < 4; ++i) model_.settings.set(*kPacerSettings[i], int(std::lround(phase[i])));
+}
+
+const SaveResult& BreaksScreen::report(const std::string& id, SaveResult r) {
+    error_id_ = id;
+    error_ = std::move(r);
+    return error_;
+}
+
+SaveResult BreaksScreen::start(const std::string& topic) {
+    form_result_ = model_.breaks.start(plan(topic).request);
+    if (!form_result_.ok()) return form_result_;
+    show_form_ = false;
+    SaveResult started = form_result_;
+    form_result_ = {};
+    return started;
+}
+
+SaveResult BreaksScreen::toggle_pause(const BreakView& b) {
+    return report(b.id, b.state == BreakState::running ? model_.breaks.pause(b.id) : model_.breaks.resume(b.id));
+}
+
+SaveResult BreaksScreen::extend(const BreakView& b, int add) { return report(b.id, model_.breaks.extend(b.id, add)); }
+SaveResult BreaksScreen::end_early(const BreakView& b) { return report(b.id, model_.breaks.end_early(b.id)); }
+SaveResult BreaksScreen::come_back(const BreakView& b) { return report(b.id, model_.breaks.come_back(b.id)); }
+
+std::optional<ListenAboutBreak> BreaksScreen::come_back_to_listen(const BreakView& b) {
+    if (!come_back(b).ok()) return std::nullopt;
+    return ListenAboutBreak{b.follow_up_of.value_or(b.id)};
+}
+
+SaveResult BreaksScreen::more_time(const BreakView& b, int add) { return report(b.id, model_.breaks.more_time(b.id, add)); }
+SaveResult BreaksScreen::talked_through(const BreakView& b) {
+    return report(b.id, model_.breaks.mark_topic_talked_through(b.id));
+}
+SaveResult BreaksScreen::let_go(const BreakView& b) { return report(b.id, model_.breaks.dismiss_topic(b.id)); }
+SaveResult BreaksScreen::reopen_topic(const BreakView& b) { return report(b.id, model_.breaks.reopen_topic(b.id)); }
+
+} // namespace hearth
