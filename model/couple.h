@@ -29,6 +29,10 @@ struct Partner {
 
 inline constexpr std::size_t kMaxNameChars = 40;
 
+// The partner whose name a refused set_up/update/update_both points at, so a
+// form shows the reason beside that partner's field; nullopt for anything else.
+std::optional<int> refused_slot(const SaveResult& r);
+
 class Couple {
 public:
     Couple(Database& db, const Clock& clock);
@@ -42,6 +46,10 @@ public:
     // too long or identical names are refused.
     SaveResult set_up(const std::string& name0, Rgb color0, const std::string& name1, Rgb color1);
     SaveResult update(int slot, const std::string& name, Rgb color);
+    // Settings: both partners' names and colours in one transaction, all or
+    // nothing. Each name is checked against the other's new name, so the two
+    // may swap names; a refusal names the partner's field (see refused_slot).
+    SaveResult update_both(const std::string& name0, Rgb color0, const std::string& name1, Rgb color1);
     void reload();
 
 private:
