@@ -192,3 +192,40 @@ TEST_CASE("An appreciation being written survives closing Hearth", "[ui]") {
     CHECK(t.model.gratitude.page({}, 0, 1).front().text == "Half-written \xE2\x80\x94 \xF0\x9F\x8C\xBB");
     CHECK(t.model.device.draft("gratitude").empty());
 }
+
+TEST_CASE("The appreciations, dashboard and settings draw a frame with no query when nothing changed", "[ui]") {
+    test::TestModel t(false);
+    fill_demo_data(t.model);
+    test::AppUi u(t);
+    // The panel alone: the shell's break banner reads the running breaks
+    // each frame, which is the breaks' part.
+    auto panel_frame = [&] {
+        u.h.frame([&] {
+            ImGui::Begin("Hearth");
+            u.shell.current().draw(u.ctx);
+            ImGui::End();
+        });
+    };
+    for (const char* id : {"dashboard", "gratitude", "settings"}) {
+        INFO("panel " << id);
+        REQUIRE(u.shell.select(id));
+        u.frames(3);
+        uint64_t before = t.model.db.queries();
+        panel_frame();
+        panel_frame();
+        CHECK(t.model.db.queries() == before);
+    }
+    // A change is read once: a new appreciation, then the gratitude list again.
+    REQUIRE(u.shell.select("gratitude"));
+    u.frames(2);
+    GratitudeDraft d;
+    d.text = "For the umbrella";
+    d.day = local_date(t.clock.now());
+    REQUIRE(t.model.gratitude.add(d).ok());
+    uint64_t before = t.model.db.queries();
+    panel_frame();
+    CHECK(t.model.db.queries() - before == 2);  // the count, and the first page
+    before = t.model.db.queries();
+    panel_frame();
+    CHECK(t.model.db.queries() == before);
+}
