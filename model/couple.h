@@ -29,6 +29,13 @@ struct Partner {
 
 inline constexpr std::size_t kMaxNameChars = 40;
 
+// Colours offered for partners: distinct, readable on both themes. A new
+// couple starts with the first two.
+inline constexpr Rgb kPartnerPalette[] = {
+    {196, 88, 72}, {58, 122, 180}, {64, 146, 104}, {156, 96, 184},
+    {214, 140, 36}, {28, 150, 160}, {200, 80, 140}, {110, 110, 120},
+};
+
 // The partner whose name a refused set_up/update/update_both points at, so a
 // form shows the reason beside that partner's field; nullopt for anything else.
 std::optional<int> refused_slot(const SaveResult& r);

@@ -16,7 +16,8 @@ struct PartnerDraft {
 
 class CoupleForm {
 public:
-    std::array<PartnerDraft, 2> partners;
+    // A new couple starts with two different colours; load() replaces them.
+    std::array<PartnerDraft, 2> partners{PartnerDraft{{}, kPartnerPalette[0]}, PartnerDraft{{}, kPartnerPalette[1]}};
     // Shown beside each partner's field; cleared on every submit.
     std::array<std::string, 2> errors;
 

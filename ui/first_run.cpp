@@ -36,11 +36,6 @@ void PartnerNameField::draw(int slot, Rgb& color, const std::string& error) {
     ImGui::PopID();
 }
 
-FirstRun::FirstRun() {
-    form_.partners[0].color = kPartnerPalette[0];
-    form_.partners[1].color = kPartnerPalette[1];
-}
-
 void FirstRun::draw(AppContext& ctx) {
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     float width = std::min(vp->WorkSize.x - em(2), em(36));

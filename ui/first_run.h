@@ -9,12 +9,6 @@
 
 namespace hearth::ui {
 
-// Colours offered for partners: distinct, readable on both themes.
-inline constexpr Rgb kPartnerPalette[] = {
-    {196, 88, 72}, {58, 122, 180}, {64, 146, 104}, {156, 96, 184},
-    {214, 140, 36}, {28, 150, 160}, {200, 80, 140}, {110, 110, 120},
-};
-
 // The name field of one partner's form (the colour is plain data in the
 // form, screens/couple_form.h); shared by first run and Settings.
 struct PartnerNameField {
@@ -25,7 +19,6 @@ struct PartnerNameField {
 
 class FirstRun {
 public:
-    FirstRun();
     void draw(AppContext& ctx);
 
 private:

@@ -55,6 +55,7 @@ TEST_CASE("Saving names and colours is both partners or neither", "[screens][set
 TEST_CASE("First run sets the couple up once both names are good", "[screens][settings]") {
     test::TestModel t(false);
     CoupleForm form;
+    CHECK_FALSE(form.partners[0].color == form.partners[1].color);  // told apart from the start
     form.partners[0] = {"Zo\xC3\xAB", Rgb{1, 1, 1}};
     CHECK_FALSE(form.set_up(t.model.couple).ok());
     CHECK(form.slot_to_fix() == 1);
