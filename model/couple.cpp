@@ -31,6 +31,13 @@ std::optional<Rgb> parse_rgb(std::string_view s) {
     return Rgb{uint8_t(v[0]), uint8_t(v[1]), uint8_t(v[2])};
 }
 
+std::optional<int> refused_slot(const SaveResult& r) {
+    if (r.ok()) return std::nullopt;
+    if (r.field == "name0") return 0;
+    if (r.field == "name1") return 1;
+    return std::nullopt;
+}
+
 Couple::Couple(Database& db, const Clock& clock) : db_(db), clock_(clock) { reload(); }
 
 void Couple::reload() {
@@ -85,6 +92,23 @@ SaveResult Couple::update(int slot, const std::string& raw, Rgb color) {
         .bind(1, name).bind(2, format_rgb(color)).bind(3, format_utc(clock_.now())).bind(4, slot).run();
     reload();
     return SaveResult::success(partners_[slot]->id);
+}
+
+SaveResult Couple::update_both(const std::string& raw0, Rgb color0, const std::string& raw1, Rgb color1) {
+    if (!is_set_up()) return SaveResult::refused("name", "Set up both partners first.");
+    const std::string names[2] = {trim(raw0), trim(raw1)};
+    const Rgb colors[2] = {color0, color1};
+    // As in set_up: two equal names are refused beside the second partner.
+    if (auto r = check_name(0, names[0], ""); !r.ok()) return r;
+    if (auto r = check_name(1, names[1], names[0]); !r.ok()) return r;
+    auto now = format_utc(clock_.now());
+    Transaction tx(db_);
+    for (int slot = 0; slot < 2; ++slot)
+        db_.prepare("UPDATE partner SET name = ?1, color = ?2, updated_at = ?3 WHERE slot = ?4")
+            .bind(1, names[slot]).bind(2, format_rgb(colors[slot])).bind(3, now).bind(4, slot).run();
+    tx.commit();
+    reload();
+    return SaveResult::success(partners_[0]->id);
 }
 
 } // namespace hearth

@@ -29,6 +29,17 @@ struct Partner {
 
 inline constexpr std::size_t kMaxNameChars = 40;
 
+// Colours offered for partners: distinct, readable on both themes. A new
+// couple starts with the first two.
+inline constexpr Rgb kPartnerPalette[] = {
+    {196, 88, 72}, {58, 122, 180}, {64, 146, 104}, {156, 96, 184},
+    {214, 140, 36}, {28, 150, 160}, {200, 80, 140}, {110, 110, 120},
+};
+
+// The partner whose name a refused set_up/update/update_both points at, so a
+// form shows the reason beside that partner's field; nullopt for anything else.
+std::optional<int> refused_slot(const SaveResult& r);
+
 class Couple {
 public:
     Couple(Database& db, const Clock& clock);
@@ -42,6 +53,10 @@ public:
     // too long or identical names are refused.
     SaveResult set_up(const std::string& name0, Rgb color0, const std::string& name1, Rgb color1);
     SaveResult update(int slot, const std::string& name, Rgb color);
+    // Settings: both partners' names and colours in one transaction, all or
+    // nothing. Each name is checked against the other's new name, so the two
+    // may swap names; a refusal names the partner's field (see refused_slot).
+    SaveResult update_both(const std::string& name0, Rgb color0, const std::string& name1, Rgb color1);
     void reload();
 
 private:

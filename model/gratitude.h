@@ -51,6 +51,7 @@ struct GratitudeWeek {
     std::vector<GratitudeEntry> newest;
     // Whoever has given fewer this week, for a gentle invitation (never a score).
     std::optional<int> invite_slot;
+    int total() const { return given[0] + given[1]; }
 };
 
 class GratitudeLog {

@@ -45,6 +45,20 @@ std::string format_length(int minutes) {
     return buf;
 }
 
+std::string format_time_spent(int minutes) {
+    minutes = std::max(minutes, 0);
+    char buf[32];
+    if (minutes >= 60) std::snprintf(buf, sizeof buf, "%d h %02d", minutes / 60, minutes % 60);
+    else std::snprintf(buf, sizeof buf, "%d min", minutes);
+    return buf;
+}
+
+std::string format_days_ago(int days) {
+    if (days == 0) return "today";
+    if (days == 1) return "yesterday";
+    return std::to_string(days) + " days ago";
+}
+
 std::string format_seconds_prose(int s) {
     char buf[64];
     if (s % 60 == 0) std::snprintf(buf, sizeof buf, "%d minute%s", s / 60, s == 60 ? "" : "s");

@@ -16,6 +16,10 @@ std::optional<int> parse_hh_mm(std::string_view text);
 
 // A length the couple planned: "45 min", "1 h", "1 h 30", "2 days 3 h".
 std::string format_length(int minutes);
+// Time spent, in hours and minutes: "45 min", "1 h 05", "26 h 00".
+std::string format_time_spent(int minutes);
+// How long ago a day was, from today: "today", "yesterday", "3 days ago".
+std::string format_days_ago(int days);
 // A length in prose: "20 minutes", "1 minute", "90 seconds".
 std::string format_seconds_prose(int seconds);
 // A countdown: "04:59", "1:00:00"; negative counts as 0.

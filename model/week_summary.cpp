@@ -12,6 +12,25 @@ bool WeekSummary::empty() const {
            listening.sessions == 0 && !review.has_value();
 }
 
+float WeekSummary::appreciations_meter(int slot) const {
+    return float(appreciations.given[std::size_t(slot)]) / kWeeklyAppreciationsHint;
+}
+
+float WeekSummary::quality_time_meter() const { return float(quality_time.hours_done() / kWeeklyQualityHoursHint); }
+
+std::optional<int> WeekSummary::appreciation_invite() const {
+    return is_current ? appreciations.invite_slot : std::nullopt;
+}
+
+const Occurrence* WeekSummary::next_up() const {
+    return is_current && quality_time.next_up ? &*quality_time.next_up : nullptr;
+}
+
+std::optional<int> WeekSummary::days_since_last_review(Date today) const {
+    if (!last_review || !last_review->finished_at) return std::nullopt;
+    return days_between(local_date(*last_review->finished_at), today);
+}
+
 WeekSummary week_summary(Model& m, IsoWeek week, int newest) {
     WeekSummary s;
     s.week = week;

@@ -25,6 +25,14 @@ class Model;
 
 inline constexpr int kTrendWeeks = 12;
 
+// About five specific appreciations each per week is what the weekly review
+// opens with; the dashboard's meters fill toward that, and simply stay full
+// beyond it.
+inline constexpr int kWeeklyAppreciationsHint = 5;
+// Gottman's "magic six hours" hold a two-hour weekly date; the meter fills
+// toward that, never turns red.
+inline constexpr double kWeeklyQualityHoursHint = 2.0;
+
 struct WeekSummary {
     IsoWeek week;
     Date monday;
@@ -40,6 +48,22 @@ struct WeekSummary {
     std::optional<WeeklyReview> last_review;       // the most recently finished review (any week)
     // Nothing recorded at all: no appreciation, quality time, break, session or review.
     bool empty() const;
+
+    // How full each partner's appreciation meter is (1 = the weekly hint; more
+    // is fine and never a score), and the quality-time meter.
+    float appreciations_meter(int slot) const;
+    float quality_time_meter() const;
+    // Whoever gave fewer appreciations is invited to write one, in the
+    // current week only (a past week is not a reproach).
+    std::optional<int> appreciation_invite() const;
+    // The next plan, in the current week only.
+    const Occurrence* next_up() const;
+    int breaks_taken() const { return breaks.taken[0] + breaks.taken[1]; }
+    int breaks_came_back() const { return breaks.back_on_time + breaks.back_late; }
+    // Days from the last finished review to `today`; nullopt before the first.
+    std::optional<int> days_since_last_review(Date today) const;
+    bool review_done() const { return review && review->finished(); }
+    bool review_in_progress() const { return review && !review->finished(); }
 };
 
 // Figures for the week `week`; `newest` caps the lists (appreciations, topics).

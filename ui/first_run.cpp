@@ -8,7 +8,7 @@
 
 namespace hearth::ui {
 
-void PartnerForm::draw(int slot, const std::string& error) {
+void PartnerNameField::draw(int slot, Rgb& color, const std::string& error) {
     ImGui::PushID(slot);
     ImGui::SetNextItemWidth(em(14));
     name.single_line("##name", slot == 0 ? "First partner's name" : "Second partner's name");
@@ -36,11 +36,6 @@ void PartnerForm::draw(int slot, const std::string& error) {
     ImGui::PopID();
 }
 
-FirstRun::FirstRun() {
-    forms_[0].color = kPartnerPalette[0];
-    forms_[1].color = kPartnerPalette[1];
-}
-
 void FirstRun::draw(AppContext& ctx) {
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     float width = std::min(vp->WorkSize.x - em(2), em(36));
@@ -64,17 +59,12 @@ void FirstRun::draw(AppContext& ctx) {
             ImGui::SetKeyboardFocusHere();
             focus_slot_ = -1;
         }
-        forms_[slot].draw(slot, error_[slot]);
+        names_[slot].draw(slot, form_.partners[std::size_t(slot)].color, form_.errors[std::size_t(slot)]);
     }
     ImGui::Spacing();
     if (ImGui::Button("Start using Hearth", ImVec2(em(12), 0)) || named_key_pressed(ImGuiKey_Enter)) {
-        error_[0].clear();
-        error_[1].clear();
-        auto r = ctx.model.couple.set_up(forms_[0].name.value(), forms_[0].color, forms_[1].name.value(), forms_[1].color);
-        if (!r.ok()) {
-            focus_slot_ = r.field == "name1" ? 1 : 0;  // back to the field that needs attention
-            error_[focus_slot_] = r.error;
-        }
+        for (int slot = 0; slot < 2; ++slot) form_.partners[std::size_t(slot)].name = names_[slot].name.value();
+        if (!form_.set_up(ctx.model.couple).ok()) focus_slot_ = form_.slot_to_fix();  // back to the field that needs attention
     }
     end_card();
 }

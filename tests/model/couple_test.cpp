@@ -44,6 +44,33 @@ TEST_CASE("Names and colours can be changed later and survive a reload", "[coupl
     CHECK(c.partner(0).id == id);  // the same person, so their history stays theirs
 }
 
+TEST_CASE("Settings saves both partners at once, or neither", "[couple]") {
+    test::TestModel t;
+    Couple& c = t.model.couple;
+    // A refused second name leaves the first partner as they were.
+    auto r = c.update_both("Maya Rose", Rgb{1, 2, 3}, "  ", Rgb{4, 5, 6});
+    CHECK(refused_slot(r) == 1);
+    CHECK_FALSE(r.error.empty());
+    c.reload();
+    CHECK(c.partner(0).name == "Maya");
+    CHECK(c.partner(0).color == Rgb{196, 88, 72});
+    // The two may swap names: each is checked against the other's new name.
+    REQUIRE(c.update_both("Sam", Rgb{1, 2, 3}, "Maya", Rgb{4, 5, 6}).ok());
+    CHECK(c.partner(0).name == "Sam");
+    CHECK(c.partner(1).name == "Maya");
+    CHECK(refused_slot(c.update_both("Zo\xC3\xAB", {}, "Zo\xC3\xAB", {})) == 1);
+    CHECK(refused_slot(c.update_both("", {}, "Ana", {})) == 0);
+    // A failure while writing the second row rolls back the first.
+    t.model.db.exec("CREATE TEMP TRIGGER refuse_slot1 BEFORE UPDATE ON partner WHEN old.slot = 1 "
+                    "BEGIN SELECT RAISE(ABORT, 'disk trouble'); END");
+    CHECK_THROWS(c.update_both("Ana", Rgb{7, 7, 7}, "Ben", Rgb{8, 8, 8}));
+    t.model.db.exec("DROP TRIGGER refuse_slot1");
+    c.reload();
+    CHECK(c.partner(0).name == "Sam");
+    CHECK(c.partner(0).color == Rgb{1, 2, 3});
+    CHECK(c.partner(1).name == "Maya");
+}
+
 TEST_CASE("Colours are stored as #rrggbb", "[couple]") {
     CHECK(format_rgb({196, 88, 72}) == "#c45848");
     CHECK(parse_rgb("#C45848") == Rgb{196, 88, 72});

@@ -197,6 +197,7 @@ TEST_CASE("The week's figures count each partner and invite whoever gave fewer",
     auto w = log.week(today, 2);
     CHECK(w.monday == week_start(today));
     CHECK(w.given == std::array<int, 2>{3, 1});
+    CHECK(w.total() == 4);
     CHECK(w.invite_slot == 1);
     CHECK(w.newest.size() == 2);
     uint64_t rev = log.revision();

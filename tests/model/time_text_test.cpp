@@ -31,4 +31,10 @@ TEST_CASE("Lengths and countdowns read naturally", "[time]") {
     CHECK(format_countdown(299) == "04:59");
     CHECK(format_countdown(3600) == "1:00:00");
     CHECK(format_countdown(-5) == "00:00");
+    CHECK(format_time_spent(45) == "45 min");
+    CHECK(format_time_spent(65) == "1 h 05");
+    CHECK(format_time_spent(120) == "2 h 00");
+    CHECK(format_days_ago(0) == "today");
+    CHECK(format_days_ago(1) == "yesterday");
+    CHECK(format_days_ago(9) == "9 days ago");
 }

@@ -2,7 +2,9 @@
 // with none, at a small and a large size; IM_ASSERT fails the test.
 #include "app_ui.h"
 #include "demo_data.h"
+#include "fonts.h"
 #include "panel_registry.h"
+#include "visible_text.h"
 
 #include <catch2/catch.hpp>
 
@@ -12,24 +14,33 @@ using namespace hearth;
 
 namespace {
 
-std::vector<std::string> panel_ids() {
-    std::vector<std::string> ids;
-    for (const auto& p : ui::make_panels()) ids.emplace_back(p->id());
-    return ids;
+struct PanelName {
+    std::string id;
+    std::string title;
+};
+std::vector<PanelName> panel_names() {
+    std::vector<PanelName> names;
+    for (const auto& p : ui::make_panels()) names.push_back({std::string(p->id()), std::string(p->title())});
+    return names;
 }
+
+// The heading over the panel area, as the last frame drew it (the first line
+// in the heading font; a panel may add to it, as the breaks panel's "Back at").
+std::string shown_heading() { return test::first_line("Hearth/content_", ui::fonts().heading); }
 
 void draw_every_panel(test::TestModel& t) {
     test::AppUi u(t);
     for (ImVec2 size : {ImVec2(800, 600), ImVec2(1600, 1000), ImVec2(640, 480)}) {
         u.h.resize(size);
-        for (const auto& id : panel_ids()) {
+        for (const auto& [id, title] : panel_names()) {
             INFO("panel " << id << " at " << size.x << "x" << size.y);
             REQUIRE(u.shell.select(id));
             for (int i = 0; i < 4; ++i) {
                 u.frame();
                 t.clock.advance(std::chrono::milliseconds(16));
+                // Still the panel asked for, under its own heading.
+                CHECK_THAT(shown_heading(), Catch::StartsWith(test::without_spaces(title)));
             }
-            CHECK(u.shell.current_id() == id);
         }
     }
 }
@@ -143,15 +154,24 @@ TEST_CASE("An emoji typed into a 16-bit build is saved as typed, not as U+FFFD",
 
 TEST_CASE("Ctrl+number switches panels and the last panel is remembered", "[ui]") {
     test::TestModel t;
+    const auto second = panel_names()[1];
+    REQUIRE(second.id == "gratitude");
     {
         test::AppUi u(t);
         u.frame();
+        CHECK_THAT(shown_heading(), Catch::StartsWith(test::without_spaces(panel_names()[0].title)));
         u.press('2', /*ctrl=*/true);
         u.frame();
-        CHECK(u.shell.current_id() == ui::make_panels()[1]->id());
+        // The appreciations panel shows, with its compose box.
+        CHECK_THAT(shown_heading(), Catch::StartsWith(test::without_spaces(second.title)));
+        CHECK_THAT(test::visible_text("Hearth/content_"), Catch::Contains("Saveappreciation"));
     }
+    // Kept on this machine, not in the couple's data.
+    CHECK(t.model.device.get(setting::last_panel.key) == "gratitude");
     test::AppUi again(t);  // as after a restart
-    CHECK(again.shell.current_id() == ui::make_panels()[1]->id());
+    again.frame();
+    CHECK_THAT(shown_heading(), Catch::StartsWith(test::without_spaces(second.title)));
+    CHECK_THAT(test::visible_text("Hearth/content_"), Catch::Contains("Saveappreciation"));
 }
 
 TEST_CASE("An appreciation being written survives closing Hearth", "[ui]") {
@@ -171,4 +191,41 @@ TEST_CASE("An appreciation being written survives closing Hearth", "[ui]") {
     REQUIRE(t.model.gratitude.count({}) == 1);
     CHECK(t.model.gratitude.page({}, 0, 1).front().text == "Half-written \xE2\x80\x94 \xF0\x9F\x8C\xBB");
     CHECK(t.model.device.draft("gratitude").empty());
+}
+
+TEST_CASE("The appreciations, dashboard and settings draw a frame with no query when nothing changed", "[ui]") {
+    test::TestModel t(false);
+    fill_demo_data(t.model);
+    test::AppUi u(t);
+    // The panel alone: the shell's break banner reads the running breaks
+    // each frame, which is the breaks' part.
+    auto panel_frame = [&] {
+        u.h.frame([&] {
+            ImGui::Begin("Hearth");
+            u.shell.current().draw(u.ctx);
+            ImGui::End();
+        });
+    };
+    for (const char* id : {"dashboard", "gratitude", "settings"}) {
+        INFO("panel " << id);
+        REQUIRE(u.shell.select(id));
+        u.frames(3);
+        uint64_t before = t.model.db.queries();
+        panel_frame();
+        panel_frame();
+        CHECK(t.model.db.queries() == before);
+    }
+    // A change is read once: a new appreciation, then the gratitude list again.
+    REQUIRE(u.shell.select("gratitude"));
+    u.frames(2);
+    GratitudeDraft d;
+    d.text = "For the umbrella";
+    d.day = local_date(t.clock.now());
+    REQUIRE(t.model.gratitude.add(d).ok());
+    uint64_t before = t.model.db.queries();
+    panel_frame();
+    CHECK(t.model.db.queries() - before == 2);  // the count, and the first page
+    before = t.model.db.queries();
+    panel_frame();
+    CHECK(t.model.db.queries() == before);
 }

@@ -2,6 +2,7 @@
 // delete with undo. The list is paged from the database and clipped on screen,
 // so ten years of entries scroll as fast as one week.
 #include "app_context.h"
+#include "gratitude_screen.h"
 #include "guarded_text.h"
 #include "keys.h"
 #include "panel.h"
@@ -11,47 +12,12 @@
 
 #include <imgui_stdlib.h>
 
-#include <map>
 #include <memory>
 
 namespace hearth::ui {
 namespace {
 
-constexpr int kPageSize = 100;
 constexpr const char* kDraftKey = "gratitude";
-constexpr std::size_t kMaxCachedPages = 16;
-
-// Pages of the current query, refetched only when the filter or the data change.
-class EntryPages {
-public:
-    void sync(GratitudeLog& log, const GratitudeFilter& f) {
-        if (f == filter_ && log.revision() == revision_) return;
-        filter_ = f;
-        revision_ = log.revision();
-        pages_.clear();
-        total_ = log.count(f);
-    }
-    int total() const { return total_; }
-    const GratitudeEntry& at(GratitudeLog& log, int i) {
-        int page = i / kPageSize;
-        auto it = pages_.find(page);
-        if (it == pages_.end()) {
-            if (pages_.size() >= kMaxCachedPages) pages_.clear();
-            it = pages_.emplace(page, log.page(filter_, page * kPageSize, kPageSize)).first;
-        }
-        const auto& rows = it->second;
-        std::size_t k = std::size_t(i % kPageSize);
-        // A concurrent shrink cannot happen (one connection), but stay safe.
-        return k < rows.size() ? rows[k] : empty_;
-    }
-
-private:
-    GratitudeFilter filter_;
-    uint64_t revision_ = 0;
-    int total_ = 0;
-    std::map<int, std::vector<GratitudeEntry>> pages_;
-    GratitudeEntry empty_;
-};
 
 // "No category" / the list / "New category…". In filter mode the first item is "Any".
 bool category_combo(const char* id, GratitudeCategories& cats, std::optional<std::string>& value, bool filter_mode,
@@ -114,37 +80,34 @@ public:
     std::string_view summary() const override { return "Write down what you appreciate in each other, and look back"; }
 
     void draw(AppContext& ctx) override {
-        Date today = local_date(ctx.clock.now());
-        if (!draft_.day.ok()) {
-            draft_.day = today;
+        if (!screen_) {
+            screen_.emplace(ctx.model);
             // An unsaved appreciation survives closing Hearth (or a crash).
             compose_text_.keep_draft(ctx.model.device, kDraftKey);
         }
-        if (!browse_week_.ok()) browse_week_ = week_start(today);
-        names_[0] = ctx.model.couple.partner(0).name;
-        names_[1] = ctx.model.couple.partner(1).name;
-        categories_ = &ctx.model.categories;
-        draw_compose(ctx, today);
+        GratitudeScreen& s = *screen_;
+        s.sync(local_date(ctx.clock.now()));
+        draw_compose(ctx, s);
         ImGui::Spacing();
-        draw_filters(today);
-        draw_browser(ctx, today);
-        handle_undo(ctx);
+        draw_filters(ctx, s);
+        s.sync(s.today());  // the filters may have changed just above
+        draw_browser(ctx, s);
+        handle_undo(ctx, s);
     }
 
 private:
-    void draw_compose(AppContext& ctx, Date today) {
-        GratitudeLog& log = ctx.model.gratitude;
+    void draw_compose(AppContext& ctx, GratitudeScreen& s) {
         const Couple& couple = ctx.model.couple;
         begin_card(nullptr);
         ImGui::AlignTextToFramePadding();
         ImGui::TextUnformatted("From");
         ImGui::SameLine();
-        partner_picker("from", couple, draft_.from_slot);
+        partner_picker("from", couple, s.compose.from_slot);
         ImGui::SameLine();
         ImGui::AlignTextToFramePadding();
         ImGui::TextUnformatted("to");
         ImGui::SameLine(0, em(0.4f));
-        partner_label(couple.other(draft_.from_slot));
+        partner_label(couple.other(s.compose.from_slot));
 
         if (focus_compose_) {
             ImGui::SetKeyboardFocusHere();
@@ -152,7 +115,7 @@ private:
         }
         bool changed = false;
         bool enter = compose_text_.multiline("##compose", ImVec2(card_content_width(), ImGui::GetTextLineHeight() * 3.2f), &changed);
-        if (changed) compose_error_.clear();
+        if (changed) s.compose_error.clear();
         if (compose_text_.empty() && !ImGui::IsItemActive()) {
             // Hint text: multi-line inputs have none in 1.86.
             ImVec2 p = ImGui::GetItemRectMin();
@@ -164,114 +127,96 @@ private:
         ImGui::SameLine(line_x + card_content_width() - em(6));
         char_counter(compose_text_.value());
 
-        day_picker("day", draft_.day, today);
+        day_picker("day", s.compose.day, s.today());
         same_line_or_wrap(em(11), em(1.5f));
         ImGui::SetNextItemWidth(em(11));
-        category_combo("compose-cat", ctx.model.categories, draft_.category_id, false, new_category_, new_category_error_);
+        category_combo("compose-cat", ctx.model.categories, s.compose.category_id, false, new_category_, new_category_error_);
         same_line_or_wrap(em(9), em(1.5f));
         bool save = ImGui::Button("Save appreciation") || enter;
-        inline_error(compose_error_);
+        inline_error(s.compose_error);
         end_card();
 
         if (save) {
-            GratitudeDraft d = draft_;
-            d.text = compose_text_.value();
-            auto r = log.add(d);
-            if (r.ok()) {
+            if (auto notice = s.save_compose(compose_text_.value())) {
                 compose_text_.clear();
-                draft_.category_id.reset();
-                compose_error_.clear();
-                ctx.notify("Saved for " + couple.other(d.from_slot).name + ".");
-            } else {
-                compose_error_ = r.error;
+                ctx.notify(*notice);
             }
             focus_compose_ = true;
         }
     }
 
-    void draw_filters(Date today) {
-        if (!all_time_) {
-            if (ImGui::ArrowButton("##prevweek", ImGuiDir_Left)) browse_week_ = add_days(browse_week_, -7);
+    void draw_filters(AppContext& ctx, GratitudeScreen& s) {
+        if (!s.all_weeks) {
+            if (ImGui::ArrowButton("##prevweek", ImGuiDir_Left)) s.week.earlier();
             ImGui::SameLine();
             ImGui::AlignTextToFramePadding();
-            ImGui::Text("Week of %s", format_day_human(browse_week_).c_str());
+            ImGui::Text("Week of %s", format_day_human(s.week.monday()).c_str());
             ImGui::SameLine();
-            ImGui::BeginDisabled(!(browse_week_ < week_start(today)));
-            if (ImGui::ArrowButton("##nextweek", ImGuiDir_Right)) browse_week_ = add_days(browse_week_, 7);
+            ImGui::BeginDisabled(!s.week.can_go_later());
+            if (ImGui::ArrowButton("##nextweek", ImGuiDir_Right)) s.week.later();
             ImGui::EndDisabled();
             ImGui::SameLine();
-            if (browse_week_ != week_start(today) && ImGui::SmallButton("This week")) browse_week_ = week_start(today);
+            if (!s.week.is_this_week() && ImGui::SmallButton("This week")) s.week.back_to_this_week();
             same_line_or_wrap(em(6));
         }
-        ImGui::Checkbox("All weeks", &all_time_);
+        ImGui::Checkbox("All weeks", &s.all_weeks);
         same_line_or_wrap(em(9), em(1.2f));
         ImGui::SetNextItemWidth(em(9));
-        const char* from_items[] = {"From either", nullptr, nullptr};
-        from_names_[0] = "From " + names_[0];
-        from_names_[1] = "From " + names_[1];
-        from_items[1] = from_names_[0].c_str();
-        from_items[2] = from_names_[1].c_str();
-        ImGui::Combo("##fromfilter", &from_filter_, from_items, 3);
+        const Couple& couple = ctx.model.couple;
+        from_names_[0] = "From " + couple.partner(0).name;
+        from_names_[1] = "From " + couple.partner(1).name;
+        const char* from_items[] = {"From either", from_names_[0].c_str(), from_names_[1].c_str()};
+        int from = s.from_slot ? *s.from_slot + 1 : 0;
+        if (ImGui::Combo("##fromfilter", &from, from_items, 3))
+            s.from_slot = from > 0 ? std::optional<int>(from - 1) : std::nullopt;
         same_line_or_wrap(em(10));
         ImGui::SetNextItemWidth(em(10));
-        category_combo("filter-cat", *categories_, filter_category_, true, new_category_, new_category_error_);
+        category_combo("filter-cat", ctx.model.categories, s.category_id, true, new_category_, new_category_error_);
         same_line_or_wrap(em(8));
         ImGui::SetNextItemWidth(std::max(em(8), ImGui::GetContentRegionAvail().x));
-        ImGui::InputTextWithHint("##search", "Search the text", &search_);
+        ImGui::InputTextWithHint("##search", "Search the text", &s.search);
     }
 
-    GratitudeFilter current_filter() const {
-        GratitudeFilter f;
-        if (!all_time_) f.week = browse_week_;
-        if (from_filter_ > 0) f.from_slot = from_filter_ - 1;
-        f.category_id = filter_category_;
-        f.search = search_;
-        return f;
-    }
-
-    void draw_browser(AppContext& ctx, Date today) {
-        GratitudeLog& log = ctx.model.gratitude;
+    void draw_browser(AppContext& ctx, GratitudeScreen& s) {
         const Couple& couple = ctx.model.couple;
-        pages_.sync(log, current_filter());
-
-        float undo_h = log.can_undo() ? ImGui::GetFrameHeightWithSpacing() : 0.0f;
-        float list_w = selected_.empty() ? 0.0f : ImGui::GetContentRegionAvail().x * 0.55f;
+        float undo_h = s.can_undo() ? ImGui::GetFrameHeightWithSpacing() : 0.0f;
+        float list_w = s.selected().empty() ? 0.0f : ImGui::GetContentRegionAvail().x * 0.55f;
         ImGui::BeginChild("list", ImVec2(list_w, -undo_h), true);
-        if (pages_.total() == 0) {
-            muted(all_time_ ? "Nothing matches these filters yet." : "Nothing written down for this week yet.");
+        if (s.total() == 0) {
+            muted(s.all_weeks ? "Nothing matches these filters yet." : "Nothing written down for this week yet.");
         } else {
-            ImGui::TextDisabled("%d appreciation%s", pages_.total(), pages_.total() == 1 ? "" : "s");
+            ImGui::TextDisabled("%d appreciation%s", s.total(), s.total() == 1 ? "" : "s");
         }
         float row_h = ImGui::GetTextLineHeightWithSpacing() * 2 + ImGui::GetStyle().ItemSpacing.y;
         ImGuiListClipper clipper;
-        clipper.Begin(pages_.total(), row_h);
+        clipper.Begin(s.total(), row_h);
         while (clipper.Step())
-            for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) draw_row(ctx, pages_.at(log, i), row_h);
+            for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) draw_row(ctx, s, s.entry(i), row_h);
         clipper.End();
         ImGui::EndChild();
-        if (!selected_.empty()) {
+        if (!s.selected().empty()) {
             ImGui::SameLine();
             ImGui::BeginChild("detail", ImVec2(0, -undo_h), true);
-            draw_editor(ctx, today);
+            draw_editor(ctx, s);
             ImGui::EndChild();
         }
-        if (log.can_undo()) {
-            const GratitudeEntry* e = log.last_removed();
+        if (s.can_undo()) {
+            const GratitudeEntry* e = s.last_removed();
             ImGui::AlignTextToFramePadding();
             ImGui::Text("Deleted an appreciation from %s.", couple.partner(e->from_slot).name.c_str());
             ImGui::SameLine();
-            if (ImGui::SmallButton("Undo (Ctrl+Z)")) undo(ctx);
+            if (ImGui::SmallButton("Undo (Ctrl+Z)")) undo(ctx, s);
         }
     }
 
-    void draw_row(AppContext& ctx, const GratitudeEntry& e, float row_h) {
+    void draw_row(AppContext& ctx, GratitudeScreen& s, const GratitudeEntry& e, float row_h) {
         const Couple& couple = ctx.model.couple;
         ImGui::PushID(e.id.c_str());
         ImVec2 top = ImGui::GetCursorScreenPos();
         float width = ImGui::GetContentRegionAvail().x;
-        if (ImGui::Selectable("##row", selected_ == e.id, ImGuiSelectableFlags_AllowItemOverlap, ImVec2(width, row_h - ImGui::GetStyle().ItemSpacing.y))) {
-            selected_ = e.id;
-            load_editor(ctx);
+        if (ImGui::Selectable("##row", s.selected() == e.id, ImGuiSelectableFlags_AllowItemOverlap, ImVec2(width, row_h - ImGui::GetStyle().ItemSpacing.y))) {
+            s.select(e.id);
+            load_editor_text(s);
         }
         ImDrawList* dl = ImGui::GetWindowDrawList();
         const Partner& from = couple.partner(e.from_slot);
@@ -291,93 +236,68 @@ private:
         ImGui::PopID();
     }
 
-    void load_editor(AppContext& ctx) {
-        auto e = ctx.model.gratitude.get(selected_);
-        if (!e) { selected_.clear(); return; }
-        edit_ = GratitudeDraft{e->from_slot, e->text, e->day, e->category_id, e->shared_in_review};
-        edit_text_.load(e->text);
-        edit_error_.clear();
-        confirm_delete_ = false;
+    // The editor's text field starts from the entry the screen just opened.
+    void load_editor_text(GratitudeScreen& s) {
+        if (s.edit_loads() == edit_loaded_) return;
+        edit_text_.load(s.edit.text);
+        edit_loaded_ = s.edit_loads();
     }
 
-    void draw_editor(AppContext& ctx, Date today) {
-        GratitudeLog& log = ctx.model.gratitude;
+    void draw_editor(AppContext& ctx, GratitudeScreen& s) {
         const Couple& couple = ctx.model.couple;
+        load_editor_text(s);
         ImGui::AlignTextToFramePadding();
         ImGui::TextUnformatted("From");
         ImGui::SameLine();
-        partner_picker("edit-from", couple, edit_.from_slot);
+        partner_picker("edit-from", couple, s.edit.from_slot);
         if (!edit_text_.editable())
             inline_error("This text holds characters this version of Hearth cannot edit safely, so it is shown "
                          "read-only. Day, category and sharing can still be changed.");
         bool enter = edit_text_.multiline("##edit", ImVec2(-1, std::max(em(6), ImGui::GetContentRegionAvail().y - em(9))));
         char_counter(edit_text_.value());
-        day_picker("edit-day", edit_.day, today);
+        day_picker("edit-day", s.edit.day, s.today());
         ImGui::SetNextItemWidth(em(11));
-        category_combo("edit-cat", ctx.model.categories, edit_.category_id, false, new_category_, new_category_error_);
+        category_combo("edit-cat", ctx.model.categories, s.edit.category_id, false, new_category_, new_category_error_);
         same_line_or_wrap(em(13));
-        ImGui::Checkbox("Shared aloud in a review", &edit_.shared_in_review);
+        ImGui::Checkbox("Shared aloud in a review", &s.edit.shared_in_review);
         if (ImGui::Button("Save changes") || enter) {
-            GratitudeDraft d = edit_;
-            d.text = edit_text_.value();
-            auto r = log.update(selected_, d);
-            if (r.ok()) {
-                ctx.notify("Changes saved.");
-                load_editor(ctx);
-            } else {
-                edit_error_ = r.error;
+            if (auto notice = s.save_edit(edit_text_.value())) {
+                ctx.notify(*notice);
+                load_editor_text(s);
             }
         }
         ImGui::SameLine();
-        if (!confirm_delete_) {
-            if (ImGui::Button("Delete")) confirm_delete_ = true;
+        if (!s.confirm_delete) {
+            if (ImGui::Button("Delete")) s.confirm_delete = true;
         } else {
-            if (ImGui::Button("Really delete")) {
-                log.remove(selected_);
-                selected_.clear();
-                ctx.notify("Deleted. Undo brings it back.");
-            }
+            if (ImGui::Button("Really delete")) ctx.notify(s.remove_selected());
             ImGui::SameLine();
-            if (ImGui::Button("Keep it")) confirm_delete_ = false;
+            if (ImGui::Button("Keep it")) s.confirm_delete = false;
         }
         ImGui::SameLine();
-        if (ImGui::Button("Close")) selected_.clear();
-        inline_error(edit_error_);
+        if (ImGui::Button("Close")) s.close();
+        inline_error(s.edit_error);
     }
 
-    void undo(AppContext& ctx) {
-        if (auto id = ctx.model.gratitude.undo_remove()) {
-            selected_ = *id;
-            load_editor(ctx);
-            ctx.notify("Brought back.");
+    void undo(AppContext& ctx, GratitudeScreen& s) {
+        if (auto notice = s.undo()) {
+            load_editor_text(s);
+            ctx.notify(*notice);
         }
     }
 
-    void handle_undo(AppContext& ctx) {
+    void handle_undo(AppContext& ctx, GratitudeScreen& s) {
         ImGuiIO& io = ImGui::GetIO();
-        if (io.KeyCtrl && shortcuts_allowed() && key_pressed('Z') && ctx.model.gratitude.can_undo()) undo(ctx);
+        if (io.KeyCtrl && shortcuts_allowed() && key_pressed('Z') && s.can_undo()) undo(ctx, s);
     }
 
-    GratitudeDraft draft_{};
+    std::optional<GratitudeScreen> screen_;
     GuardedText compose_text_;
-    std::string compose_error_;
     bool focus_compose_ = true;
-
-    Date browse_week_{};
-    bool all_time_ = false;
-    int from_filter_ = 0;
-    std::optional<std::string> filter_category_;
-    std::string search_;
-    std::string names_[2];
     std::string from_names_[2];
-    GratitudeCategories* categories_ = nullptr;
-    EntryPages pages_;
 
-    std::string selected_;
-    GratitudeDraft edit_{};
     GuardedText edit_text_;
-    std::string edit_error_;
-    bool confirm_delete_ = false;
+    uint64_t edit_loaded_ = 0;
 
     std::string new_category_;
     std::string new_category_error_;

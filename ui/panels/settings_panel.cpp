@@ -4,6 +4,7 @@
 #include "first_run.h"
 #include "panel.h"
 #include "preferences.h"
+#include "settings_screen.h"
 #include "theme.h"
 #include "units.h"
 #include "widgets.h"
@@ -11,6 +12,7 @@
 #include <imgui_stdlib.h>
 
 #include <memory>
+#include <optional>
 
 namespace hearth::ui {
 
@@ -24,24 +26,24 @@ public:
 
     void draw(AppContext& ctx) override {
         Model& m = ctx.model;
-        if (!loaded_) load(m);
+        if (!screen_) screen_.emplace(m);
+        SettingsScreen& s = *screen_;
+        s.sync();
+        if (s.take_form_loaded())
+            for (int slot = 0; slot < 2; ++slot) names_[slot].name.load(s.couple.partners[std::size_t(slot)].name);
 
         heading("The two of you");
-        for (int slot = 0; slot < 2; ++slot) forms_[slot].draw(slot, errors_[slot]);
+        for (int slot = 0; slot < 2; ++slot)
+            names_[slot].draw(slot, s.couple.partners[std::size_t(slot)].color, s.couple.errors[std::size_t(slot)]);
         if (ImGui::Button("Save names and colours")) {
-            errors_[0].clear();
-            errors_[1].clear();
-            for (int slot = 0; slot < 2; ++slot) {
-                auto r = m.couple.update(slot, forms_[slot].name.value(), forms_[slot].color);
-                if (!r.ok()) errors_[slot] = r.error;
-            }
-            if (errors_[0].empty() && errors_[1].empty()) ctx.notify("Names and colours saved.");
+            for (int slot = 0; slot < 2; ++slot) s.couple.partners[std::size_t(slot)].name = names_[slot].name.value();
+            if (auto notice = s.save_partners()) ctx.notify(*notice);
         }
         ImGui::Spacing();
         ImGui::Separator();
 
         heading("Appearance");
-        int theme = m.settings.get(setting::theme) == "dark" ? 1 : 0;
+        int theme = s.dark_theme() ? 1 : 0;
         ImGui::AlignTextToFramePadding();
         ImGui::TextUnformatted("Theme");
         ImGui::SameLine();
@@ -49,28 +51,25 @@ public:
         ImGui::SameLine();
         theme_changed |= ImGui::RadioButton("Dark", &theme, 1);
         if (theme_changed) {
-            m.settings.set(setting::theme, theme ? "dark" : "light");
+            s.set_dark_theme(theme == 1);
             ctx.fonts_dirty = true;  // the app re-applies theme and fonts together
         }
-        int size = m.settings.get(setting::text_size);
+        int size = s.text_size();
         ImGui::SetNextItemWidth(em(12));
         ImGui::SliderInt("Text size", &size, kMinTextSize, kMaxTextSize, "%d px");
         if (ImGui::IsItemDeactivatedAfterEdit()) {
-            m.settings.set(setting::text_size, size);
+            s.set_text_size(size);
             ctx.fonts_dirty = true;
         }
         ImGui::Spacing();
         ImGui::Separator();
 
         heading("Conflict breaks");
-        int floor = m.breaks.floor_minutes();
+        int floor = s.break_floor_minutes();
         ImGui::SetNextItemWidth(em(12));
         ImGui::SliderInt("Shortest break", &floor, kLowestFloorMinutes, kDefaultFloorMinutes, "%d minutes");
-        if (ImGui::IsItemDeactivatedAfterEdit()) {
-            auto r = m.breaks.set_floor_minutes(floor);
-            floor_error_ = r.ok() ? "" : r.error;
-        }
-        inline_error(floor_error_);
+        if (ImGui::IsItemDeactivatedAfterEdit()) s.set_break_floor_minutes(floor);
+        inline_error(s.floor_error);
         muted("Calming down takes about twenty minutes for most people; some couples agree on ten to fifteen.");
         ImGui::Spacing();
         ImGui::Separator();
@@ -92,29 +91,19 @@ public:
         ImGui::Separator();
 
         heading("Your data");
-        if (m.db.in_memory()) {
+        if (s.demonstration()) {
             muted("This is a demonstration with made-up data; nothing here is saved.");
         } else {
-            ImGui::TextWrapped("Everything is kept on this computer in %s", m.db.name().c_str());
+            ImGui::TextWrapped("Everything is kept on this computer in %s", s.database_file().c_str());
             muted("Back it up with: hearth --export-json FILE   \xC2\xB7   restore or merge with: hearth --import-json FILE");
         }
     }
 
 private:
-    void load(Model& m) {
-        for (int slot = 0; slot < 2; ++slot) {
-            forms_[slot].name.load(m.couple.partner(slot).name);
-            forms_[slot].color = m.couple.partner(slot).color;
-        }
-        loaded_ = true;
-    }
-
-    bool loaded_ = false;
-    PartnerForm forms_[2];
-    std::string errors_[2];
+    std::optional<SettingsScreen> screen_;
+    PartnerNameField names_[2];
     std::string new_category_;
     std::string category_error_;
-    std::string floor_error_;
 };
 
 } // namespace

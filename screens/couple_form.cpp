@@ -1,0 +1,28 @@
+#include "couple_form.h"
+
+namespace hearth {
+
+void CoupleForm::load(const Couple& couple) {
+    for (int slot = 0; slot < 2; ++slot)
+        partners[std::size_t(slot)] = PartnerDraft{couple.partner(slot).name, couple.partner(slot).color};
+    errors = {};
+}
+
+SaveResult CoupleForm::route(SaveResult r) {
+    errors = {};
+    if (!r.ok()) {
+        slot_to_fix_ = refused_slot(r).value_or(0);
+        errors[std::size_t(slot_to_fix_)] = r.error;
+    }
+    return r;
+}
+
+SaveResult CoupleForm::set_up(Couple& couple) {
+    return route(couple.set_up(partners[0].name, partners[0].color, partners[1].name, partners[1].color));
+}
+
+SaveResult CoupleForm::save(Couple& couple) {
+    return route(couple.update_both(partners[0].name, partners[0].color, partners[1].name, partners[1].color));
+}
+
+} // namespace hearth

@@ -1,0 +1,57 @@
+#include "dashboard_screen.h"
+
+#include "time_text.h"
+
+#include <cstdio>
+
+namespace hearth {
+
+uint64_t DashboardScreen::data_revision() const {
+    return m_.gratitude.revision() + m_.breaks.revision() + m_.sessions.revision() + m_.planner.revision() +
+           m_.reviews.revision();
+}
+
+void DashboardScreen::sync() {
+    today_ = local_date(m_.clock.now());
+    week.set_today(today_);
+    uint64_t rev = data_revision();
+    if (rev == read_revision_ && week.monday() == read_week_) return;
+    summary_ = week_summary(m_, iso_week(week.monday()), kNewest);
+    trends_ = week_trends(m_, iso_week(week.monday()), kTrendWeeks);
+    trend_labels_.clear();
+    for (const auto& t : trends_) {
+        char buf[8];
+        std::snprintf(buf, sizeof buf, "W%02d", t.week.week);
+        trend_labels_.push_back(buf);
+    }
+    read_revision_ = rev;
+    read_week_ = week.monday();
+}
+
+std::string DashboardScreen::week_label() const {
+    return "Week of " + format_day_human(week.monday()) + "  (" + format_iso_week(iso_week(week.monday())) + ")";
+}
+
+std::string DashboardScreen::given_label(int slot) const {
+    return std::to_string(summary_.appreciations.given[std::size_t(slot)]) + " given";
+}
+
+std::string DashboardScreen::quality_time_label() const {
+    return format_time_spent(summary_.quality_time.minutes_done) + " together";
+}
+
+std::string DashboardScreen::next_up_text() const {
+    const Occurrence* n = summary_.next_up();
+    if (!n) return {};
+    return "Next up: " + n->title + " \xE2\x80\x94 " + format_day_human(n->day) + " at " + format_hh_mm(n->start_minute);
+}
+
+std::string DashboardScreen::last_review_text() const {
+    auto days = summary_.days_since_last_review(today_);
+    if (!days) return {};
+    return "Last review: " + format_day_human(local_date(*summary_.last_review->finished_at)) + " (" +
+           format_days_ago(*days) + ")";
+}
+
+
+} // namespace hearth
