@@ -101,18 +101,16 @@ Note long_history_note(DemoRun& run, const Story& story, int from) {
     return note;
 }
 
-// Written through the log at `when`; the week's review will find it.
-void write_at(DemoRun& run, Story& story, WallTime when, Note note) {
-    run.at(when, [&run, &story, note = std::move(note)] {
-        GratitudeDraft d;
-        d.from_slot = note.from;
-        d.text = note.text;
-        d.day = note.day;
-        d.category_id = note.category;
-        auto r = run.model().gratitude.add(d);
-        must(r, "appreciation");
-        story.week_entries[week_start(note.day)].push_back(r.id);
-    });
+// Written through the log; the week's review will find it.
+void add_note(DemoRun& run, Story& story, const Note& note) {
+    GratitudeDraft d;
+    d.from_slot = note.from;
+    d.text = note.text;
+    d.day = note.day;
+    d.category_id = note.category;
+    auto r = run.model().gratitude.add(d);
+    must(r, "appreciation");
+    story.week_entries[week_start(note.day)].push_back(r.id);
 }
 
 } // namespace
@@ -155,7 +153,8 @@ void write_gratitude(DemoRun& run, Story& story) {
         Note note = std::move(texts[std::size_t(from)][next[std::size_t(from)]++]);
         note.from = from;
         note.day = day;
-        write_at(run, story, moment_on(run, day, local_midnight(day), clamped_today), std::move(note));
+        run.at(moment_on(run, day, local_midnight(day), clamped_today),
+               [&run, &story, note = std::move(note)] { add_note(run, story, note); });
     }
 }
 
@@ -176,11 +175,14 @@ void write_long_gratitude(DemoRun& run, Story& story, int years, int appreciatio
             cached_offset = offset;
             midnight = local_midnight(day);
         }
-        int from = run.chance(0.52) ? 0 : 1;
-        Note note = long_history_note(run, story, from);
-        note.from = from;
-        note.day = day;
-        write_at(run, story, moment_on(run, day, midnight, clamped_today), std::move(note));
+        const int from = run.chance(0.52) ? 0 : 1;
+        // The text is made when it is written: a hundred thousand waiting notes would weigh tens of MB.
+        run.at(moment_on(run, day, midnight, clamped_today), [&run, &story, from, day] {
+            Note note = long_history_note(run, story, from);
+            note.from = from;
+            note.day = day;
+            add_note(run, story, note);
+        });
     }
 }
 

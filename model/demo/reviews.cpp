@@ -47,6 +47,7 @@ void hold_review(DemoRun& run, Story& story, const ReviewScript& r) {
             must(reviews.set_shared(id, entry, true), "appreciation read aloud");
             run.pass(seconds{run.uniform(10, 40)});
         }
+    story.week_entries.erase(r.monday);
     must(reviews.next(id), "review step");
     // 2. What went well.
     run.pass(minutes{run.uniform(6, 12)});
