@@ -40,14 +40,13 @@ void hold_review(DemoRun& run, Story& story, const ReviewScript& r) {
     }
     const std::string id = started.id;
 
-    // 1. This week's appreciations, read aloud.
-    run.pass(minutes{run.uniform(2, 5)});
+    // 1. This week's appreciations (most of them) read aloud.
+    std::vector<std::string> read;
     for (const auto& entry : story.week_entries[r.monday])
-        if (run.chance(story.share_chance)) {
-            must(reviews.set_shared(id, entry, true), "appreciation read aloud");
-            run.pass(seconds{run.uniform(10, 40)});
-        }
+        if (run.chance(story.share_chance)) read.push_back(entry);
     story.week_entries.erase(r.monday);
+    run.pass(minutes{run.uniform(3, 12)});
+    if (!read.empty()) must(reviews.mark_read_aloud(id, read), "appreciations read aloud");
     must(reviews.next(id), "review step");
     // 2. What went well.
     run.pass(minutes{run.uniform(6, 12)});
