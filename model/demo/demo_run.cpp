@@ -31,17 +31,37 @@ void DemoRun::at(WallTime t, std::function<void()> action) {
     actions_.push_back({t, next_seq_++, std::move(action)});
 }
 
+void DemoRun::stream(Stream s) {
+    if (playing_) throw std::logic_error("demo: add every stream before play()");
+    streams_.push_back(std::move(s));
+}
+
 void DemoRun::play() {
     std::stable_sort(actions_.begin(), actions_.end(),
                      [](const Action& a, const Action& b) { return a.t < b.t; });
     playing_ = true;
-    for (std::size_t i = 0; i < actions_.size(); ++i) {
-        const WallTime t = actions_[i].t;
-        if (t > clock_.now()) clock_.advance(duration_cast<milliseconds>(t - clock_.now()));
-        auto run = std::move(actions_[i].run);
-        run();
+    std::size_t i = 0;
+    for (;;) {
+        // The earliest due: a scheduled action, or a stream's next (ties: the action first).
+        std::optional<WallTime> t;
+        Stream* from = nullptr;
+        if (i < actions_.size()) t = actions_[i].t;
+        for (auto& s : streams_)
+            if (auto st = s.next_time(); st && (!t || *st < *t)) {
+                t = st;
+                from = &s;
+            }
+        if (!t) break;
+        if (*t > clock_.now()) clock_.advance(duration_cast<milliseconds>(*t - clock_.now()));
+        if (from) {
+            from->run_next();
+        } else {
+            auto run = std::move(actions_[i++].run);
+            run();
+        }
     }
     actions_.clear();
+    streams_.clear();
     playing_ = false;
 }
 

@@ -54,7 +54,15 @@ public:
 
     // `action` runs with the clock at `t` (or just after the action before).
     void at(WallTime t, std::function<void()> action);
-    // Plays every scheduled action, in order of time.
+    // Actions made only as the clock reaches them (the long history's
+    // hundred thousand notes need not all wait in memory): `next_time` says
+    // when the next one is due (nullopt: none left), `run_next` runs it.
+    struct Stream {
+        std::function<std::optional<WallTime>()> next_time;
+        std::function<void()> run_next;
+    };
+    void stream(Stream s);
+    // Plays every scheduled action and stream, in order of time.
     void play();
     // Time passes during an action.
     void pass(milliseconds d) { clock_.advance(d); }
@@ -88,6 +96,7 @@ private:
     DemoTexts texts_;
     std::mt19937 rng_;
     std::vector<Action> actions_;
+    std::vector<Stream> streams_;
     uint64_t next_seq_ = 0;
     bool playing_ = false;
 };

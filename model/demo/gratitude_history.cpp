@@ -158,32 +158,50 @@ void write_gratitude(DemoRun& run, Story& story) {
     }
 }
 
-// `appreciations` entries spread evenly over `years` years ending today.
+// `appreciations` entries spread evenly over `years` years ending today,
+// made a day at a time as the clock gets there.
 void write_long_gratitude(DemoRun& run, Story& story, int years, int appreciations) {
-    story.share_chance = 0.8;
-    const int n = std::max(appreciations, 0);
-    const int span = span_days(years);
-    const Date first = add_days(run.today, -span);
-    int clamped_today = 0;
-    int cached_offset = -1;
-    WallTime midnight{};
-    for (int i = 0; i < n; ++i) {
-        // The first on `first`, the last today.
-        int offset = n > 1 ? int(int64_t(i) * span / (n - 1)) : span;
-        Date day = add_days(first, offset);
-        if (offset != cached_offset) {
-            cached_offset = offset;
-            midnight = local_midnight(day);
+    story.share_chance = 0.92;  // of the weeks reviewed (about six in seven)
+    struct Due {
+        WallTime at;
+        int from;
+    };
+    struct State {
+        int n = 0, span = 0, next = 0, clamped_today = 0;
+        Date first, day;
+        std::vector<Due> today;   // the day being written, in order of time
+        std::size_t pos = 0;
+    };
+    auto st = std::make_shared<State>();
+    st->n = std::max(appreciations, 0);
+    st->span = span_days(years);
+    st->first = add_days(run.today, -st->span);
+    // The first on `first`, the last today.
+    auto offset_of = [st](int i) { return st->n > 1 ? int(int64_t(i) * st->span / (st->n - 1)) : st->span; };
+    auto next_time = [&run, st, offset_of]() -> std::optional<WallTime> {
+        if (st->pos == st->today.size()) {
+            st->today.clear();
+            st->pos = 0;
+            if (st->next >= st->n) return std::nullopt;
+            const int offset = offset_of(st->next);
+            st->day = add_days(st->first, offset);
+            const WallTime midnight = local_midnight(st->day);
+            for (; st->next < st->n && offset_of(st->next) == offset; ++st->next) {
+                const int from = run.chance(0.52) ? 0 : 1;
+                st->today.push_back({moment_on(run, st->day, midnight, st->clamped_today), from});
+            }
+            std::stable_sort(st->today.begin(), st->today.end(), [](const Due& a, const Due& b) { return a.at < b.at; });
         }
-        const int from = run.chance(0.52) ? 0 : 1;
-        // The text is made when it is written: a hundred thousand waiting notes would weigh tens of MB.
-        run.at(moment_on(run, day, midnight, clamped_today), [&run, &story, from, day] {
-            Note note = long_history_note(run, story, from);
-            note.from = from;
-            note.day = day;
-            add_note(run, story, note);
-        });
-    }
+        return st->today[st->pos].at;
+    };
+    auto run_next = [&run, &story, st] {
+        const Due& due = st->today[st->pos++];
+        Note note = long_history_note(run, story, due.from);
+        note.from = due.from;
+        note.day = st->day;
+        add_note(run, story, note);
+    };
+    run.stream({next_time, run_next});
 }
 
 } // namespace hearth::demo
