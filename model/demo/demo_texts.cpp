@@ -1,5 +1,7 @@
 #include "demo_texts.h"
 
+#include "time_text.h"
+
 #include <nlohmann/json.hpp>
 
 #include <fstream>
@@ -25,6 +27,14 @@ std::string text_or_empty(const json& j, const char* key) {
     return it == j.end() || it->is_null() ? std::string() : it->get<std::string>();
 }
 
+// "19:30" -> minutes after midnight; null -> 0.
+int minute_of_day(const json& j) {
+    if (j.is_null()) return 0;
+    auto m = parse_hh_mm(j.get<std::string>());
+    if (!m) throw std::runtime_error("\"" + j.get<std::string>() + "\" is not a time of day (hh:mm)");
+    return *m;
+}
+
 std::vector<std::string> strings(const json& j) { return j.get<std::vector<std::string>>(); }
 
 std::vector<Line> lines(const json& j) {
@@ -44,7 +54,7 @@ Ritual ritual(const json& j) {
     r.kind = j.at("kind").get<std::string>();
     r.place = text_or_empty(j, "place");
     r.notes = text_or_empty(j, "notes");
-    r.start = j.at("start").get<int>();
+    r.start = minute_of_day(j.at("start"));
     r.minutes = j.at("minutes").get<int>();
     r.suggested_by = j.at("suggested_by").get<int>();
     return r;
@@ -110,10 +120,10 @@ void read_conversations(DemoTexts& t, const json& j) {
 void read_quality_time(DemoTexts& t, const json& j) {
     for (const auto& d : j.at("dates"))
         t.dates.push_back({text_or_empty(d, "idea"), d.at("title").get<std::string>(), text_or_empty(d, "place"),
-                           d.at("minutes").get<int>(), d.at("saturday_start").get<int>(), text_or_empty(d, "memory")});
+                           d.at("minutes").get<int>(), minute_of_day(d.at("saturday_start")), text_or_empty(d, "memory")});
     for (const auto& a : j.at("activities"))
         t.activities.push_back({text_or_empty(a, "idea"), a.at("title").get<std::string>(), a.at("weeks_ago").get<int>(),
-                                a.at("weekday").get<int>(), a.at("start").get<int>(), text_or_empty(a, "memory")});
+                                a.at("weekday").get<int>(), minute_of_day(a.at("start")), text_or_empty(a, "memory")});
     t.walk_memories = strings(j.at("walk_memories"));
     t.coffee_memories = strings(j.at("coffee_memories"));
     t.checkin_memories = strings(j.at("checkin_memories"));

@@ -57,7 +57,7 @@ struct DateIdea {
     std::string title;
     std::string place;
     int minutes = 120;
-    int saturday_start = 0;            // > 0: a Saturday daytime plan at this minute of the day
+    int saturday_start = 0;            // > 0: a Saturday daytime date at this minute of the day (0: an evening)
     std::string memory;
 };
 

@@ -5,6 +5,9 @@
 // then DemoRun::play().
 #include "demo_run.h"
 
+#include <algorithm>
+#include <cmath>
+
 namespace hearth::demo {
 
 // couple.cpp: the couple (unless already set up) and their own category, now.
