@@ -134,8 +134,12 @@ struct Story {
     // Plans made in a review (by the reviewed week's Monday): each maker adds
     // its plan and returns the id, which the review then lists.
     std::map<Date, std::vector<std::function<std::string()>>> plans_made_in_review;
-    // A listening session held during a review, by the reviewed week's Monday.
-    std::map<Date, std::function<SessionInfo*()>> session_in_review;
+    // A listening session held during a review (on its topic), by the reviewed week's Monday.
+    struct HeldSession {
+        SessionInfo* info = nullptr;
+        std::function<void()> run;          // runs it from the clock's now
+    };
+    std::map<Date, HeldSession> session_in_review;
 };
 
 // The category a line suggests, now and then left blank as people do.

@@ -121,11 +121,7 @@ void write_listening(DemoRun& run, Story& story) {
             if (s.in_review && story.review_at.count(monday)) {
                 // Held during that week's review, which runs it (reviews.cpp).
                 Story::SessionInfo& info = add_info(story, p, story.review_at[monday], true);
-                story.session_in_review[monday] = [&run, &story, p, &info] {
-                    info.start = run.clock().now();
-                    run_session(run, story, p, info);
-                    return &info;
-                };
+                story.session_in_review[monday] = {&info, [&run, &story, p, &info] { run_session(run, story, p, info); }};
                 continue;
             }
             start = local_midnight(add_days(monday, run.uniform(0, 3))) + hours{20} + minutes{run.uniform(0, 50)};

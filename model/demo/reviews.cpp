@@ -131,14 +131,10 @@ void write_reviews(DemoRun& run, Story& story) {
             auto& reviews = run.model().reviews;
             // A session started in this review: the issue is listened to there and then.
             if (auto held = story.session_in_review.find(review_monday); held != story.session_in_review.end()) {
-                auto make = held->second;
-                // The topic is chosen first, then the exercise runs.
-                Story::SessionInfo* planned = nullptr;
-                for (auto& s : story.sessions)
-                    if (s->in_review && s->start == review_at) planned = s.get();
-                if (planned) must(reviews.choose_issue(id, {IssueSource::new_topic, "", planned->topic}), "issue");
-                Story::SessionInfo* info = make();
-                if (!info->id.empty()) must(reviews.issue_listened(id, info->id), "issue listened");
+                const Story::SessionInfo& session = *held->second.info;
+                must(reviews.choose_issue(id, {IssueSource::new_topic, "", session.topic}), "issue");
+                held->second.run();
+                if (!session.id.empty()) must(reviews.issue_listened(id, session.id), "issue listened");
                 run.pass(minutes{run.uniform(8, 15)});
                 return;
             }

@@ -667,6 +667,25 @@ TEST_CASE("Demo reviews read the week's appreciations aloud during the review", 
     CHECK(shared > 50);
 }
 
+TEST_CASE("Some demo reviews listen to their issue there and then", "[demo]") {
+    EmptyModel t;
+    fill_demo_data(t.model);
+    int in_review = 0;
+    for (const auto& r : t.model.reviews.history(0, 100)) {
+        if (r.issue.outcome != IssueOutcome::listened) continue;
+        REQUIRE(r.issue.session_id);
+        auto s = t.model.sessions.get(*r.issue.session_id);
+        REQUIRE(s);
+        if (s->started_at > r.started_at) {
+            ++in_review;
+            CHECK(s->topic == r.issue.topic);
+            REQUIRE(s->ended_at);
+            CHECK(*s->ended_at < *r.finished_at);
+        }
+    }
+    CHECK(in_review >= 1);
+}
+
 TEST_CASE("A demo that fails half-way leaves the model as it was, and usable", "[demo]") {
     // Assets whose first break is shorter than the model allows: refused mid-story.
     test::TempDir dir;
