@@ -1,6 +1,11 @@
 #pragma once
 // A realistic sample couple with months of history, for --demo, screenshots,
 // tests and the benchmark. Deterministic for a given seed and clock.
+//
+// Written through the public model API on a fake clock that walks through the
+// couple's past up to the model's now (model/demo/demo_run.h), with the texts
+// from assets_dir/demo/*.json; in one transaction, so a failure leaves the
+// model as it was. No SQL of its own: the rows are what the app would write.
 #include "hearth_model.h"
 
 namespace hearth {

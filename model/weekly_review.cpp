@@ -612,4 +612,20 @@ SaveResult WeeklyReviews::reopen(const std::string& id) {
     return SaveResult::success(id);
 }
 
+SaveResult WeeklyReviews::mark_read_aloud(const std::string& id, const std::vector<std::string>& gratitude_ids) {
+    std::optional<WeeklyReview> r;
+    if (auto e = editable(id, &r); !e.ok()) return e;
+    Transaction tx(db_);
+    for (const auto& gratitude_id : gratitude_ids) {
+        auto g = gratitude_.get(gratitude_id);
+        if (!g) return SaveResult::refused("appreciation", "That appreciation no longer exists.");
+        if (g->day < r->monday || g->day > add_days(r->monday, 6))
+            return SaveResult::refused("appreciation", "That appreciation is from another week.");
+        if (auto res = gratitude_.set_shared(gratitude_id, true); !res.ok()) return res;
+    }
+    touch(id, format_utc(clock_.now()));
+    tx.commit();
+    return SaveResult::success(id);
+}
+
 } // namespace hearth

@@ -210,6 +210,10 @@ public:
     void reload() { ++revision_; }
     uint64_t revision() const { return revision_; }
 
+    // 1. Several entries of the reviewed week marked read aloud at once, in one
+    // transaction; refused with nothing marked when one is gone or of another week.
+    SaveResult mark_read_aloud(const std::string& id, const std::vector<std::string>& gratitude_ids);
+
 private:
     // Refusals shared by every edit: unknown id, finished review.
     SaveResult editable(const std::string& id, std::optional<WeeklyReview>* out = nullptr);

@@ -1,4 +1,5 @@
 #include "demo_data.h"
+#include "test_support.h"
 #include "utf8.h"
 #include "week_summary.h"
 
@@ -6,6 +7,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <fstream>
 #include <map>
 #include <set>
 #include <string>
@@ -605,6 +607,110 @@ TEST_CASE("A long history can be added after the demo without a second couple", 
     CHECK_FALSE(t.model.sessions.current());
     CHECK(t.model.couple.partner(0).id == maya);
     CHECK(t.model.categories.all().size() == categories);
+}
+
+TEST_CASE("Demo breaks are the model's own: counted down, on time or late by its grace, one running", "[demo]") {
+    EmptyModel t;
+    fill_demo_data(t.model);
+    auto& breaks = t.model.breaks;
+    auto all = breaks.history(0, 100);
+    int on_time = 0, late = 0, ended_early = 0, continued = 0, running = 0, dismissed = 0, open = 0;
+    for (const auto& b : all) {
+        INFO(b.topic);
+        CHECK(b.started_at <= t.clock.now());
+        switch (b.state) {
+        case BreakState::returned:
+            REQUIRE(b.returned_at);
+            REQUIRE(b.back_on_time);
+            // The model decides "on time": back within kOnTimeGrace of the agreed return.
+            CHECK(*b.back_on_time == (*b.returned_at - b.return_at <= kOnTimeGrace));
+            (*b.back_on_time ? on_time : late)++;
+            break;
+        case BreakState::ended_early: ++ended_early; break;
+        case BreakState::continued: ++continued; break;
+        case BreakState::running:
+            ++running;
+            CHECK(b.remaining_ms > 0);
+            CHECK(b.remaining_ms < b.total_ms());
+            break;
+        default: FAIL("a break left in an unexpected state");
+        }
+        if (!b.follow_up_of) {
+            dismissed += b.topic_status == TopicStatus::dismissed;
+            open += b.topic_status == TopicStatus::open;
+        }
+    }
+    CHECK(running == 1);
+    CHECK(ended_early == 1);
+    CHECK(continued == 1);
+    CHECK(late == 1);          // 25 minutes late: past the grace
+    CHECK(on_time >= 5);
+    CHECK(dismissed == 1);
+    CHECK(open >= 3);          // two past topics still open, and the running break's
+    CHECK(breaks.active().size() == 1);
+}
+
+TEST_CASE("Demo reviews read the week's appreciations aloud during the review", "[demo]") {
+    EmptyModel t;
+    fill_demo_data(t.model);
+    int shared = 0;
+    for (const auto& e : all_entries(t.model)) {
+        if (!e.shared_in_review) continue;
+        ++shared;
+        auto review = t.model.reviews.for_week(iso_week(e.day));
+        REQUIRE(review);   // shared only in a week that had a review ...
+        INFO(e.text);
+        CHECK(e.created_at < e.updated_at);                                              // ... written before it was read
+        CHECK(e.updated_at >= format_utc(review->started_at));                           // ... marked during it
+        CHECK(e.updated_at <= format_utc(*review->finished_at));
+    }
+    CHECK(shared > 50);
+}
+
+TEST_CASE("Some demo reviews listen to their issue there and then", "[demo]") {
+    EmptyModel t;
+    fill_demo_data(t.model);
+    int in_review = 0;
+    for (const auto& r : t.model.reviews.history(0, 100)) {
+        if (r.issue.outcome != IssueOutcome::listened) continue;
+        REQUIRE(r.issue.session_id);
+        auto s = t.model.sessions.get(*r.issue.session_id);
+        REQUIRE(s);
+        if (s->started_at > r.started_at) {
+            ++in_review;
+            CHECK(s->topic == r.issue.topic);
+            REQUIRE(s->ended_at);
+            CHECK(*s->ended_at < *r.finished_at);
+        }
+    }
+    CHECK(in_review >= 1);
+}
+
+TEST_CASE("A demo that fails half-way leaves the model as it was, and usable", "[demo]") {
+    // Assets whose first break is shorter than the model allows: refused mid-story.
+    test::TempDir dir;
+    std::filesystem::copy(HEARTH_TEST_ASSETS_DIR, dir.path(), std::filesystem::copy_options::recursive);
+    {
+        std::ifstream in(dir / "demo/conversations.json");
+        std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        auto at = text.find("\"planned_minutes\": 20");
+        REQUIRE(at != std::string::npos);
+        text.replace(at, 21, "\"planned_minutes\": 1");
+        std::ofstream(dir / "demo/conversations.json") << text;
+    }
+    FakeClock clock{WallTime{std::chrono::seconds{1'790'000'000}}};
+    Model model{Database::open_memory(), clock, dir.path()};
+    CHECK_THROWS_WITH(fill_demo_data(model), Catch::Contains("break"));
+    CHECK_FALSE(model.couple.is_set_up());
+    CHECK(model.gratitude.count({}) == 0);
+    CHECK(model.planner.plans().empty());
+    CHECK(count_of(model, "SELECT count(*) FROM conflict_break") == 0);
+    // The connection came back: the model still writes.
+    REQUIRE(model.couple.set_up("Ana", Rgb{1, 2, 3}, "Bo", Rgb{4, 5, 6}).ok());
+    GratitudeDraft d;
+    d.text = "Thank you for the tea.";
+    d.day = local_date(clock.now());
+    CHECK(model.gratitude.add(d).ok());
 }
 
 // Not run by default: `model_tests "[.demo-speed]"` prints the 100k-row time.

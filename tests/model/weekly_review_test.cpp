@@ -607,3 +607,25 @@ TEST_CASE("The model counts the appreciations each partner has read aloud", "[re
     CHECK(read_aloud_by_partner(entries) == std::array<int, 2>{1, 2});
     CHECK(read_aloud_by_partner({}) == std::array<int, 2>{0, 0});
 }
+
+TEST_CASE("Several appreciations are read aloud at once, or none when one is from another week", "[review]") {
+    test::TestModel t;
+    Model& m = t.model;
+    const std::string monday = appreciate(m, 0, "Thanks for the flowers", ymd(2026, 9, 21));
+    const std::string tuesday = appreciate(m, 1, "Thanks for the lift", ymd(2026, 9, 22));
+    const std::string last_week = appreciate(m, 1, "Thanks for Sunday's pancakes", ymd(2026, 9, 20));
+    const std::string id = must(m.reviews.start_this_week());
+
+    auto refused = m.reviews.mark_read_aloud(id, {monday, last_week});
+    CHECK_FALSE(refused.ok());
+    CHECK(refused.field == "appreciation");
+    CHECK_FALSE(m.gratitude.get(monday)->shared_in_review);   // nothing half-done
+
+    must(m.reviews.mark_read_aloud(id, {monday, tuesday}));
+    CHECK(m.gratitude.get(monday)->shared_in_review);
+    CHECK(m.gratitude.get(tuesday)->shared_in_review);
+    CHECK_FALSE(m.gratitude.get(last_week)->shared_in_review);
+
+    must(m.reviews.finish(id));
+    CHECK_FALSE(m.reviews.mark_read_aloud(id, {monday}).ok());   // a finished review is read-only
+}
