@@ -15,12 +15,13 @@
 //  5. its rows are merged into the target in one transaction, foreign keys
 //     deferred and checked before commit.
 #include "atomic_file.h"
+#include "file_read.h"
+#include "json_read.h"
 #include "schema.h"
 #include "time_util.h"
 #include "utf8.h"
 
 #include <algorithm>
-#include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <limits>
@@ -32,10 +33,6 @@
 #include <tuple>
 #include <vector>
 
-#ifndef _WIN32
-#include <fcntl.h>
-#include <unistd.h>
-#endif
 
 namespace hearth {
 
@@ -317,6 +314,95 @@ std::string cell_text(const Cell& c) {
 }
 
 // ---------------------------------------------------------------------------
+// What a value means, from its column's name (the conventions of
+// model/schema.cpp), so every time, day and duration a backup brings is
+// range-checked before anything is written, and a new column following the
+// conventions is checked without a change here.
+
+enum class Meaning { none, utc_time, day, iso_week, time_of_day, millis, minutes, weeks, durations_json };
+
+Meaning meaning_of(std::string_view col) {
+    auto ends = [&](std::string_view suffix) { return col.size() >= suffix.size() && col.substr(col.size() - suffix.size()) == suffix; };
+    if (ends("_at")) return Meaning::utc_time;
+    if (col == "day" || col == "until" || ends("_day")) return Meaning::day;
+    if (col == "week") return Meaning::iso_week;
+    if (ends("_time")) return Meaning::time_of_day;
+    if (ends("_ms")) return Meaning::millis;
+    if (ends("_minutes")) return Meaning::minutes;
+    if (ends("_weeks")) return Meaning::weeks;
+    if (ends("durations_json")) return Meaning::durations_json;
+    return Meaning::none;
+}
+
+// Bounds wide enough for anything Hearth writes (a break chain is at most a
+// day, a one-off plan a week, a ritual every 52 weeks) and small enough that no
+// sum or product of them can overflow a 64-bit count of nanoseconds.
+constexpr int64_t kMaxMillis = int64_t(366) * 24 * 3600 * 1000;  // a year
+constexpr int64_t kMaxMinutes = 7 * 24 * 60;                      // a week
+constexpr int64_t kMaxWeeks = 52;
+
+bool valid_time_of_day(std::string_view s) {
+    auto colon = s.find(':');
+    if (colon == std::string_view::npos || colon == 0 || colon > 2 || s.size() != colon + 3) return false;
+    int h = 0, m = 0;
+    for (size_t i = 0; i < s.size(); ++i) {
+        if (i == colon) continue;
+        if (s[i] < '0' || s[i] > '9') return false;
+        (i < colon ? h : m) = (i < colon ? h : m) * 10 + (s[i] - '0');
+    }
+    return h <= 23 && m <= 59;
+}
+
+const std::string kRange = std::to_string(kFirstYear) + "-01-01 to " + std::to_string(kLastYear) + "-12-31";
+
+// Why `c` (already of the column's type) is out of range, or "" when it is fine.
+std::string out_of_range(Meaning m, const Cell& c) {
+    if (c.type == SQLITE_NULL) return "";
+    auto integer_in = [&](int64_t max, const char* unit) -> std::string {
+        if (c.type == SQLITE_INTEGER && c.i >= 0 && c.i <= max) return "";
+        return std::string("expected ") + unit + " from 0 to " + std::to_string(max);
+    };
+    switch (m) {
+    case Meaning::none: return "";
+    case Meaning::utc_time:
+        if (c.type == SQLITE_TEXT && parse_utc(c.s)) return "";
+        return "expected a UTC time from " + kRange + " like \"2026-11-22T18:34:57.123Z\"";
+    case Meaning::day:
+        if (c.type == SQLITE_TEXT && parse_date(c.s)) return "";
+        return "expected a day from " + kRange + " like \"2026-09-21\"";
+    case Meaning::iso_week:
+        if (c.type == SQLITE_TEXT && parse_iso_week(c.s)) return "";
+        return "expected an ISO week from " + std::to_string(kFirstYear) + " to " + std::to_string(kLastYear) +
+               " like \"2026-W39\"";
+    case Meaning::time_of_day:
+        if (c.type == SQLITE_TEXT && valid_time_of_day(c.s)) return "";
+        return "expected a time of day from 0:00 to 23:59 like \"19:00\"";
+    case Meaning::millis: return integer_in(kMaxMillis, "milliseconds");
+    case Meaning::minutes: return integer_in(kMaxMinutes, "minutes");
+    case Meaning::weeks: return integer_in(kMaxWeeks, "weeks");
+    case Meaning::durations_json: {
+        const std::string why = "expected a JSON object of step lengths in milliseconds from 0 to " +
+                                std::to_string(kMaxMillis);
+        if (c.type != SQLITE_TEXT) return why;
+        try {
+            auto j = parse_json_bounded(c.s);
+            if (!j.is_object()) return why;
+            for (const auto& [k, v] : j.items()) {
+                (void)k;
+                if (!v.is_number_integer() || (v.is_number_unsigned() ? v.get<uint64_t>() > uint64_t(kMaxMillis)
+                                                                       : v.get<int64_t>() < 0 || v.get<int64_t>() > kMaxMillis))
+                    return why;
+            }
+            return "";
+        } catch (const std::exception&) {
+            return why;
+        }
+    }
+    }
+    return "";
+}
+
+// ---------------------------------------------------------------------------
 // Export
 
 template <class J>
@@ -361,8 +447,6 @@ J build_backup(Database& db, const Clock& clock) {
     out["tables"] = std::move(tables);
     return out;
 }
-
-std::string errno_text(int e) { return std::strerror(e); }
 
 // ---------------------------------------------------------------------------
 // Import: checking the file against a schema and staging its rows
@@ -524,9 +608,11 @@ public:
                     auto v = row.find(c.name);
                     if (v == row.end()) fail(path + ": missing column \"" + c.name + "\"");
                     Cell cell = cell_for(c, int(i) == t.pk, *v, path + "." + c.name);
-                    if (int(i) == t.updated_at && cell.type == SQLITE_TEXT && !parse_utc(cell.s))
-                        fail(path + ".updated_at: expected a UTC time like \"2026-11-22T18:34:57.123Z\", found " +
-                             shown(*v));
+                    if (auto why = out_of_range(meaning_of(c.name), cell); !why.empty()) {
+                        auto pk = row.find(t.columns[size_t(t.pk)].name);
+                        fail(path + "." + c.name + ": " + why + ", found " + shown(*v) + " (row " +
+                             t.columns[size_t(t.pk)].name + " " + (pk == row.end() ? "?" : shown(*pk)) + ")");
+                    }
                     if (int(i) == t.pk) {
                         auto [prev, fresh] = seen.emplace(v->dump(), index);
                         if (!fresh)
@@ -752,26 +838,26 @@ void export_backup(Database& db, const Clock& clock, const std::filesystem::path
 
 ImportReport import_backup(Database& db, const std::filesystem::path& file) {
     const std::string name = file.string();
-    std::error_code ec;
-    if (std::filesystem::is_directory(file, ec))
-        throw BackupError("Cannot read the backup " + name + ": it is a folder, not a file");
-    std::FILE* f = std::fopen(name.c_str(), "rb");
-    if (!f) throw BackupError("Cannot read the backup " + name + ": " + errno_text(errno));
     std::string bytes;
-    char buf[65536];
-    size_t n;
-    while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) bytes.append(buf, n);
-    bool read_error = std::ferror(f) != 0;
-    int e = errno;
-    std::fclose(f);
-    if (read_error) throw BackupError("Cannot read the backup " + name + ": " + errno_text(e));
+    try {
+        bytes = read_regular_file(file, kMaxBackupBytes);
+    } catch (const FileReadError& e) {
+        throw BackupError("Cannot read the backup " + std::string(e.what()));
+    } catch (const std::exception& e) {
+        throw BackupError("Cannot read the backup " + name + ": " + e.what());
+    }
+    return import_backup_bytes(db, bytes, name);
+}
 
+ImportReport import_backup_bytes(Database& db, std::string_view bytes, const std::string& name) {
     if (bytes.find_first_not_of(" \t\r\n") == std::string::npos)
         throw BackupError(name + ": the file is empty; it is not a Hearth backup");
 
     Json j;
     try {
-        j = Json::parse(bytes);
+        j = parse_json_bounded(bytes);
+    } catch (const JsonTooDeep& e) {
+        throw BackupError(name + ": " + e.what());
     } catch (const nlohmann::json::parse_error& pe) {
         std::string detail = printable(pe.what());
         if (auto p = detail.find("] "); detail.rfind("[json.exception", 0) == 0 && p != std::string::npos)
@@ -784,6 +870,8 @@ ImportReport import_backup(Database& db, const std::filesystem::path& file) {
         throw BackupError(name + ": not valid JSON" + at + ": " + detail);
     } catch (const nlohmann::json::exception& je) {
         throw BackupError(name + ": not valid JSON: " + printable(je.what()));
+    } catch (const std::bad_alloc&) {
+        throw BackupError(name + ": not enough memory to read it");
     }
     return import_backup_json(db, j, name);
 }
@@ -815,6 +903,12 @@ ImportReport import_backup_json(Database& db, const nlohmann::json& backup, cons
         check.fail(std::string("the import failed and nothing was changed: ") + e.what());
     } catch (const nlohmann::json::exception& e) {
         check.fail(std::string("unexpected content: ") + e.what());
+    } catch (const BackupError&) {
+        throw;
+    } catch (const std::bad_alloc&) {
+        check.fail("not enough memory to import it; nothing was changed");
+    } catch (const std::exception& e) {
+        check.fail(std::string("the import failed and nothing was changed: ") + e.what());
     }
 }
 

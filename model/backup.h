@@ -6,9 +6,11 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cstddef>
 #include <filesystem>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 
 namespace hearth {
 
@@ -18,6 +20,9 @@ class BackupError : public std::runtime_error {
 public:
     using std::runtime_error::runtime_error;
 };
+
+// No backup Hearth writes comes near this; a larger file is refused unread.
+inline constexpr std::size_t kMaxBackupBytes = std::size_t(64) << 20;
 
 // Every row of every table, with the schema version and the time of export.
 nlohmann::json backup_json(Database& db, const Clock& clock);
@@ -39,6 +44,9 @@ struct ImportReport {
 // truncated, foreign, wrong version, wrong types, rows that break the schema)
 // throws BackupError and changes nothing.
 ImportReport import_backup(Database& db, const std::filesystem::path& file);
+// The same for bytes already in memory (`name` is used in messages); what
+// import_backup does after reading the file, and what the fuzz target calls.
+ImportReport import_backup_bytes(Database& db, std::string_view bytes, const std::string& name);
 ImportReport import_backup_json(Database& db, const nlohmann::json& backup, const std::string& source_name);
 
 } // namespace hearth

@@ -1,10 +1,16 @@
 // Backups: export every table, merge by id, refuse anything doubtful unchanged.
 #include "backup.h"
+#include "file_read.h"
+#include "json_read.h"
 #include "hearth_model.h"
 #include "schema.h"
 #include "time_util.h"
 
 #include <catch2/catch.hpp>
+
+#ifndef _WIN32
+#include <sys/stat.h>
+#endif
 
 #include <chrono>
 #include <filesystem>
@@ -59,9 +65,10 @@ void spit(const fs::path& p, const std::string& bytes) {
 }
 
 struct Fixture {
-    FakeClock clock{kStart};
-    Model m{Database::open_memory(), clock, HEARTH_TEST_ASSETS_DIR};
-    explicit Fixture(bool with_couple = true) {
+    FakeClock clock;
+    Model m;
+    explicit Fixture(bool with_couple = true, WallTime start = kStart)
+        : clock(start), m(Database::open_memory(), clock, HEARTH_TEST_ASSETS_DIR) {
         if (with_couple) REQUIRE(m.couple.set_up("Maya", Rgb{196, 88, 72}, "Sam", Rgb{58, 122, 180}).ok());
     }
     std::string thank(int from_slot, const std::string& text, int day_offset = 0) {
@@ -497,4 +504,174 @@ TEST_CASE("A backup holds no draft, window size, theme or last panel, and an old
     REQUIRE(st.step());
     CHECK(st.integer(0) == 0);
     CHECK(b.m.device.draft("gratitude").empty());
+}
+
+// ---------------------------------------------------------------------------
+// Files that are not backups at all: never hang, never exhaust memory, and
+// every refusal names the file.
+
+#ifndef _WIN32
+TEST_CASE("A FIFO or a device is refused at once and by name", "[backup][files]") {
+    ScratchDir dir;
+    Fixture t;
+    const auto before = t.tables();
+    const fs::path fifo = dir / "backup.json";
+    REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+    std::string message = refusal([&] { import_backup(t.m.db, fifo); });  // must not wait for a writer
+    INFO(message);
+    CHECK(message.find(fifo.string()) != std::string::npos);
+    CHECK(message.find("named pipe (FIFO), not a regular file") != std::string::npos);
+
+    std::string zero = refusal([&] { import_backup(t.m.db, "/dev/zero"); });
+    INFO(zero);
+    CHECK(zero.find("/dev/zero") != std::string::npos);
+    CHECK(zero.find("character device, not a regular file") != std::string::npos);
+
+    // A link to /dev/zero is judged by what it points at.
+    fs::create_symlink("/dev/zero", dir / "link.json");
+    std::string link = refusal([&] { import_backup(t.m.db, dir / "link.json"); });
+    CHECK(link.find((dir / "link.json").string()) != std::string::npos);
+    CHECK(link.find("not a regular file") != std::string::npos);
+    CHECK(t.tables() == before);
+}
+#endif
+
+TEST_CASE("A file larger than any backup is refused before it is read", "[backup][files]") {
+    ScratchDir dir;
+    Fixture t;
+    const fs::path big = dir / "huge.json";
+    spit(big, "{");
+    fs::resize_file(big, kMaxBackupBytes + 1);  // sparse: costs no disk
+    std::string message = refusal([&] { import_backup(t.m.db, big); });
+    INFO(message);
+    CHECK(message.find(big.string()) != std::string::npos);
+    CHECK(message.find("larger than 64 MiB") != std::string::npos);
+
+    // The shared reader on its own: regular files within the bound are read whole.
+    spit(dir / "small.json", "{\"a\": 1}");
+    CHECK(read_regular_file(dir / "small.json", 100) == "{\"a\": 1}");
+    CHECK_THROWS_AS(read_regular_file(dir / "small.json", 4), FileReadError);
+    CHECK_THROWS_AS(read_regular_file(dir / "missing.json", 100), FileReadError);
+}
+
+TEST_CASE("Deep nesting is refused with a message and no crash", "[backup][json]") {
+    ScratchDir dir;
+    Fixture t;
+    const auto before = t.tables();
+    // "format" nested 200,000 deep used to overflow the stack while the
+    // message quoting it was built.
+    const std::string deep = "{\"format\": " + std::string(200000, '[') + std::string(200000, ']') + "}";
+    spit(dir / "deep.json", deep);
+    std::string message = refusal([&] { import_backup(t.m.db, dir / "deep.json"); });
+    INFO(message);
+    CHECK(message.find((dir / "deep.json").string()) != std::string::npos);
+    CHECK(message.find("nested deeper than 64 levels at byte 75") != std::string::npos);
+    CHECK(t.tables() == before);
+
+    // The shared parser: 64 levels pass, 65 do not, brackets in strings do not count.
+    CHECK(parse_json_bounded(std::string(64, '[') + std::string(64, ']')).is_array());
+    CHECK_THROWS_AS(parse_json_bounded(std::string(65, '[') + std::string(65, ']')), JsonTooDeep);
+    CHECK(parse_json_bounded("[\"" + std::string(1000, '[') + "\\\"{\"]").size() == 1);
+    CHECK(json_nesting_depth(R"({"a": [{"b": "]]]"}, []]})") == 3);
+}
+
+TEST_CASE("Any failure while reading a backup names the file", "[backup][files]") {
+    Fixture t;
+    // Whatever goes wrong below the backup code (here: JSON that is fine but
+    // whose rows are not), the message starts with the file's name.
+    nlohmann::json j = backup_json(t.m.db, t.clock);
+    j["tables"]["gratitude"] = nlohmann::json::array({nlohmann::json::object({{"id", nullptr}})});
+    std::string message = refusal([&] { import_backup_json(t.m.db, j, "/media/usb/backup.json"); });
+    CHECK(message.rfind("/media/usb/backup.json: ", 0) == 0);
+}
+
+// ---------------------------------------------------------------------------
+// Times and durations out of range
+
+namespace {
+
+// A backup of `a` with one field of one row replaced, imported into `t`.
+std::string import_with(Fixture& a, Fixture& t, const std::string& table, const std::string& field,
+                        const nlohmann::json& value) {
+    auto j = backup_json(a.m.db, a.clock);
+    auto& rows = j["tables"][table];
+    REQUIRE_FALSE(rows.empty());
+    rows.back()[field] = value;
+    return refusal([&] { import_backup_json(t.m.db, j, "odd.json"); });
+}
+
+} // namespace
+
+TEST_CASE("A row stamped 1500 does not replace a 2026 edit", "[backup][time]") {
+    Fixture a;
+    std::string id = a.thank(0, "For the soup");
+    auto j = backup_json(a.m.db, a.clock);
+    Fixture b(false);
+    import_backup_json(b.m.db, j, "v1.json");
+    b.m.reload();
+    a.clock.advance(std::chrono::hours{1});
+    auto e = a.m.gratitude.get(id);
+    REQUIRE(a.m.gratitude.update(id, GratitudeDraft{e->from_slot, "For the soup, edited in 2026", e->day, e->category_id, false}).ok());
+    auto old = backup_json(b.m.db, b.clock);
+    for (auto& row : old["tables"]["gratitude"]) {
+        row["text"] = "Written in 1500";
+        row["updated_at"] = "1500-01-01T00:00:00.000Z";  // wrapped to 2084 before the fix
+    }
+    const auto before = a.tables();
+    std::string message = refusal([&] { import_backup_json(a.m.db, old, "old.json"); });
+    INFO(message);
+    CHECK(message.find("old.json: tables.gratitude[0].updated_at: expected a UTC time") != std::string::npos);
+    CHECK(message.find("(row id \"" + id + "\")") != std::string::npos);
+    CHECK(message.find("1970") != std::string::npos);
+    CHECK(a.tables() == before);
+    CHECK(a.m.gratitude.get(id)->text == "For the soup, edited in 2026");
+}
+
+TEST_CASE("Every time and day and duration in a backup is range-checked", "[backup][time]") {
+    Fixture a;
+    a.thank(0, "For the soup");
+    PlanDraft p;
+    p.title = "Dinner out";
+    p.day = add_days(local_date(a.clock.now()), -1);
+    auto plan = a.m.planner.add(p);
+    REQUIRE(plan.ok());
+    REQUIRE(a.m.planner.mark_done(plan.id, p.day).ok());
+    BreakRequest br;
+    br.minutes = 20;
+    REQUIRE(a.m.breaks.start(br).ok());
+    REQUIRE(a.m.reviews.start_this_week().ok());
+
+    struct Case {
+        const char* table;
+        const char* field;
+        nlohmann::json value;
+        const char* expect;
+    };
+    const std::vector<Case> cases = {
+        {"gratitude", "created_at", "2263-01-01T00:00:00.000Z", "].created_at: expected a UTC time from 1970"},
+        {"gratitude", "day", "0001-01-01", "].day: expected a day from 1970-01-01 to 2199-12-31"},
+        {"plan", "day", "0001-01-01", ".day: expected a day"},
+        {"plan", "until", "9999-12-31", ".until: expected a day"},
+        {"plan", "start_time", "25:00", ".start_time: expected a time of day"},
+        {"plan", "length_minutes", 9223372036854775807LL, ".length_minutes: expected minutes from 0 to 10080"},
+        {"plan_occurrence", "original_day", "1600-02-29", ".original_day: expected a day"},
+        {"conflict_break", "planned_ms", 9223372036854775807LL, ".planned_ms: expected milliseconds from 0 to"},
+        {"conflict_break", "paused_total_ms", -5, ".paused_total_ms: expected milliseconds from 0 to"},
+        {"conflict_break", "return_at", "1500-01-01T00:00:00.000Z", ".return_at: expected a UTC time"},
+        {"weekly_review", "week", "9999-W01", ".week: expected an ISO week"},
+        {"plan", "interval_weeks", 1000000000, ".interval_weeks: expected weeks from 0 to 52"},
+    };
+    for (const auto& c : cases) {
+        DYNAMIC_SECTION(c.table << "." << c.field) {
+            Fixture t(false);
+            const auto before = t.tables();
+            std::string message = import_with(a, t, c.table, c.field, c.value);
+            INFO(message);
+            CHECK(message.rfind(std::string("odd.json: tables.") + c.table + "[", 0) == 0);
+            CHECK(message.find(std::string(c.field) + ": expected") != std::string::npos);
+            CHECK(message.find("(row id \"") != std::string::npos);
+            CHECK(message.find(c.expect) != std::string::npos);
+            CHECK(t.tables() == before);
+        }
+    }
 }
