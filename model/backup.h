@@ -35,7 +35,8 @@ void export_backup(Database& db, const Clock& clock, const std::filesystem::path
 struct ImportReport {
     int inserted = 0;   // rows that were new
     int updated = 0;    // rows whose backup copy was newer (updated_at)
-    int unchanged = 0;  // rows already present and as new or newer here
+    int unchanged = 0;  // rows already present and as new or newer here (or deleted here)
+    int deleted = 0;    // rows removed here because the backup holds their deletion
 };
 
 // Merges a backup by id inside one transaction: new rows are added, rows the

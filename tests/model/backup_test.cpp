@@ -675,3 +675,224 @@ TEST_CASE("Every time and day and duration in a backup is range-checked", "[back
         }
     }
 }
+
+// ---------------------------------------------------------------------------
+// Two computers exchanging backups
+
+namespace {
+
+// Exports both, then imports each into the other: both orders at once.
+void exchange(Fixture& a, Fixture& b) {
+    auto from_a = backup_json(a.m.db, a.clock);
+    auto from_b = backup_json(b.m.db, b.clock);
+    import_backup_json(b.m.db, from_a, "from-a.json");
+    import_backup_json(a.m.db, from_b, "from-b.json");
+    a.m.reload();
+    b.m.reload();
+}
+
+// A second computer set up from `a`'s backup.
+void set_up_from(Fixture& a, Fixture& b) {
+    import_backup_json(b.m.db, backup_json(a.m.db, a.clock), "setup.json");
+    b.m.reload();
+    REQUIRE(b.m.couple.is_set_up());
+}
+
+int64_t count_rows(Fixture& f, const std::string& sql) {
+    auto& st = f.m.db.prepare(sql);
+    REQUIRE(st.step());
+    int64_t n = st.integer(0);
+    st.reset();
+    return n;
+}
+
+} // namespace
+
+TEST_CASE("Rows that are one per natural key merge by that key and never jam", "[backup][merge]") {
+    Fixture a;
+    PlanDraft p;
+    p.title = "Dinner out";
+    p.day = add_days(local_date(a.clock.now()), -1);
+    auto plan = a.m.planner.add(p);
+    REQUIRE(plan.ok());
+    Fixture b(false);
+    set_up_from(a, b);
+
+    // On each computer: the same occurrence done, the same week's review
+    // started, each with its own random id for the new rows.
+    a.clock.advance(std::chrono::minutes{5});
+    b.clock.advance(std::chrono::minutes{7});
+    REQUIRE(a.m.planner.mark_done(plan.id, p.day).ok());
+    REQUIRE(b.m.planner.mark_done(plan.id, p.day).ok());
+    REQUIRE(a.m.planner.set_memory(plan.id, p.day, "The little place by the river").ok());
+    REQUIRE(a.m.planner.rate(plan.id, p.day, 0, 5).ok());
+    REQUIRE(b.m.planner.rate(plan.id, p.day, 0, 4).ok());
+    REQUIRE(b.m.planner.rate(plan.id, p.day, 1, 3).ok());
+    auto ra = a.m.reviews.start_this_week();
+    auto rb = b.m.reviews.start_this_week();
+    REQUIRE(ra.ok());
+    REQUIRE(rb.ok());
+    REQUIRE(ra.id != rb.id);
+    REQUIRE(a.m.reviews.set_connection(ra.id, 0, 8).ok());
+    REQUIRE(b.m.reviews.set_connection(rb.id, 1, 6).ok());
+    REQUIRE(b.m.reviews.set_loved_answer(rb.id, 0, "A walk on Sunday").ok());
+
+    // Both ways at once: the imports succeed ...
+    REQUIRE_NOTHROW(exchange(a, b));
+    // ... and both computers now hold the same content.
+    CHECK(a.tables() == b.tables());
+    CHECK(count_rows(a, "SELECT count(*) FROM plan_occurrence") == 1);
+    CHECK(count_rows(a, "SELECT count(*) FROM weekly_review") == 1);
+    CHECK(count_rows(a, "SELECT count(*) FROM plan_rating") == 2);
+    // The newest edit of each row won: a's memory, b's later ratings.
+    auto occ = a.tables()["plan_occurrence"][0];
+    CHECK(occ["state"] == "done");
+    auto rating_of = [&](Fixture& f, int slot) {
+        auto& st = f.m.db.prepare("SELECT stars FROM plan_rating r JOIN partner p ON p.id = r.partner WHERE p.slot = ?1");
+        st.bind(1, slot);
+        REQUIRE(st.step());
+        auto v = st.integer(0);
+        st.reset();
+        return v;
+    };
+    CHECK(rating_of(a, 0) == 4);
+    CHECK(rating_of(a, 1) == 3);
+    auto review = a.m.reviews.for_week(iso_week(local_date(a.clock.now())));
+    REQUIRE(review);
+    CHECK(review->checkin[1].connection == 6);
+    CHECK(review->checkin[0].loved_answer == "A walk on Sunday");
+
+    // Later exchanges keep working, both ways, and add nothing.
+    a.clock.advance(std::chrono::minutes{10});
+    REQUIRE(a.m.planner.set_memory(plan.id, p.day, "The little place by the river, again").ok());
+    REQUIRE_NOTHROW(exchange(a, b));
+    CHECK(a.tables() == b.tables());
+    auto again = import_backup_json(a.m.db, backup_json(b.m.db, b.clock), "again.json");
+    CHECK(again.inserted == 0);
+    CHECK(again.updated == 0);
+}
+
+TEST_CASE("The order of exchange does not matter", "[backup][merge]") {
+    // Three computers from one backup; each starts the same week's review.
+    Fixture a;
+    Fixture b(false), c(false);
+    set_up_from(a, b);
+    set_up_from(a, c);
+    REQUIRE(a.m.reviews.start_this_week().ok());
+    b.clock.advance(std::chrono::minutes{1});
+    REQUIRE(b.m.reviews.start_this_week().ok());
+    c.clock.advance(std::chrono::minutes{2});
+    REQUIRE(c.m.reviews.start_this_week().ok());
+    const auto ja = backup_json(a.m.db, a.clock), jb = backup_json(b.m.db, b.clock), jc = backup_json(c.m.db, c.clock);
+    // x gets b then c; y (a copy of a) gets c then b.
+    Fixture x(false), y(false);
+    import_backup_json(x.m.db, ja, "a.json");
+    import_backup_json(y.m.db, ja, "a.json");
+    import_backup_json(x.m.db, jb, "b.json");
+    import_backup_json(x.m.db, jc, "c.json");
+    import_backup_json(y.m.db, jc, "c.json");
+    import_backup_json(y.m.db, jb, "b.json");
+    CHECK(x.tables() == y.tables());
+    CHECK(x.tables()["weekly_review"].size() == 1);
+}
+
+TEST_CASE("A deleted appreciation does not come back from an older backup", "[backup][merge]") {
+    Fixture a;
+    std::string keep = a.thank(0, "For the soup");
+    std::string gone = a.thank(1, "For the walk");
+    const auto older = backup_json(a.m.db, a.clock);
+    Fixture b(false);
+    set_up_from(a, b);
+
+    a.clock.advance(std::chrono::minutes{1});
+    REQUIRE(a.m.gratitude.remove(gone));
+    // Its own older backup does not bring it back ...
+    import_backup_json(a.m.db, older, "older.json");
+    a.m.reload();
+    CHECK_FALSE(a.m.gratitude.get(gone));
+    CHECK(a.m.gratitude.get(keep));
+    // ... nor does the other computer's copy, and the deletion travels there.
+    REQUIRE_NOTHROW(exchange(a, b));
+    CHECK_FALSE(a.m.gratitude.get(gone));
+    CHECK_FALSE(b.m.gratitude.get(gone));
+    CHECK(b.m.gratitude.get(keep));
+    CHECK(a.tables() == b.tables());
+
+    // Removed and brought back with undo: it stays, here and there.
+    REQUIRE(a.m.gratitude.remove(keep));
+    REQUIRE(a.m.gratitude.undo_remove() == keep);
+    REQUIRE_NOTHROW(exchange(a, b));
+    CHECK(a.m.gratitude.get(keep));
+    CHECK(b.m.gratitude.get(keep));
+    CHECK(a.tables() == b.tables());
+}
+
+TEST_CASE("An entry edited elsewhere after the copy that was deleted comes back", "[backup][merge]") {
+    Fixture a;
+    std::string id = a.thank(0, "For the soup");
+    Fixture b(false);
+    set_up_from(a, b);
+    a.clock.advance(std::chrono::minutes{1});
+    REQUIRE(a.m.gratitude.remove(id));
+    b.clock.advance(std::chrono::minutes{2});
+    auto e = b.m.gratitude.get(id);
+    REQUIRE(b.m.gratitude.update(id, GratitudeDraft{e->from_slot, "For the soup, and the bread", e->day, e->category_id, false}).ok());
+    // Deleting never silently wins over words written on the other computer.
+    REQUIRE_NOTHROW(exchange(a, b));
+    REQUIRE(a.m.gratitude.get(id));
+    CHECK(a.m.gratitude.get(id)->text == "For the soup, and the bread");
+    CHECK(a.tables() == b.tables());
+}
+
+TEST_CASE("A removed plan travels with its occurrences and ratings", "[backup][merge]") {
+    Fixture a;
+    PlanDraft p;
+    p.title = "Dinner out";
+    p.day = add_days(local_date(a.clock.now()), -1);
+    auto plan = a.m.planner.add(p);
+    REQUIRE(a.m.planner.mark_done(plan.id, p.day).ok());
+    REQUIRE(a.m.planner.rate(plan.id, p.day, 0, 5).ok());
+    Fixture b(false);
+    set_up_from(a, b);
+    a.clock.advance(std::chrono::minutes{1});
+    REQUIRE(a.m.planner.remove(plan.id));
+    REQUIRE_NOTHROW(exchange(a, b));
+    CHECK_FALSE(b.m.planner.get(plan.id));
+    CHECK(count_rows(b, "SELECT count(*) FROM plan_occurrence") == 0);
+    CHECK(count_rows(b, "SELECT count(*) FROM plan_rating") == 0);
+    CHECK(a.tables() == b.tables());
+}
+
+TEST_CASE("Restoring into a fresh install gives back what the backup holds for built-in rows", "[backup][merge]") {
+    Fixture a;
+    const auto ideas = a.m.ideas.all();
+    REQUIRE(ideas.size() >= 2);
+    const std::string used = ideas[0].id, hidden = ideas[1].id;
+    a.clock.advance(std::chrono::hours{1});
+    a.m.ideas.mark_used(used, local_date(a.clock.now()));
+    a.m.ideas.mark_used(used, local_date(a.clock.now()));
+    REQUIRE(a.m.ideas.remove(hidden));
+    const auto category = a.m.categories.all().front().id;
+    a.m.db.prepare("UPDATE gratitude_category SET label = 'Kind words', updated_at = ?2 WHERE id = ?1")
+        .bind(1, category).bind(2, format_utc(a.clock.now())).run();
+    const auto backup = backup_json(a.m.db, a.clock);
+
+    // A new computer, set up a month later: its built-ins are seeded "now".
+    Fixture fresh(false, kStart + std::chrono::hours{24 * 30});
+    import_backup_json(fresh.m.db, backup, "restore.json");
+    fresh.m.reload();
+    auto idea = fresh.m.ideas.get(used);
+    REQUIRE(idea);
+    CHECK(idea->times_used == 2);
+    CHECK(idea->last_used == local_date(a.clock.now()));
+    CHECK_FALSE(fresh.m.ideas.get(hidden));  // hidden ideas are not listed
+    CHECK(fresh.m.categories.label_of(category) == "Kind words");
+    CHECK(fresh.tables() == a.tables());
+
+    // Built-ins nobody touched are left as the backup has them too, and a
+    // built-in used on the new computer afterwards keeps that use.
+    fresh.m.ideas.mark_used(used, local_date(fresh.clock.now()));
+    import_backup_json(fresh.m.db, backup, "restore.json");
+    fresh.m.reload();
+    CHECK(fresh.m.ideas.get(used)->times_used == 3);
+}
