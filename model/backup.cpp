@@ -882,7 +882,7 @@ class Merger {
 public:
     Merger(Database& db, Database& tmp, const Checker& check)
         : db_(db), tmp_(tmp), check_(check), target_(read_schema(db)), staged_(read_schema(tmp)),
-          infos_(table_infos(db, target_)) {}
+          infos_(table_infos(db, target_)), has_deleted_row_(find_table(target_, kDeletedRow) != nullptr) {}
 
     ImportReport run() {
         Transaction tx(db_);
@@ -903,7 +903,7 @@ public:
         // natural key is known before the rows that refer to it.
         const auto order = parents_first(target_, infos_);
         for (const Table* t : order)
-            if (t->name == kDeletedRow) merge_table(*t);
+            if (t->name == kDeletedRow && find_table(staged_, t->name)) merge_table(*t);
         for (const Table* t : order)
             if (t->name != kDeletedRow && find_table(staged_, t->name)) merge_table(*t);
         apply_deletions(order);
@@ -1009,7 +1009,6 @@ private:
         const TableInfo& info = infos_.at(t.name);
         const Table& s = *find_table(staged_, t.name);
         const RowOrder order(t);
-        has_deleted_row_ = has_deleted_row_ || t.name == kDeletedRow;
         // The staged rows in the target's column order.
         std::vector<int> from_staged;
         for (const auto& c : t.columns) from_staged.push_back(s.index_of(c.name));
