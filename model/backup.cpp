@@ -6,14 +6,18 @@
 // adds a table or a column needs no change here. See docs/backup-format.md.
 //
 // Import never writes to the target until the whole file has been checked:
-//  1. the bytes are parsed as JSON (position of the first problem reported);
+//  1. the file is read (regular files only, bounded size) and parsed as JSON,
+//     nesting bounded before parsing (position of the first problem reported);
 //  2. the envelope (format, format_version, schema_version, tables) is checked;
 //  3. every row is checked against the schema *of the backup's version* and
 //     loaded into a private in-memory database migrated to that version, which
 //     enforces CHECK and UNIQUE rules and catches duplicate ids;
 //  4. that database is migrated to the latest schema;
 //  5. its rows are merged into the target in one transaction, foreign keys
-//     deferred and checked before commit.
+//     deferred and checked before commit: deletions (deleted_row) first, then
+//     parents before children; a row is matched by id or natural key (UNIQUE
+//     constraints from PRAGMA index_list), and one total order (RowOrder)
+//     picks the copy kept, so exchanges in any order converge.
 #include "atomic_file.h"
 #include "file_read.h"
 #include "json_read.h"

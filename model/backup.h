@@ -1,5 +1,6 @@
 #pragma once
-// Full JSON backups of every table, and an all-or-nothing merge by id.
+// Full JSON backups of every table, and an all-or-nothing merge by id and
+// natural key, deletions included.
 // The format is described in docs/backup-format.md.
 #include "clock.h"
 #include "database.h"
@@ -39,8 +40,10 @@ struct ImportReport {
     int deleted = 0;    // rows removed here because the backup holds their deletion
 };
 
-// Merges a backup by id inside one transaction: new rows are added, rows the
-// backup holds in a newer version replace ours, everything else is kept.
+// Merges a backup inside one transaction: a row is matched to ours by id or by
+// a natural key (any UNIQUE constraint); new rows are added, the winning copy
+// of a matched row is kept (docs/backup-format.md), deletions the backup
+// records are applied. Reads only a regular file of at most kMaxBackupBytes.
 // Importing the same file twice adds nothing. Any problem (malformed,
 // truncated, foreign, wrong version, wrong types, rows that break the schema)
 // throws BackupError and changes nothing.
