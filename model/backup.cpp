@@ -6,21 +6,26 @@
 // adds a table or a column needs no change here. See docs/backup-format.md.
 //
 // Import never writes to the target until the whole file has been checked:
-//  1. the bytes are parsed as JSON (position of the first problem reported);
+//  1. the file is read (regular files only, bounded size) and parsed as JSON,
+//     nesting bounded before parsing (position of the first problem reported);
 //  2. the envelope (format, format_version, schema_version, tables) is checked;
 //  3. every row is checked against the schema *of the backup's version* and
 //     loaded into a private in-memory database migrated to that version, which
 //     enforces CHECK and UNIQUE rules and catches duplicate ids;
 //  4. that database is migrated to the latest schema;
 //  5. its rows are merged into the target in one transaction, foreign keys
-//     deferred and checked before commit.
+//     deferred and checked before commit: deletions (deleted_row) first, then
+//     parents before children; a row is matched by id or natural key (UNIQUE
+//     constraints from PRAGMA index_list), and one total order (RowOrder)
+//     picks the copy kept, so exchanges in any order converge.
 #include "atomic_file.h"
+#include "file_read.h"
+#include "json_read.h"
 #include "schema.h"
 #include "time_util.h"
 #include "utf8.h"
 
 #include <algorithm>
-#include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <limits>
@@ -32,10 +37,6 @@
 #include <tuple>
 #include <vector>
 
-#ifndef _WIN32
-#include <fcntl.h>
-#include <unistd.h>
-#endif
 
 namespace hearth {
 
@@ -317,6 +318,95 @@ std::string cell_text(const Cell& c) {
 }
 
 // ---------------------------------------------------------------------------
+// What a value means, from its column's name (the conventions of
+// model/schema.cpp), so every time, day and duration a backup brings is
+// range-checked before anything is written, and a new column following the
+// conventions is checked without a change here.
+
+enum class Meaning { none, utc_time, day, iso_week, time_of_day, millis, minutes, weeks, durations_json };
+
+Meaning meaning_of(std::string_view col) {
+    auto ends = [&](std::string_view suffix) { return col.size() >= suffix.size() && col.substr(col.size() - suffix.size()) == suffix; };
+    if (ends("_at")) return Meaning::utc_time;
+    if (col == "day" || col == "until" || ends("_day")) return Meaning::day;
+    if (col == "week") return Meaning::iso_week;
+    if (ends("_time")) return Meaning::time_of_day;
+    if (ends("_ms")) return Meaning::millis;
+    if (ends("_minutes")) return Meaning::minutes;
+    if (ends("_weeks")) return Meaning::weeks;
+    if (ends("durations_json")) return Meaning::durations_json;
+    return Meaning::none;
+}
+
+// Bounds wide enough for anything Hearth writes (a break chain is at most a
+// day, a one-off plan a week, a ritual every 52 weeks) and small enough that no
+// sum or product of them can overflow a 64-bit count of nanoseconds.
+constexpr int64_t kMaxMillis = int64_t(366) * 24 * 3600 * 1000;  // a year
+constexpr int64_t kMaxMinutes = 7 * 24 * 60;                      // a week
+constexpr int64_t kMaxWeeks = 52;
+
+bool valid_time_of_day(std::string_view s) {
+    auto colon = s.find(':');
+    if (colon == std::string_view::npos || colon == 0 || colon > 2 || s.size() != colon + 3) return false;
+    int h = 0, m = 0;
+    for (size_t i = 0; i < s.size(); ++i) {
+        if (i == colon) continue;
+        if (s[i] < '0' || s[i] > '9') return false;
+        (i < colon ? h : m) = (i < colon ? h : m) * 10 + (s[i] - '0');
+    }
+    return h <= 23 && m <= 59;
+}
+
+const std::string kRange = std::to_string(kFirstYear) + "-01-01 to " + std::to_string(kLastYear) + "-12-31";
+
+// Why `c` (already of the column's type) is out of range, or "" when it is fine.
+std::string out_of_range(Meaning m, const Cell& c) {
+    if (c.type == SQLITE_NULL) return "";
+    auto integer_in = [&](int64_t max, const char* unit) -> std::string {
+        if (c.type == SQLITE_INTEGER && c.i >= 0 && c.i <= max) return "";
+        return std::string("expected ") + unit + " from 0 to " + std::to_string(max);
+    };
+    switch (m) {
+    case Meaning::none: return "";
+    case Meaning::utc_time:
+        if (c.type == SQLITE_TEXT && parse_utc(c.s)) return "";
+        return "expected a UTC time from " + kRange + " like \"2026-11-22T18:34:57.123Z\"";
+    case Meaning::day:
+        if (c.type == SQLITE_TEXT && parse_date(c.s)) return "";
+        return "expected a day from " + kRange + " like \"2026-09-21\"";
+    case Meaning::iso_week:
+        if (c.type == SQLITE_TEXT && parse_iso_week(c.s)) return "";
+        return "expected an ISO week from " + std::to_string(kFirstYear) + " to " + std::to_string(kLastYear) +
+               " like \"2026-W39\"";
+    case Meaning::time_of_day:
+        if (c.type == SQLITE_TEXT && valid_time_of_day(c.s)) return "";
+        return "expected a time of day from 0:00 to 23:59 like \"19:00\"";
+    case Meaning::millis: return integer_in(kMaxMillis, "milliseconds");
+    case Meaning::minutes: return integer_in(kMaxMinutes, "minutes");
+    case Meaning::weeks: return integer_in(kMaxWeeks, "weeks");
+    case Meaning::durations_json: {
+        const std::string why = "expected a JSON object of step lengths in milliseconds from 0 to " +
+                                std::to_string(kMaxMillis);
+        if (c.type != SQLITE_TEXT) return why;
+        try {
+            auto j = parse_json_bounded(c.s);
+            if (!j.is_object()) return why;
+            for (const auto& [k, v] : j.items()) {
+                (void)k;
+                if (!v.is_number_integer() || (v.is_number_unsigned() ? v.get<uint64_t>() > uint64_t(kMaxMillis)
+                                                                       : v.get<int64_t>() < 0 || v.get<int64_t>() > kMaxMillis))
+                    return why;
+            }
+            return "";
+        } catch (const std::exception&) {
+            return why;
+        }
+    }
+    }
+    return "";
+}
+
+// ---------------------------------------------------------------------------
 // Export
 
 template <class J>
@@ -361,8 +451,6 @@ J build_backup(Database& db, const Clock& clock) {
     out["tables"] = std::move(tables);
     return out;
 }
-
-std::string errno_text(int e) { return std::strerror(e); }
 
 // ---------------------------------------------------------------------------
 // Import: checking the file against a schema and staging its rows
@@ -524,9 +612,11 @@ public:
                     auto v = row.find(c.name);
                     if (v == row.end()) fail(path + ": missing column \"" + c.name + "\"");
                     Cell cell = cell_for(c, int(i) == t.pk, *v, path + "." + c.name);
-                    if (int(i) == t.updated_at && cell.type == SQLITE_TEXT && !parse_utc(cell.s))
-                        fail(path + ".updated_at: expected a UTC time like \"2026-11-22T18:34:57.123Z\", found " +
-                             shown(*v));
+                    if (auto why = out_of_range(meaning_of(c.name), cell); !why.empty()) {
+                        auto pk = row.find(t.columns[size_t(t.pk)].name);
+                        fail(path + "." + c.name + ": " + why + ", found " + shown(*v) + " (row " +
+                             t.columns[size_t(t.pk)].name + " " + (pk == row.end() ? "?" : shown(*pk)) + ")");
+                    }
                     if (int(i) == t.pk) {
                         auto [prev, fresh] = seen.emplace(v->dump(), index);
                         if (!fresh)
@@ -626,100 +716,462 @@ void check_same_couple(Database& db, Database& tmp, const Checker& check) {
                ". Nothing was imported; open it with a separate database (--db FILE) instead");
 }
 
-bool newer(const std::string& backup, const std::string& ours) {
-    auto a = parse_utc(backup), b = parse_utc(ours);
-    if (a && b) return *a > *b;
-    if (a && !b) return true;  // ours is unreadable: the backup's well-formed time wins
-    if (!a) return false;
-    return backup > ours;
+// ---------------------------------------------------------------------------
+// Which of two copies of one row wins (docs/backup-format.md, "How an import
+// merges"). A total order, so the merge gives the same result whatever the
+// order of the imports:
+//  1. a copy the couple touched beats a built-in row as seeded (builtin = 1
+//     and updated_at = created_at), so a fresh install's seeds never win
+//     over a restored backup;
+//  2. touched copies: the later updated_at wins; two seeded copies: the
+//     earlier seeding wins (the older install's);
+//  3. a tie: the greater copy, comparing every column (id included).
+
+std::optional<WallTime> time_of(const Cell& c) {
+    if (c.type != SQLITE_TEXT) return std::nullopt;
+    return parse_utc(c.s);
 }
 
-ImportReport merge(Database& db, Database& tmp, const Checker& check) {
-    const auto target = read_schema(db);
-    const auto staged = read_schema(tmp);
-    ImportReport report;
+int compare_cells(const Cell& a, const Cell& b) {
+    if (a.type != b.type) return a.type < b.type ? -1 : 1;
+    switch (a.type) {
+    case SQLITE_INTEGER: return a.i < b.i ? -1 : a.i > b.i;
+    case SQLITE_FLOAT: return a.d < b.d ? -1 : a.d > b.d;
+    case SQLITE_TEXT:
+    case SQLITE_BLOB: return a.s.compare(b.s) < 0 ? -1 : a.s.compare(b.s) > 0;
+    default: return 0;
+    }
+}
 
-    Transaction tx(db);
-    db.exec("PRAGMA defer_foreign_keys = ON");
-    const auto before = fk_violations(db);
-    check_same_couple(db, tmp, check);
+int compare_times(const Cell& a, const Cell& b) {
+    auto x = time_of(a), y = time_of(b);
+    if (x && y) return *x < *y ? -1 : *x > *y;
+    if (x || y) return x ? 1 : -1;  // a readable time beats one that is not
+    return 0;
+}
 
-    for (const auto& t : target) {
-        const Table* s = find_table(staged, t.name);
-        if (!s) continue;  // not in the backup's schema: nothing to add
-        if (t.pk < 0 || t.updated_at < 0)
-            check.fail("table " + t.name + " has no single primary key or no updated_at column, so it cannot be merged");
-        for (const auto& c : t.columns)
-            if (s->index_of(c.name) < 0)
-                check.fail("table " + t.name + ": the upgraded backup has no column " + c.name);
+struct RowOrder {
+    int updated_at = -1, created_at = -1, builtin = -1;
 
-        const std::string table = quoted_ident(t.name);
+    explicit RowOrder(const Table& t)
+        : updated_at(t.updated_at), created_at(t.index_of("created_at")), builtin(t.index_of("builtin")) {}
+
+    bool seeded(const std::vector<Cell>& r) const {
+        return builtin >= 0 && created_at >= 0 && r[size_t(builtin)].type == SQLITE_INTEGER && r[size_t(builtin)].i == 1 &&
+               compare_cells(r[size_t(created_at)], r[size_t(updated_at)]) == 0;
+    }
+
+    // > 0 when `a` wins over `b`, 0 when they are the same copy.
+    int compare(const std::vector<Cell>& a, const std::vector<Cell>& b) const {
+        const bool sa = seeded(a), sb = seeded(b);
+        if (sa != sb) return sa ? -1 : 1;
+        int c = sa ? -compare_times(a[size_t(created_at)], b[size_t(created_at)])
+                   : compare_times(a[size_t(updated_at)], b[size_t(updated_at)]);
+        if (c) return c;
+        for (size_t i = 0; i < a.size(); ++i)
+            if (int d = compare_cells(a[i], b[i])) return d;
+        return 0;
+    }
+};
+
+// ---------------------------------------------------------------------------
+// Natural keys and links, read from the schema
+
+struct Link {        // a foreign key of one column
+    std::string from;  // column of the child
+    std::string parent;
+    bool blocks_delete;  // NO ACTION / RESTRICT: the parent cannot go while referred to
+};
+
+struct TableInfo {
+    const Table* table = nullptr;
+    std::vector<std::vector<int>> unique_keys;  // column indexes of each UNIQUE constraint besides the primary key
+    std::vector<Link> links;
+};
+
+std::map<std::string, TableInfo> table_infos(Database& db, const std::vector<Table>& schema) {
+    std::map<std::string, TableInfo> out;
+    for (const auto& t : schema) {
+        TableInfo& info = out[t.name];
+        info.table = &t;
+        std::vector<std::string> indexes;
+        {
+            auto& st = db.prepare("SELECT name FROM pragma_index_list(?1) WHERE \"unique\" AND origin <> 'pk' AND NOT partial "
+                                  "ORDER BY name");
+            st.bind(1, t.name);
+            while (st.step()) indexes.push_back(st.text(0));
+        }
+        for (const auto& index : indexes) {
+            std::vector<int> cols;
+            auto& st = db.prepare("SELECT coalesce(name, '') FROM pragma_index_info(?1) ORDER BY seqno");
+            st.bind(1, index);
+            bool plain = true;
+            while (st.step()) {
+                int i = t.index_of(st.text(0));
+                if (i < 0) plain = false;  // an expression: not a key we can match on
+                cols.push_back(i);
+            }
+            if (plain && !cols.empty()) info.unique_keys.push_back(std::move(cols));
+        }
+        auto& st = db.prepare("SELECT \"from\", \"table\", on_delete FROM pragma_foreign_key_list(?1) "
+                              "WHERE id IN (SELECT id FROM pragma_foreign_key_list(?1) GROUP BY id HAVING count(*) = 1) "
+                              "ORDER BY id");
+        st.bind(1, t.name);
+        while (st.step()) {
+            const std::string action = st.text(2);
+            info.links.push_back({st.text(0), st.text(1), action == "NO ACTION" || action == "RESTRICT"});
+        }
+    }
+    return out;
+}
+
+// Parents before children (a link to itself or a cycle does not order).
+std::vector<const Table*> parents_first(const std::vector<Table>& schema, const std::map<std::string, TableInfo>& infos) {
+    std::vector<const Table*> out;
+    std::set<std::string> placed;
+    while (out.size() < schema.size()) {
+        bool progress = false;
+        for (const auto& t : schema) {
+            if (placed.count(t.name)) continue;
+            bool ready = true;
+            for (const auto& l : infos.at(t.name).links)
+                if (l.parent != t.name && !placed.count(l.parent) && infos.count(l.parent)) ready = false;
+            if (!ready) continue;
+            out.push_back(&t);
+            placed.insert(t.name);
+            progress = true;
+        }
+        if (!progress)  // a cycle: the rest in name order
+            for (const auto& t : schema)
+                if (placed.insert(t.name).second) out.push_back(&t);
+    }
+    return out;
+}
+
+std::vector<std::vector<Cell>> all_rows(Database& db, const Table& t, const std::string& where = "",
+                                        const Cell* arg = nullptr) {
+    std::vector<std::vector<Cell>> out;
+    auto& st = db.prepare("SELECT " + column_list(t) + " FROM " + quoted_ident(t.name) + where + order_by(t));
+    if (arg) bind_cell(st, 1, *arg);
+    while (st.step()) {
+        std::vector<Cell> r;
+        r.reserve(t.columns.size());
+        for (size_t i = 0; i < t.columns.size(); ++i) r.push_back(read_cell(st, int(i)));
+        out.push_back(std::move(r));
+    }
+    st.reset();
+    return out;
+}
+
+std::optional<std::vector<Cell>> row_by_pk(Database& db, const Table& t, const Cell& id) {
+    auto rows = all_rows(db, t, " WHERE " + quoted_ident(t.columns[size_t(t.pk)].name) + " = ?1", &id);
+    if (rows.empty()) return std::nullopt;
+    return std::move(rows.front());
+}
+
+void drop_triggers(Database& tmp) {
+    std::vector<std::string> names;
+    {
+        auto& st = tmp.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger'");
+        while (st.step()) names.push_back(st.text(0));
+    }
+    for (const auto& n : names) tmp.exec("DROP TRIGGER " + quoted_ident(n));
+}
+
+bool same_value(const Cell& a, const Cell& b) { return compare_cells(a, b) == 0; }
+
+constexpr std::string_view kDeletedRow = "deleted_row";
+
+class Merger {
+public:
+    Merger(Database& db, Database& tmp, const Checker& check)
+        : db_(db), tmp_(tmp), check_(check), target_(read_schema(db)), staged_(read_schema(tmp)),
+          infos_(table_infos(db, target_)), has_deleted_row_(find_table(target_, kDeletedRow) != nullptr) {}
+
+    ImportReport run() {
+        Transaction tx(db_);
+        db_.exec("PRAGMA defer_foreign_keys = ON");
+        const auto before = fk_violations(db_);
+        check_same_couple(db_, tmp_, check_);
+
+        for (const auto& t : target_) {
+            const Table* s = find_table(staged_, t.name);
+            if (!s) continue;  // not in the backup's schema: nothing to add
+            if (t.pk < 0 || t.updated_at < 0)
+                check_.fail("table " + t.name + " has no single primary key or no updated_at column, so it cannot be merged");
+            for (const auto& c : t.columns)
+                if (s->index_of(c.name) < 0) check_.fail("table " + t.name + ": the upgraded backup has no column " + c.name);
+        }
+        // Deletions first, so a row the backup still holds but we deleted is
+        // recognised; then parents before children, so a row matched by its
+        // natural key is known before the rows that refer to it.
+        const auto order = parents_first(target_, infos_);
+        for (const Table* t : order)
+            if (t->name == kDeletedRow && find_table(staged_, t->name)) merge_table(*t);
+        for (const Table* t : order)
+            if (t->name != kDeletedRow && find_table(staged_, t->name)) merge_table(*t);
+        apply_deletions(order);
+        restore_referred_rows(before);
+
+        auto after = fk_violations(db_);
+        for (const auto& v : after) {
+            if (std::find(before.begin(), before.end(), v) != before.end()) continue;
+            const Table* t = find_table(target_, std::get<0>(v));
+            if (!t) check_.fail("a row of table " + std::get<0>(v) + " refers to a row that does not exist");
+            check_.fail(describe_fk(db_, *t, std::get<1>(v), std::get<2>(v)));
+        }
+        tx.commit();
+        return report_;
+    }
+
+private:
+    // The deletion of `table`/`id` we hold, as the updated_at of the copy deleted.
+    std::optional<Cell> deletion_of(const std::string& table, const Cell& id) {
+        if (!has_deleted_row_ || id.type != SQLITE_TEXT) return std::nullopt;
+        auto& st = db_.prepare("SELECT updated_at FROM deleted_row WHERE id = ?1");
+        st.bind(1, table + "/" + id.s);
+        std::optional<Cell> out;
+        if (st.step()) out = read_cell(st, 0);
+        st.reset();
+        return out;
+    }
+
+    void forget_deletion(const std::string& table, const Cell& id) {
+        if (!has_deleted_row_ || id.type != SQLITE_TEXT) return;
+        db_.prepare("DELETE FROM deleted_row WHERE id = ?1").bind(1, table + "/" + id.s).run();
+    }
+
+    // Our rows that are the same row as `r`: by id, and by each natural key.
+    std::vector<Cell> matches(const Table& t, const TableInfo& info, const std::vector<Cell>& r) {
+        std::vector<Cell> out;
+        auto add = [&](const Cell& id) {
+            for (const auto& o : out)
+                if (same_value(o, id)) return;
+            out.push_back(id);
+        };
         const std::string pk = quoted_ident(t.columns[size_t(t.pk)].name);
+        {
+            auto& st = db_.prepare("SELECT " + pk + " FROM " + quoted_ident(t.name) + " WHERE " + pk + " = ?1");
+            bind_cell(st, 1, r[size_t(t.pk)]);
+            if (st.step()) add(read_cell(st, 0));
+            st.reset();
+        }
+        for (const auto& key : info.unique_keys) {
+            bool has_null = false;
+            std::string where;
+            for (size_t k = 0; k < key.size(); ++k) {
+                if (r[size_t(key[k])].type == SQLITE_NULL) has_null = true;  // NULLs are never equal in a UNIQUE key
+                where += (k ? " AND " : "") + quoted_ident(t.columns[size_t(key[k])].name) + " = ?" + std::to_string(k + 1);
+            }
+            if (has_null) continue;
+            auto& st = db_.prepare("SELECT " + pk + " FROM " + quoted_ident(t.name) + " WHERE " + where);
+            for (size_t k = 0; k < key.size(); ++k) bind_cell(st, int(k) + 1, r[size_t(key[k])]);
+            while (st.step()) add(read_cell(st, 0));
+            st.reset();
+        }
+        return out;
+    }
+
+    void write_row(const Table& t, const std::vector<Cell>& r, const Cell* replacing) {
         std::string params, sets;
         for (size_t i = 0; i < t.columns.size(); ++i) {
             params += (i ? ", ?" : "?") + std::to_string(i + 1);
             sets += (i ? ", " : "") + quoted_ident(t.columns[i].name) + " = ?" + std::to_string(i + 1);
         }
-        const std::string insert_sql = "INSERT INTO " + table + " (" + column_list(t) + ") VALUES (" + params + ")";
-        const std::string update_sql = "UPDATE " + table + " SET " + sets + " WHERE " + pk + " = ?" +
-                                       std::to_string(t.columns.size() + 1);
-        const std::string find_sql = "SELECT " + quoted_ident("updated_at") + " FROM " + table + " WHERE " + pk + " = ?1";
+        const std::string table = quoted_ident(t.name);
+        if (!replacing) {
+            auto& st = db_.prepare("INSERT INTO " + table + " (" + column_list(t) + ") VALUES (" + params + ")");
+            for (size_t i = 0; i < r.size(); ++i) bind_cell(st, int(i) + 1, r[i]);
+            st.run();
+            return;
+        }
+        auto& st = db_.prepare("UPDATE " + table + " SET " + sets + " WHERE " +
+                               quoted_ident(t.columns[size_t(t.pk)].name) + " = ?" + std::to_string(r.size() + 1));
+        for (size_t i = 0; i < r.size(); ++i) bind_cell(st, int(i) + 1, r[i]);
+        bind_cell(st, int(r.size()) + 1, *replacing);
+        st.run();
+        const Cell& id = r[size_t(t.pk)];
+        if (!same_value(id, *replacing)) {
+            // The row keeps the winning copy's id: what refers to it follows.
+            for (const auto& [child, info] : infos_)
+                for (const auto& l : info.links)
+                    if (l.parent == t.name)
+                        relink(child, l.from, *replacing, id);
+            forget_deletion(t.name, id);
+        }
+    }
 
-        auto& rows = tmp.prepare("SELECT " + column_list(t) + " FROM " + table + order_by(t));
-        while (rows.step()) {
-            std::vector<Cell> cells;
-            cells.reserve(t.columns.size());
-            for (size_t i = 0; i < t.columns.size(); ++i) cells.push_back(read_cell(rows, int(i)));
-            const Cell& id = cells[size_t(t.pk)];
-            const Cell& stamp = cells[size_t(t.updated_at)];
+    void relink(const std::string& child, const std::string& column, const Cell& from, const Cell& to) {
+        auto& st = db_.prepare("UPDATE " + quoted_ident(child) + " SET " + quoted_ident(column) + " = ?1 WHERE " +
+                               quoted_ident(column) + " = ?2");
+        bind_cell(st, 1, to);
+        bind_cell(st, 2, from);
+        st.run();
+    }
+
+    void merge_table(const Table& t) {
+        const TableInfo& info = infos_.at(t.name);
+        const Table& s = *find_table(staged_, t.name);
+        const RowOrder order(t);
+        // The staged rows in the target's column order.
+        std::vector<int> from_staged;
+        for (const auto& c : t.columns) from_staged.push_back(s.index_of(c.name));
+        auto& our_ids = renamed_[t.name];
+
+        for (auto staged : all_rows(tmp_, s)) {
+            std::vector<Cell> r;
+            r.reserve(t.columns.size());
+            for (int i : from_staged) r.push_back(std::move(staged[size_t(i)]));
+            const Cell id = r[size_t(t.pk)];
             // Backups written before the DeviceStore carried window size, last
             // panel and drafts: machine state, never merged into the couple's data.
             if (t.name == "setting" && id.type == SQLITE_TEXT && is_device_setting_key(id.s)) continue;
-
-            std::optional<std::string> ours;
-            bool exists = false;
-            {
-                auto& find = db.prepare(find_sql);
-                bind_cell(find, 1, id);
-                if (find.step()) {
-                    exists = true;
-                    ours = find.text_or_null(0);
-                }
-                find.reset();
+            // Links to rows we hold under another id (matched by natural key).
+            for (const auto& l : info.links) {
+                auto it = renamed_.find(l.parent);
+                int col = t.index_of(l.from);
+                if (it == renamed_.end() || col < 0) continue;
+                for (const auto& [theirs, ours] : it->second)
+                    if (same_value(r[size_t(col)], theirs)) {
+                        r[size_t(col)] = ours;
+                        break;
+                    }
             }
             try {
-                if (!exists) {
-                    auto& ins = db.prepare(insert_sql);
-                    for (size_t i = 0; i < cells.size(); ++i) bind_cell(ins, int(i) + 1, cells[i]);
-                    ins.run();
-                    ++report.inserted;
-                } else if (stamp.type == SQLITE_TEXT && newer(stamp.s, ours.value_or(""))) {
-                    auto& upd = db.prepare(update_sql);
-                    for (size_t i = 0; i < cells.size(); ++i) bind_cell(upd, int(i) + 1, cells[i]);
-                    bind_cell(upd, int(cells.size()) + 1, id);
-                    upd.run();
-                    ++report.updated;
+                if (auto deleted = deletion_of(t.name, id);
+                    deleted && compare_times(r[size_t(t.updated_at)], *deleted) <= 0) {
+                    ++report_.unchanged;  // we deleted this copy (or a later one) here
+                    continue;
+                }
+                auto same = matches(t, info, r);
+                if (same.size() > 1)
+                    check_.fail("tables." + t.name + " row " + cell_text(id) +
+                                " is the same row as two different rows here (" + cell_text(same[0]) + " and " +
+                                cell_text(same[1]) + "); it cannot be merged");
+                if (same.empty()) {
+                    write_row(t, r, nullptr);
+                    ++report_.inserted;
+                    continue;
+                }
+                auto ours = row_by_pk(db_, t, same[0]);
+                if (!ours) check_.fail("tables." + t.name + " row " + cell_text(same[0]) + " vanished during the merge");
+                const int c = order.compare(r, *ours);
+                if (c > 0) {
+                    write_row(t, r, &same[0]);
+                    ++report_.updated;
                 } else {
-                    ++report.unchanged;
+                    ++report_.unchanged;
+                    if (!same_value(id, same[0])) our_ids.emplace_back(id, same[0]);
                 }
             } catch (const DbError& e) {
-                rows.reset();
-                check.fail("tables." + t.name + " row " + cell_text(id) + ": the database refused it: " + e.what());
+                check_.fail("tables." + t.name + " row " + cell_text(id) + ": the database refused it: " + e.what());
             }
         }
-        rows.reset();
     }
 
-    auto after = fk_violations(db);
-    for (const auto& v : after) {
-        if (std::find(before.begin(), before.end(), v) != before.end()) continue;
-        const Table* t = find_table(target, std::get<0>(v));
-        if (!t) check.fail("a row of table " + std::get<0>(v) + " refers to a row that does not exist");
-        check.fail(describe_fk(db, *t, std::get<1>(v), std::get<2>(v)));
+    // Rows the backup says were deleted go, unless our copy is newer than the
+    // copy deleted (then the deletion is forgotten), or a row that stays still
+    // refers to them.
+    void apply_deletions(const std::vector<const Table*>& order) {
+        if (!has_deleted_row_) return;
+        for (auto it = order.rbegin(); it != order.rend(); ++it) {
+            const Table& t = **it;
+            if (t.name == kDeletedRow || t.pk < 0 || t.updated_at < 0) continue;
+            std::vector<std::pair<std::string, Cell>> deletions;
+            {
+                auto& st = db_.prepare("SELECT row_id, updated_at FROM deleted_row WHERE table_name = ?1 ORDER BY id");
+                st.bind(1, t.name);
+                while (st.step()) deletions.emplace_back(st.text(0), read_cell(st, 1));
+                st.reset();
+            }
+            for (const auto& [row_id, deleted] : deletions) {
+                Cell id;
+                id.type = SQLITE_TEXT;
+                id.s = row_id;
+                auto ours = row_by_pk(db_, t, id);
+                if (!ours) continue;
+                if (compare_times((*ours)[size_t(t.updated_at)], deleted) > 0 || referred_to(t, id)) {
+                    forget_deletion(t.name, id);
+                    continue;
+                }
+                auto& st = db_.prepare("DELETE FROM " + quoted_ident(t.name) + " WHERE " +
+                                       quoted_ident(t.columns[size_t(t.pk)].name) + " = ?1");
+                bind_cell(st, 1, id);
+                st.run();
+                ++report_.deleted;
+            }
+        }
     }
-    tx.commit();
-    return report;
-}
+
+    bool referred_to(const Table& t, const Cell& id) {
+        for (const auto& [child, info] : infos_)
+            for (const auto& l : info.links) {
+                if (l.parent != t.name || !l.blocks_delete) continue;
+                auto& st = db_.prepare("SELECT 1 FROM " + quoted_ident(child) + " WHERE " + quoted_ident(l.from) + " = ?1 LIMIT 1");
+                bind_cell(st, 1, id);
+                bool found = st.step();
+                st.reset();
+                if (found) return true;
+            }
+        return false;
+    }
+
+    // A row we deleted that the backup's rows still refer to comes back from
+    // the backup (what was written there is not lost).
+    void restore_referred_rows(const std::vector<FkViolation>& before) {
+        if (!has_deleted_row_) return;
+        for (int round = 0; round < 16; ++round) {
+            bool restored = false;
+            for (const auto& v : fk_violations(db_)) {
+                if (std::find(before.begin(), before.end(), v) != before.end()) continue;
+                const Table* child = find_table(target_, std::get<0>(v));
+                if (!child) continue;
+                std::string from, parent;
+                {
+                    auto& st = db_.prepare("SELECT \"from\", \"table\" FROM pragma_foreign_key_list(?1) WHERE id = ?2");
+                    st.bind(1, child->name).bind(2, std::get<2>(v));
+                    if (st.step()) {
+                        from = st.text(0);
+                        parent = st.text(1);
+                    }
+                    st.reset();
+                }
+                const Table* p = find_table(target_, parent);
+                const Table* ps = find_table(staged_, parent);
+                const int col = child->index_of(from);
+                if (!p || !ps || col < 0 || p->pk < 0) continue;
+                auto& st = db_.prepare("SELECT " + quoted_ident(from) + " FROM " + quoted_ident(child->name) + " WHERE rowid = ?1");
+                st.bind(1, std::get<1>(v));
+                if (!st.step()) {
+                    st.reset();
+                    continue;
+                }
+                Cell ref = read_cell(st, 0);
+                st.reset();
+                auto theirs = row_by_pk(tmp_, *ps, ref);
+                if (!theirs || row_by_pk(db_, *p, ref)) continue;
+                std::vector<Cell> r;
+                for (const auto& c : p->columns) r.push_back((*theirs)[size_t(ps->index_of(c.name))]);
+                write_row(*p, r, nullptr);  // its insert trigger forgets the deletion
+                forget_deletion(p->name, ref);
+                ++report_.inserted;
+                restored = true;
+            }
+            if (!restored) return;
+        }
+    }
+
+    Database& db_;
+    Database& tmp_;
+    const Checker& check_;
+    const std::vector<Table> target_, staged_;
+    const std::map<std::string, TableInfo> infos_;
+    std::map<std::string, std::vector<std::pair<Cell, Cell>>> renamed_;  // table -> (backup's id, our id)
+    bool has_deleted_row_ = false;
+    ImportReport report_;
+};
+
+ImportReport merge(Database& db, Database& tmp, const Checker& check) { return Merger(db, tmp, check).run(); }
 
 } // namespace
 
@@ -752,26 +1204,26 @@ void export_backup(Database& db, const Clock& clock, const std::filesystem::path
 
 ImportReport import_backup(Database& db, const std::filesystem::path& file) {
     const std::string name = file.string();
-    std::error_code ec;
-    if (std::filesystem::is_directory(file, ec))
-        throw BackupError("Cannot read the backup " + name + ": it is a folder, not a file");
-    std::FILE* f = std::fopen(name.c_str(), "rb");
-    if (!f) throw BackupError("Cannot read the backup " + name + ": " + errno_text(errno));
     std::string bytes;
-    char buf[65536];
-    size_t n;
-    while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) bytes.append(buf, n);
-    bool read_error = std::ferror(f) != 0;
-    int e = errno;
-    std::fclose(f);
-    if (read_error) throw BackupError("Cannot read the backup " + name + ": " + errno_text(e));
+    try {
+        bytes = read_regular_file(file, kMaxBackupBytes);
+    } catch (const FileReadError& e) {
+        throw BackupError("Cannot read the backup " + std::string(e.what()));
+    } catch (const std::exception& e) {
+        throw BackupError("Cannot read the backup " + name + ": " + e.what());
+    }
+    return import_backup_bytes(db, bytes, name);
+}
 
+ImportReport import_backup_bytes(Database& db, std::string_view bytes, const std::string& name) {
     if (bytes.find_first_not_of(" \t\r\n") == std::string::npos)
         throw BackupError(name + ": the file is empty; it is not a Hearth backup");
 
     Json j;
     try {
-        j = Json::parse(bytes);
+        j = parse_json_bounded(bytes);
+    } catch (const JsonTooDeep& e) {
+        throw BackupError(name + ": " + e.what());
     } catch (const nlohmann::json::parse_error& pe) {
         std::string detail = printable(pe.what());
         if (auto p = detail.find("] "); detail.rfind("[json.exception", 0) == 0 && p != std::string::npos)
@@ -784,6 +1236,8 @@ ImportReport import_backup(Database& db, const std::filesystem::path& file) {
         throw BackupError(name + ": not valid JSON" + at + ": " + detail);
     } catch (const nlohmann::json::exception& je) {
         throw BackupError(name + ": not valid JSON: " + printable(je.what()));
+    } catch (const std::bad_alloc&) {
+        throw BackupError(name + ": not enough memory to read it");
     }
     return import_backup_json(db, j, name);
 }
@@ -801,6 +1255,7 @@ ImportReport import_backup_json(Database& db, const nlohmann::json& backup, cons
         Database tmp = Database::open_memory();
         tmp.exec("PRAGMA foreign_keys = OFF");  // links are checked after the merge, against the target
         migrate(tmp, version);
+        drop_triggers(tmp);  // staging is a copy of the file: nothing to record
         check.stage(tmp, read_schema(tmp), backup.at("tables"), version);
         if (version < latest_schema_version()) {
             try {
@@ -815,6 +1270,12 @@ ImportReport import_backup_json(Database& db, const nlohmann::json& backup, cons
         check.fail(std::string("the import failed and nothing was changed: ") + e.what());
     } catch (const nlohmann::json::exception& e) {
         check.fail(std::string("unexpected content: ") + e.what());
+    } catch (const BackupError&) {
+        throw;
+    } catch (const std::bad_alloc&) {
+        check.fail("not enough memory to import it; nothing was changed");
+    } catch (const std::exception& e) {
+        check.fail(std::string("the import failed and nothing was changed: ") + e.what());
     }
 }
 

@@ -298,6 +298,144 @@ CREATE TABLE weekly_review_plan (
     UNIQUE (review_id, plan_id)
 );
 )sql"},
+    // Deletions that travel with backups (docs/backup-format.md, "Deleting").
+    //  - deleted_row: one row per deleted row, id "<table>/<row id>";
+    //    updated_at is the updated_at of the copy that was deleted, so a copy
+    //    edited later elsewhere wins over the deletion and an older one does not.
+    //  - a trigger per table records every DELETE (cascades included) and
+    //    forgets the deletion when the row is inserted again (undo, or a newer
+    //    copy merged from a backup). `setting` rows are never deleted by the
+    //    couple. A new table adds its two triggers in its own migration
+    //    (tests/model/backup_test.cpp checks that every table has them).
+    Migration{6, "deletions that travel with backups", R"sql(
+CREATE TABLE deleted_row (
+    id          TEXT PRIMARY KEY,
+    table_name  TEXT NOT NULL,
+    row_id      TEXT NOT NULL,
+    created_at  TEXT NOT NULL,
+    updated_at  TEXT NOT NULL
+);
+CREATE TRIGGER partner_deleted AFTER DELETE ON partner BEGIN
+    INSERT INTO deleted_row(id, table_name, row_id, created_at, updated_at)
+    VALUES('partner/' || OLD.id, 'partner', OLD.id, OLD.updated_at, OLD.updated_at)
+    ON CONFLICT(id) DO UPDATE SET updated_at = max(updated_at, excluded.updated_at);
+END;
+CREATE TRIGGER partner_restored AFTER INSERT ON partner BEGIN
+    DELETE FROM deleted_row WHERE id = 'partner/' || NEW.id;
+END;
+CREATE TRIGGER gratitude_category_deleted AFTER DELETE ON gratitude_category BEGIN
+    INSERT INTO deleted_row(id, table_name, row_id, created_at, updated_at)
+    VALUES('gratitude_category/' || OLD.id, 'gratitude_category', OLD.id, OLD.updated_at, OLD.updated_at)
+    ON CONFLICT(id) DO UPDATE SET updated_at = max(updated_at, excluded.updated_at);
+END;
+CREATE TRIGGER gratitude_category_restored AFTER INSERT ON gratitude_category BEGIN
+    DELETE FROM deleted_row WHERE id = 'gratitude_category/' || NEW.id;
+END;
+CREATE TRIGGER gratitude_deleted AFTER DELETE ON gratitude BEGIN
+    INSERT INTO deleted_row(id, table_name, row_id, created_at, updated_at)
+    VALUES('gratitude/' || OLD.id, 'gratitude', OLD.id, OLD.updated_at, OLD.updated_at)
+    ON CONFLICT(id) DO UPDATE SET updated_at = max(updated_at, excluded.updated_at);
+END;
+CREATE TRIGGER gratitude_restored AFTER INSERT ON gratitude BEGIN
+    DELETE FROM deleted_row WHERE id = 'gratitude/' || NEW.id;
+END;
+CREATE TRIGGER conflict_break_deleted AFTER DELETE ON conflict_break BEGIN
+    INSERT INTO deleted_row(id, table_name, row_id, created_at, updated_at)
+    VALUES('conflict_break/' || OLD.id, 'conflict_break', OLD.id, OLD.updated_at, OLD.updated_at)
+    ON CONFLICT(id) DO UPDATE SET updated_at = max(updated_at, excluded.updated_at);
+END;
+CREATE TRIGGER conflict_break_restored AFTER INSERT ON conflict_break BEGIN
+    DELETE FROM deleted_row WHERE id = 'conflict_break/' || NEW.id;
+END;
+CREATE TRIGGER exercise_session_deleted AFTER DELETE ON exercise_session BEGIN
+    INSERT INTO deleted_row(id, table_name, row_id, created_at, updated_at)
+    VALUES('exercise_session/' || OLD.id, 'exercise_session', OLD.id, OLD.updated_at, OLD.updated_at)
+    ON CONFLICT(id) DO UPDATE SET updated_at = max(updated_at, excluded.updated_at);
+END;
+CREATE TRIGGER exercise_session_restored AFTER INSERT ON exercise_session BEGIN
+    DELETE FROM deleted_row WHERE id = 'exercise_session/' || NEW.id;
+END;
+CREATE TRIGGER exercise_step_deleted AFTER DELETE ON exercise_step BEGIN
+    INSERT INTO deleted_row(id, table_name, row_id, created_at, updated_at)
+    VALUES('exercise_step/' || OLD.id, 'exercise_step', OLD.id, OLD.updated_at, OLD.updated_at)
+    ON CONFLICT(id) DO UPDATE SET updated_at = max(updated_at, excluded.updated_at);
+END;
+CREATE TRIGGER exercise_step_restored AFTER INSERT ON exercise_step BEGIN
+    DELETE FROM deleted_row WHERE id = 'exercise_step/' || NEW.id;
+END;
+CREATE TRIGGER exercise_rating_deleted AFTER DELETE ON exercise_rating BEGIN
+    INSERT INTO deleted_row(id, table_name, row_id, created_at, updated_at)
+    VALUES('exercise_rating/' || OLD.id, 'exercise_rating', OLD.id, OLD.updated_at, OLD.updated_at)
+    ON CONFLICT(id) DO UPDATE SET updated_at = max(updated_at, excluded.updated_at);
+END;
+CREATE TRIGGER exercise_rating_restored AFTER INSERT ON exercise_rating BEGIN
+    DELETE FROM deleted_row WHERE id = 'exercise_rating/' || NEW.id;
+END;
+CREATE TRIGGER plan_kind_deleted AFTER DELETE ON plan_kind BEGIN
+    INSERT INTO deleted_row(id, table_name, row_id, created_at, updated_at)
+    VALUES('plan_kind/' || OLD.id, 'plan_kind', OLD.id, OLD.updated_at, OLD.updated_at)
+    ON CONFLICT(id) DO UPDATE SET updated_at = max(updated_at, excluded.updated_at);
+END;
+CREATE TRIGGER plan_kind_restored AFTER INSERT ON plan_kind BEGIN
+    DELETE FROM deleted_row WHERE id = 'plan_kind/' || NEW.id;
+END;
+CREATE TRIGGER idea_deleted AFTER DELETE ON idea BEGIN
+    INSERT INTO deleted_row(id, table_name, row_id, created_at, updated_at)
+    VALUES('idea/' || OLD.id, 'idea', OLD.id, OLD.updated_at, OLD.updated_at)
+    ON CONFLICT(id) DO UPDATE SET updated_at = max(updated_at, excluded.updated_at);
+END;
+CREATE TRIGGER idea_restored AFTER INSERT ON idea BEGIN
+    DELETE FROM deleted_row WHERE id = 'idea/' || NEW.id;
+END;
+CREATE TRIGGER plan_deleted AFTER DELETE ON plan BEGIN
+    INSERT INTO deleted_row(id, table_name, row_id, created_at, updated_at)
+    VALUES('plan/' || OLD.id, 'plan', OLD.id, OLD.updated_at, OLD.updated_at)
+    ON CONFLICT(id) DO UPDATE SET updated_at = max(updated_at, excluded.updated_at);
+END;
+CREATE TRIGGER plan_restored AFTER INSERT ON plan BEGIN
+    DELETE FROM deleted_row WHERE id = 'plan/' || NEW.id;
+END;
+CREATE TRIGGER plan_occurrence_deleted AFTER DELETE ON plan_occurrence BEGIN
+    INSERT INTO deleted_row(id, table_name, row_id, created_at, updated_at)
+    VALUES('plan_occurrence/' || OLD.id, 'plan_occurrence', OLD.id, OLD.updated_at, OLD.updated_at)
+    ON CONFLICT(id) DO UPDATE SET updated_at = max(updated_at, excluded.updated_at);
+END;
+CREATE TRIGGER plan_occurrence_restored AFTER INSERT ON plan_occurrence BEGIN
+    DELETE FROM deleted_row WHERE id = 'plan_occurrence/' || NEW.id;
+END;
+CREATE TRIGGER plan_rating_deleted AFTER DELETE ON plan_rating BEGIN
+    INSERT INTO deleted_row(id, table_name, row_id, created_at, updated_at)
+    VALUES('plan_rating/' || OLD.id, 'plan_rating', OLD.id, OLD.updated_at, OLD.updated_at)
+    ON CONFLICT(id) DO UPDATE SET updated_at = max(updated_at, excluded.updated_at);
+END;
+CREATE TRIGGER plan_rating_restored AFTER INSERT ON plan_rating BEGIN
+    DELETE FROM deleted_row WHERE id = 'plan_rating/' || NEW.id;
+END;
+CREATE TRIGGER weekly_review_deleted AFTER DELETE ON weekly_review BEGIN
+    INSERT INTO deleted_row(id, table_name, row_id, created_at, updated_at)
+    VALUES('weekly_review/' || OLD.id, 'weekly_review', OLD.id, OLD.updated_at, OLD.updated_at)
+    ON CONFLICT(id) DO UPDATE SET updated_at = max(updated_at, excluded.updated_at);
+END;
+CREATE TRIGGER weekly_review_restored AFTER INSERT ON weekly_review BEGIN
+    DELETE FROM deleted_row WHERE id = 'weekly_review/' || NEW.id;
+END;
+CREATE TRIGGER weekly_review_checkin_deleted AFTER DELETE ON weekly_review_checkin BEGIN
+    INSERT INTO deleted_row(id, table_name, row_id, created_at, updated_at)
+    VALUES('weekly_review_checkin/' || OLD.id, 'weekly_review_checkin', OLD.id, OLD.updated_at, OLD.updated_at)
+    ON CONFLICT(id) DO UPDATE SET updated_at = max(updated_at, excluded.updated_at);
+END;
+CREATE TRIGGER weekly_review_checkin_restored AFTER INSERT ON weekly_review_checkin BEGIN
+    DELETE FROM deleted_row WHERE id = 'weekly_review_checkin/' || NEW.id;
+END;
+CREATE TRIGGER weekly_review_plan_deleted AFTER DELETE ON weekly_review_plan BEGIN
+    INSERT INTO deleted_row(id, table_name, row_id, created_at, updated_at)
+    VALUES('weekly_review_plan/' || OLD.id, 'weekly_review_plan', OLD.id, OLD.updated_at, OLD.updated_at)
+    ON CONFLICT(id) DO UPDATE SET updated_at = max(updated_at, excluded.updated_at);
+END;
+CREATE TRIGGER weekly_review_plan_restored AFTER INSERT ON weekly_review_plan BEGIN
+    DELETE FROM deleted_row WHERE id = 'weekly_review_plan/' || NEW.id;
+END;
+)sql"},
 };
 
 std::span<const Migration> migrations() { return kMigrations; }

@@ -19,6 +19,10 @@ std::string format_utc(WallTime t) {
     return buf;
 }
 
+bool in_supported_range(Date d) {
+    return d.ok() && int(d.year()) >= kFirstYear && int(d.year()) <= kLastYear;
+}
+
 static bool digits(std::string_view s, size_t pos, size_t n, int& out) {
     if (pos + n > s.size()) return false;
     int v = 0;
@@ -35,7 +39,7 @@ std::optional<Date> parse_date(std::string_view s) {
     if (s.size() != 10 || s[4] != '-' || s[7] != '-') return std::nullopt;
     if (!digits(s, 0, 4, y) || !digits(s, 5, 2, m) || !digits(s, 8, 2, d)) return std::nullopt;
     Date date{year{y}, month{unsigned(m)}, day{unsigned(d)}};
-    if (!date.ok()) return std::nullopt;
+    if (!in_supported_range(date)) return std::nullopt;
     return date;
 }
 
@@ -154,6 +158,7 @@ std::optional<IsoWeek> parse_iso_week(std::string_view s) {
     int y, w;
     if (s.size() != 8 || s[4] != '-' || s[5] != 'W') return std::nullopt;
     if (!digits(s, 0, 4, y) || !digits(s, 6, 2, w)) return std::nullopt;
+    if (y < kFirstYear || y > kLastYear) return std::nullopt;
     if (w < 1 || w > iso_weeks_in_year(y)) return std::nullopt;
     return IsoWeek{y, w};
 }

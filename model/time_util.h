@@ -12,7 +12,15 @@ namespace hearth {
 
 using Date = std::chrono::year_month_day;
 
-// "2026-11-22T18:34:57.123Z"; parse accepts the same shape (milliseconds optional).
+// The calendar Hearth accepts from text (files, backups, typed days): years
+// 1970 to 2199. Every moment in it fits the nanosecond system clock (which
+// wraps before 1678 and after 2262) with room for any duration Hearth adds.
+inline constexpr int kFirstYear = 1970;
+inline constexpr int kLastYear = 2199;
+bool in_supported_range(Date d);
+
+// "2026-11-22T18:34:57.123Z"; parse accepts the same shape (milliseconds
+// optional), only in kFirstYear..kLastYear: nullopt otherwise, never wrapped.
 std::string format_utc(WallTime t);
 std::optional<WallTime> parse_utc(std::string_view s);
 
@@ -27,7 +35,7 @@ WallTime local_midnight(Date d);
 std::optional<WallTime> local_time_on(Date d, std::string_view hh_mm);
 
 std::string format_date(Date d);                      // "2026-11-22"
-std::optional<Date> parse_date(std::string_view s);   // strict YYYY-MM-DD, a real day
+std::optional<Date> parse_date(std::string_view s);   // strict YYYY-MM-DD, a real day in range
 std::string format_day_human(Date d);                 // "Sun 22 Nov 2026"
 
 Date add_days(Date d, int days);
@@ -42,7 +50,7 @@ struct IsoWeek {
 IsoWeek iso_week(Date d);
 Date iso_week_monday(IsoWeek w);
 std::string format_iso_week(IsoWeek w);               // "2026-W47"
-std::optional<IsoWeek> parse_iso_week(std::string_view s);
+std::optional<IsoWeek> parse_iso_week(std::string_view s);  // years in range only
 int iso_weeks_in_year(int year);
 
 } // namespace hearth

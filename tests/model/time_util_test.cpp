@@ -49,3 +49,30 @@ TEST_CASE("Local days follow the time zone", "[time]") {
     tzset();
     CHECK(local_date(late) == Date{2026y / November / 22});
 }
+
+TEST_CASE("Times and days outside 1970..2199 are refused, never wrapped", "[time]") {
+    // A nanosecond clock wraps past 2262 and before 1678: such a stamp must not
+    // parse into some other moment that then "wins" a merge.
+    CHECK_FALSE(parse_utc("1500-01-01T00:00:00.000Z"));
+    CHECK_FALSE(parse_utc("2263-01-01T00:00:00.000Z"));
+    CHECK_FALSE(parse_utc("9999-12-31T23:59:59.999Z"));
+    CHECK_FALSE(parse_utc("0001-01-01T00:00:00Z"));
+    CHECK_FALSE(parse_utc("1969-12-31T23:59:59.999Z"));
+    CHECK_FALSE(parse_utc("2200-01-01T00:00:00.000Z"));
+    CHECK(parse_utc("1970-01-01T00:00:00.000Z") == WallTime{});
+    auto last = parse_utc("2199-12-31T23:59:59.999Z");
+    REQUIRE(last);
+    CHECK(format_utc(*last) == "2199-12-31T23:59:59.999Z");
+    CHECK(*last > *parse_utc("2026-11-22T18:34:57.123Z"));
+
+    CHECK_FALSE(parse_date("0001-01-01"));
+    CHECK_FALSE(parse_date("1969-12-31"));
+    CHECK_FALSE(parse_date("2200-01-01"));
+    CHECK(parse_date("1970-01-01"));
+    CHECK(parse_date("2199-12-31"));
+    CHECK_FALSE(parse_iso_week("9999-W01"));
+    CHECK_FALSE(parse_iso_week("1969-W10"));
+    CHECK(parse_iso_week("2199-W10"));
+    CHECK(in_supported_range(Date{2026y / November / 22}));
+    CHECK_FALSE(in_supported_range(Date{2200y / January / 1}));
+}
