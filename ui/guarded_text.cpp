@@ -1,5 +1,7 @@
 #include "guarded_text.h"
 
+#include "text/glyphs.h"
+
 #include <imgui_stdlib.h>
 
 namespace hearth::ui {
@@ -22,7 +24,7 @@ GuardedText::~GuardedText() {
 }
 
 bool GuardedText::load(const std::string& original) {
-    guard_ = AstralGuard{};
+    guard_ = AstralGuard{&placeholder_pool()};
     auto encoded = guard_.encode(original);
     editable_ = encoded.has_value();
     buffer_ = encoded ? *encoded : original;
@@ -60,7 +62,10 @@ void GuardedText::track_focus() {
 }
 
 void GuardedText::queue_typed(char32_t astral) {
-    if (auto ph = guard_.placeholder_for(astral)) append_utf8(pending_, *ph);
+    if (auto ph = guard_.placeholder_for(astral)) {
+        append_utf8(pending_, *ph);
+        ensure_glyphs(pending_);
+    }
 }
 
 int guarded_callback(ImGuiInputTextCallbackData* data) {
@@ -84,6 +89,7 @@ bool GuardedText::multiline(const char* label, ImVec2 size, bool* changed) {
                                 ImGuiInputTextFlags_CallbackAlways;
     if (!editable_) flags |= ImGuiInputTextFlags_ReadOnly;
     std::string before = buffer_;
+    ensure_glyphs(buffer_);
     bool enter = ImGui::InputTextMultiline(label, &buffer_, size, flags, guarded_callback, this);
     if (!ImGui::IsItemActive()) cursor_to_end_ = !buffer_.empty();
     track_focus();
@@ -95,7 +101,8 @@ bool GuardedText::single_line(const char* label, const char* hint, bool* changed
     ImGuiInputTextFlags flags = ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_CallbackAlways;
     if (!editable_) flags |= ImGuiInputTextFlags_ReadOnly;
     std::string before = buffer_;
-    bool enter = ImGui::InputTextWithHint(label, hint, &buffer_, flags, guarded_callback, this);
+    ensure_glyphs(buffer_);
+    bool enter = ImGui::InputTextWithHint(label, shown(hint), &buffer_, flags, guarded_callback, this);
     if (!ImGui::IsItemActive()) cursor_to_end_ = !buffer_.empty();
     track_focus();
     after_input(before, changed);
@@ -103,7 +110,9 @@ bool GuardedText::single_line(const char* label, const char* hint, bool* changed
 }
 
 unsigned int route_typed_codepoint(unsigned int cp) {
-    if (cp < 0x10000 || cp > 0x10FFFF || !focus_is_current()) return cp;
+    // Above U+FFFF, and characters the atlas lacks (drawn from a placeholder's glyph).
+    bool needs_guard = cp >= 0x10000 || (cp >= 0x80 && !atlas_covers(char32_t(cp)));
+    if (!needs_guard || cp > 0x10FFFF || !focus_is_current()) return cp;
     g_focused->queue_typed(char32_t(cp));
     return 0;
 }

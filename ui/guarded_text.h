@@ -2,7 +2,9 @@
 // A text field that never changes what was typed, even in a build whose
 // ImWchar is 16 bits: characters above U+FFFF (emoji) travel through the field
 // as private-use placeholders (see AstralGuard in model/utf8.h), including when
-// typed or pasted, and come back as the original bytes.
+// typed or pasted, and come back as the original bytes. The placeholders are
+// the code points text/glyphs.h draws each cluster with (one per emoji
+// sequence), so the box shows the emoji, not a stand-in.
 #include "device_store.h"
 #include "utf8.h"
 
