@@ -3,6 +3,7 @@
 // back the bytes they were given.
 #include "guarded_text.h"
 #include "headless.h"
+#include "preferences.h"
 #include "text/glyphs.h"
 #include "text/rasterizer.h"
 #include "../model/test_support.h"
@@ -161,6 +162,45 @@ TEST_CASE("Other scripts come from another installed font; nothing covered is a 
     CHECK_FALSE(gb->Colored);
     CHECK(gb->Visible);
     CHECK(ui::glyph_stats().boxes >= 1);
+}
+
+TEST_CASE("More new characters than reserved glyphs: the atlas grows on the next build", "[ui][unicode]") {
+    test::TestModel t;
+    test::Headless h(t.model.settings);
+    int slots = ui::glyph_stats().slots;
+    REQUIRE(slots > 0);
+    // Mathematical bold letters (U+1D400..): one new cluster each.
+    std::vector<std::string> letters;
+    for (int i = 0; i < slots + 8; ++i) {
+        letters.emplace_back();
+        append_utf8(letters.back(), char32_t(0x1D400 + i));
+    }
+    std::string text;
+    for (const auto& l : letters) text += l;
+    h.frame([&] { ImGui::TextUnformatted(ui::shown(text)); });
+    CHECK(ui::atlas_needs_rebuild());
+    ui::apply_preferences(t.model.settings, 1.0f, HEARTH_TEST_FONT);  // what the app does before the next frame
+    CHECK_FALSE(ui::atlas_needs_rebuild());
+    CHECK(ui::glyph_stats().slots > slots);
+    const char* mapped = nullptr;
+    h.frame([&] { ImGui::TextUnformatted(mapped = ui::shown(text)); });
+    CHECK_FALSE(ui::atlas_needs_rebuild());
+    for (char32_t c : codepoints(mapped)) {
+        REQUIRE(is_placeholder(c));
+        const ImFontGlyph* g = glyph(c);
+        REQUIRE(g);
+        CHECK(g->Visible);
+    }
+}
+
+TEST_CASE("Broken bytes are drawn as a box, not U+FFFD", "[ui][unicode]") {
+    test::TestModel t;
+    test::Headless h(t.model.settings);
+    const ImFont* body = ImGui::GetIO().Fonts->Fonts[0];
+    CHECK(body->FallbackChar == 0x25A1);
+    CHECK(body->FindGlyphNoFallback(0xFFFD) == nullptr);
+    std::string broken = "ok \xC3 there";
+    CHECK(std::string(ui::shown(broken)) == broken);
 }
 
 TEST_CASE("A text box shows emoji as glyphs and saves the bytes it was given", "[ui][unicode]") {

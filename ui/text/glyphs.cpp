@@ -66,11 +66,17 @@ struct CacheEntry {
     int last_frame = 0;
 };
 
+// Looks texts up by string_view, without copying them.
+struct TextHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+
 Pool g_pool;
 AtlasState g_atlas;
 unsigned g_generation = 0;
 std::function<void(int, int, int, int)> g_upload;
-std::unordered_map<std::string, CacheEntry> g_cache;
+std::unordered_map<std::string, CacheEntry, TextHash, std::equal_to<>> g_cache;
 int g_last_sweep = 0;
 GlyphStats g_stats;
 
@@ -140,9 +146,8 @@ void draw_placeholder(char32_t cp) {
     g_stats.last_draw_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
 }
 
-// Replaces what the atlas cannot draw; false when nothing needed replacing.
-bool map_text(std::string_view s, std::string& out, std::vector<char32_t>& placeholders) {
-    // Fast path: every code point drawable by itself and nothing that joins.
+// Every code point drawable by itself and nothing that joins: no copy needed.
+bool plain_text(std::string_view s) {
     bool plain = true;
     for (std::size_t i = 0; i < s.size() && plain;) {
         unsigned char c = static_cast<unsigned char>(s[i]);
@@ -152,14 +157,20 @@ bool map_text(std::string_view s, std::string& out, std::vector<char32_t>& place
         plain = n != 0 && cp != 0x200D && atlas_covers(cp);
         i += n;
     }
-    if (plain) return false;
+    return plain;
+}
+
+// Replaces each cluster the atlas cannot draw with its placeholder.
+void map_text(std::string_view s, std::string& out, std::vector<char32_t>& placeholders) {
     out.clear();
     out.reserve(s.size());
     for (std::size_t i = 0; i < s.size();) {
         std::size_t end = cluster_end(s, i);
         std::string_view cluster = s.substr(i, end - i);
         std::optional<char32_t> ph;
-        if (!cluster_drawable(cluster)) ph = g_pool.placeholder_for(cluster);
+        char32_t first;
+        // Broken bytes stay as they are: ImGui draws them as the fallback box.
+        if (decode_utf8(cluster, 0, first) != 0 && !cluster_drawable(cluster)) ph = g_pool.placeholder_for(cluster);
         if (ph) {
             append_utf8(out, *ph);
             placeholders.push_back(*ph);
@@ -168,18 +179,17 @@ bool map_text(std::string_view s, std::string& out, std::vector<char32_t>& place
         }
         i = end;
     }
-    return true;
 }
 
 const char* shown_view(std::string_view s, const char* original) {
-    std::string key(s);
-    auto it = g_cache.find(key);
+    if (plain_text(s)) return original;
+    auto it = g_cache.find(s);
     int frame = current_frame();
     if (it == g_cache.end()) {
         CacheEntry e;
-        if (!map_text(s, e.mapped, e.placeholders)) return original;
+        map_text(s, e.mapped, e.placeholders);
         e.generation = g_generation - 1;  // not yet drawn
-        it = g_cache.emplace(std::move(key), std::move(e)).first;
+        it = g_cache.emplace(std::string(s), std::move(e)).first;
     }
     CacheEntry& e = it->second;
     e.last_frame = frame;
