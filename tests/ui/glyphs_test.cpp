@@ -262,3 +262,24 @@ TEST_CASE("One new emoji is drawn in well under a frame", "[ui][unicode][.benchm
     });
     std::printf("new emoji glyph (3 font sizes): mean %.2f ms, worst %.2f ms\n", total / 4, worst);
 }
+
+TEST_CASE("On a HiDPI screen emoji are drawn at the scaled text size, from the large strike", "[ui][unicode]") {
+    test::TestModel t;
+    test::Headless h(t.model.settings);
+    ui::apply_preferences(t.model.settings, 2.0f, HEARTH_TEST_FONT);  // content scale 2
+    const char* mapped = nullptr;
+    h.frame([&] {
+        ImGui::Begin("w");
+        ImGui::TextUnformatted(mapped = ui::shown(std::string(kSunflower)));
+        ImGui::End();
+    });
+    auto cps = codepoints(mapped);
+    REQUIRE(cps.size() == 1);
+    const ImFontGlyph* g = glyph(cps[0]);
+    REQUIRE(g);
+    float line = ImGui::GetFont()->FontSize;
+    CHECK(line > 30);
+    CHECK(g->Y1 - g->Y0 > line * 0.8f);
+    CHECK(g->Y1 - g->Y0 <= line * 1.05f + 1);
+    CHECK(distinct_colours(g) > 50);
+}
