@@ -127,6 +127,15 @@ TEST_CASE("Plain text the atlas covers is handed over as it is", "[ui][unicode]"
     CHECK(ui::shown("ascii only") != nullptr);
     const char* lit = "ascii";
     CHECK(ui::shown(lit) == lit);
+    // A piece of a string (the first line of an entry) maps that piece only.
+    std::string two_lines = std::string("Sun ") + kSunflower + "\nsecond";
+    std::string_view first = std::string_view(two_lines).substr(0, two_lines.find('\n'));
+    std::string_view piece = ui::shown(first);
+    CHECK(piece.find('\n') == std::string_view::npos);
+    CHECK(piece.substr(0, 4) == "Sun ");
+    CHECK(codepoints(std::string(piece).c_str()).size() == 5);
+    std::string_view plain_piece = std::string_view(plain).substr(0, 5);
+    CHECK(ui::shown(plain_piece).data() == plain.data());
 }
 
 TEST_CASE("Other scripts come from another installed font; nothing covered is a box, never U+FFFD", "[ui][unicode]") {

@@ -181,8 +181,7 @@ void map_text(std::string_view s, std::string& out, std::vector<char32_t>& place
     }
 }
 
-const char* shown_view(std::string_view s, const char* original) {
-    if (plain_text(s)) return original;
+const std::string* mapped_text(std::string_view s) {
     auto it = g_cache.find(s);
     int frame = current_frame();
     if (it == g_cache.end()) {
@@ -204,7 +203,11 @@ const char* shown_view(std::string_view s, const char* original) {
         for (auto j = g_cache.begin(); j != g_cache.end();)
             j = frame - j->second.last_frame > 300 ? g_cache.erase(j) : std::next(j);
     }
-    return e.mapped.c_str();
+    return &e.mapped;
+}
+
+const char* shown_view(std::string_view s, const char* original) {
+    return plain_text(s) ? original : mapped_text(s)->c_str();
 }
 
 } // namespace
@@ -224,6 +227,10 @@ const char* shown(const char* utf8) {
     const char* p = utf8;
     while (*p && static_cast<unsigned char>(*p) < 0x80) ++p;
     return *p ? shown_view(std::string_view(utf8), utf8) : utf8;
+}
+
+std::string_view shown(std::string_view utf8) {
+    return plain_text(utf8) ? utf8 : std::string_view(*mapped_text(utf8));
 }
 
 PlaceholderPool& placeholder_pool() { return g_pool; }

@@ -40,6 +40,8 @@ namespace hearth::ui {
 // ImGui::Selectable(shown(s)), BeginCombo(label, shown(s)), ...
 const char* shown(const std::string& utf8);
 const char* shown(const char* utf8);
+// For a piece of a string (not NUL-terminated): draw [data, data + size).
+std::string_view shown(std::string_view utf8);
 
 // The code points GuardedText's placeholders come from (shared with shown()).
 PlaceholderPool& placeholder_pool();
