@@ -9,6 +9,7 @@
 #include "../model/test_support.h"
 
 #include <catch2/catch.hpp>
+#include <stb_image_write.h>
 
 #include <chrono>
 #include <cstdio>
@@ -291,4 +292,39 @@ TEST_CASE("On a HiDPI screen emoji are drawn at the scaled text size, from the l
     CHECK(g->Y1 - g->Y0 > line * 0.8f);
     CHECK(g->Y1 - g->Y0 <= line * 1.05f + 1);
     CHECK(distinct_colours(g) > 50);
+}
+
+// Not run by ctest: writes the glyphs of the couple, the flag and ❤️ at content
+// scale 2 (on the theme's background) to emoji-glyphs-2x.png, to look at.
+TEST_CASE("Look at the emoji glyphs at content scale 2", "[.look]") {
+    test::TestModel t;
+    test::Headless h(t.model.settings);
+    ui::apply_preferences(t.model.settings, 2.0f, HEARTH_TEST_FONT);
+    const std::string text = std::string(kCouple) + kFlagFr + kRedHeart + kSmile + kSunflower + kKeycap1 + kThumbsMedium;
+    const char* mapped = nullptr;
+    h.frame([&] { ImGui::TextUnformatted(mapped = ui::shown(text)); });
+    ImFontAtlas* atlas = ImGui::GetIO().Fonts;
+    std::vector<unsigned char> out;
+    int W = 0, H = int(ImGui::GetFont()->FontSize) + 4;
+    auto cps = codepoints(mapped);
+    for (char32_t c : cps) W += int(glyph(c)->AdvanceX) + 2;
+    out.assign(std::size_t(W * H * 3), 0xF5);
+    int pen = 0;
+    for (char32_t c : cps) {
+        const ImFontGlyph* g = glyph(c);
+        int u0 = int(g->U0 * float(atlas->TexWidth) + 0.5f), v0 = int(g->V0 * float(atlas->TexHeight) + 0.5f);
+        for (int y = 0; y < int(g->Y1 - g->Y0); ++y)
+            for (int x = 0; x < int(g->X1 - g->X0); ++x) {
+                unsigned p = atlas->TexPixelsRGBA32[(v0 + y) * atlas->TexWidth + u0 + x];
+                float a = float(p >> 24) / 255.f;
+                int ox = pen + int(g->X0) + x, oy = 2 + int(g->Y0) + y;
+                if (ox >= W || oy >= H) continue;
+                for (int k = 0; k < 3; ++k) {
+                    unsigned char& d = out[std::size_t((oy * W + ox) * 3 + k)];
+                    d = (unsigned char)(float((p >> (8 * k)) & 0xFF) * a + float(d) * (1 - a));
+                }
+            }
+        pen += int(g->AdvanceX) + 2;
+    }
+    CHECK(stbi_write_png("emoji-glyphs-2x.png", W, H, 3, out.data(), W * 3));
 }
