@@ -51,6 +51,9 @@ const ImWchar* text_glyph_ranges() {
 void load_fonts(const std::string& ttf_path, float body_px) {
     ImGuiIO& io = ImGui::GetIO();
     io.Fonts->Clear();
+    // The texture as tall as its glyphs, not the next power of two (which
+    // would double it once the rects for glyphs on demand tip it over).
+    io.Fonts->Flags |= ImFontAtlasFlags_NoPowerOfTwoHeight;
     g_fonts = {};
     ImFontConfig cfg;
     cfg.OversampleH = 2;

@@ -328,3 +328,9 @@ TEST_CASE("Look at the emoji glyphs at content scale 2", "[.look]") {
     }
     CHECK(stbi_write_png("emoji-glyphs-2x.png", W, H, 3, out.data(), W * 3));
 }
+
+TEST_CASE("Print the atlas size", "[.look]") {
+    test::TestModel t;
+    test::Headless h(t.model.settings);
+    std::printf("atlas %dx%d, %d slots per font\n", ImGui::GetIO().Fonts->TexWidth, ImGui::GetIO().Fonts->TexHeight, ui::glyph_stats().slots);
+}

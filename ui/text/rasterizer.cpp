@@ -133,9 +133,25 @@ struct Rasterizer::Impl {
     FcFontSet* fallbacks = nullptr;
     float em_per_line = 1.f / 1.164f;  // DejaVu Sans; set_base_font measures the real one
 
-    Impl() {
-        if (FT_Init_FreeType(&lib)) lib = nullptr;
-        fc_ready = FcInit();
+    bool fc_tried = false;
+
+    std::string base_font;
+    bool base_measured = false;
+    void measure_base();
+
+    bool lib_tried = false;
+    void start_freetype() {
+        if (!lib_tried && FT_Init_FreeType(&lib)) lib = nullptr;
+        lib_tried = true;
+    }
+    // fontconfig reads its configuration and font caches (megabytes): only
+    // once a character needs it, not at start.
+    bool fontconfig() {
+        if (!fc_tried) {
+            fc_tried = true;
+            fc_ready = FcInit();
+        }
+        return fc_ready;
     }
     ~Impl() {
         for (auto& [k, f] : faces) {
@@ -163,7 +179,7 @@ struct Rasterizer::Impl {
     const std::string& emoji_font() {
         if (emoji_looked) return emoji_path;
         emoji_looked = true;
-        if (fc_ready) {
+        if (fontconfig()) {
             FcPattern* pat = FcNameParse(reinterpret_cast<const FcChar8*>("emoji:color=true"));
             FcConfigSubstitute(nullptr, pat, FcMatchPattern);
             FcDefaultSubstitute(pat);
@@ -186,7 +202,7 @@ struct Rasterizer::Impl {
 
     // Fonts in fontconfig's order of preference for sans-serif text.
     FcFontSet* fallback_list() {
-        if (fallbacks || !fc_ready) return fallbacks;
+        if (fallbacks || !fontconfig()) return fallbacks;
         FcPattern* pat = FcNameParse(reinterpret_cast<const FcChar8*>("sans-serif"));
         FcConfigSubstitute(nullptr, pat, FcMatchPattern);
         FcDefaultSubstitute(pat);
@@ -328,7 +344,7 @@ struct Rasterizer::Impl {
 };
 
 Rasterizer& Rasterizer::instance() {
-    static Rasterizer r;
+    static Rasterizer r;  // FreeType starts when the first glyph is drawn
     return r;
 }
 
@@ -336,20 +352,32 @@ Rasterizer::Rasterizer() : impl_(new Impl) {}
 Rasterizer::~Rasterizer() { delete impl_; }
 
 void Rasterizer::set_base_font(const std::string& ttf_path) {
-    Impl& m = *impl_;
-    if (ttf_path.empty() || !m.lib) return;
+    impl_->base_font = ttf_path;  // measured when a glyph is first drawn: nothing at start
+    impl_->base_measured = false;
+    impl_->em_per_line = 1.f / 1.164f;
+}
+
+void Rasterizer::Impl::measure_base() {
+    if (base_measured) return;
+    base_measured = true;
+    if (base_font.empty() || !lib) return;
     FT_Face f = nullptr;
-    if (FT_New_Face(m.lib, ttf_path.c_str(), 0, &f)) return;
+    if (FT_New_Face(lib, base_font.c_str(), 0, &f)) return;
     // stb_truetype sizes a font so that hhea ascent - descent is the pixel size.
     float line_units = float(f->ascender - f->descender);
-    if (line_units > 0 && f->units_per_EM > 0) m.em_per_line = float(f->units_per_EM) / line_units;
+    if (line_units > 0 && f->units_per_EM > 0) em_per_line = float(f->units_per_EM) / line_units;
     FT_Done_Face(f);
 }
 
-bool Rasterizer::has_emoji_font() { return !impl_->emoji_font().empty(); }
+bool Rasterizer::has_emoji_font() {
+    impl_->start_freetype();
+    return !impl_->emoji_font().empty();
+}
 
 std::vector<GlyphImage> Rasterizer::render(std::string_view cluster, const std::vector<GlyphTarget>& targets, GlyphSource* source) {
     Impl& m = *impl_;
+    m.start_freetype();
+    m.measure_base();
     std::vector<GlyphImage> out;
     std::vector<char32_t> cps = codepoints(cluster);
     if (std::all_of(cps.begin(), cps.end(), ignorable)) {  // a lone joiner or selector: draws nothing
