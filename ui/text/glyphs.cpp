@@ -248,6 +248,8 @@ void ensure_glyphs(std::string_view mapped) {
 
 void set_atlas_upload(std::function<void(int, int, int, int)> upload) { g_upload = std::move(upload); }
 
+void warm_up_glyphs() { text::Rasterizer::instance().warm_up_in_background(); }
+
 bool atlas_needs_rebuild() { return g_atlas.wants_rebuild; }
 
 void reserve_glyph_slots(ImFontAtlas& atlas, const std::vector<ImFont*>& fonts, const std::string& base_ttf) {

@@ -57,6 +57,10 @@ bool atlas_covers(char32_t cp);
 // to the GPU texture (glTexSubImage2D). Empty: nothing uploaded (headless).
 void set_atlas_upload(std::function<void(int x, int y, int w, int h)> upload);
 
+// Opens the fonts for glyphs on demand on a background thread (the app calls it
+// once the first frame is shown, so start-up does not pay for it).
+void warm_up_glyphs();
+
 // True when more clusters were seen than the atlas has rects for: rebuild the
 // fonts (load_fonts) and the texture before the next frame.
 bool atlas_needs_rebuild();

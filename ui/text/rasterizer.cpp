@@ -14,6 +14,8 @@
 #include <fstream>
 #include <map>
 #include <memory>
+#include <mutex>
+#include <thread>
 
 namespace hearth::ui::text {
 namespace {
@@ -139,6 +141,8 @@ struct Rasterizer::Impl {
     bool base_measured = false;
     void measure_base();
 
+    std::mutex busy;      // the warm-up thread and render() take turns
+    std::thread warm_up;
     bool lib_tried = false;
     void start_freetype() {
         if (!lib_tried && FT_Init_FreeType(&lib)) lib = nullptr;
@@ -154,6 +158,7 @@ struct Rasterizer::Impl {
         return fc_ready;
     }
     ~Impl() {
+        if (warm_up.joinable()) warm_up.join();
         for (auto& [k, f] : faces) {
             if (f.hb) hb_font_destroy(f.hb);
             else if (f.ft) FT_Done_Face(f.ft);
@@ -352,6 +357,7 @@ Rasterizer::Rasterizer() : impl_(new Impl) {}
 Rasterizer::~Rasterizer() { delete impl_; }
 
 void Rasterizer::set_base_font(const std::string& ttf_path) {
+    std::lock_guard lock(impl_->busy);
     impl_->base_font = ttf_path;  // measured when a glyph is first drawn: nothing at start
     impl_->base_measured = false;
     impl_->em_per_line = 1.f / 1.164f;
@@ -370,12 +376,35 @@ void Rasterizer::Impl::measure_base() {
 }
 
 bool Rasterizer::has_emoji_font() {
+    std::lock_guard lock(impl_->busy);
     impl_->start_freetype();
     return !impl_->emoji_font().empty();
 }
 
+void Rasterizer::warm_up_in_background() {
+    Impl& m = *impl_;
+    if (m.warm_up.joinable()) return;
+    m.warm_up = std::thread([&m] {
+        std::lock_guard lock(m.busy);
+        m.start_freetype();
+        m.measure_base();
+        // Shaping and drawing one emoji loads what the first real one would
+        // wait for: HarfBuzz's tables for the font (its ZWJ ligatures), the
+        // bitmap index, the PNG decoder.
+        if (!m.emoji_font().empty())
+            if (Face* f = m.face(m.emoji_font(), 0)) {
+                if (FT_HAS_FIXED_SIZES(f->ft)) FT_Select_Size(f->ft, 0);
+                Canvas c;
+                float left, top, advance;
+                m.draw(*f, "\xF0\x9F\x98\x8A", true, c, left, top, advance);
+            }
+        m.fallback_list();
+    });
+}
+
 std::vector<GlyphImage> Rasterizer::render(std::string_view cluster, const std::vector<GlyphTarget>& targets, GlyphSource* source) {
     Impl& m = *impl_;
+    std::lock_guard lock(m.busy);
     m.start_freetype();
     m.measure_base();
     std::vector<GlyphImage> out;

@@ -43,6 +43,10 @@ public:
     std::vector<GlyphImage> render(std::string_view cluster, const std::vector<GlyphTarget>& targets,
                                    GlyphSource* source = nullptr);
     bool has_emoji_font();
+    // Opens FreeType, fontconfig and the emoji font on a thread of its own, so
+    // the first emoji drawn costs no more than the next (call once the first
+    // frame is up; render() waits for it if it is still running).
+    void warm_up_in_background();
     ~Rasterizer();
 
 private:
