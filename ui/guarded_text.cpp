@@ -4,6 +4,8 @@
 
 #include <imgui_stdlib.h>
 
+#include <algorithm>
+
 namespace hearth::ui {
 namespace {
 // The field that had keyboard focus when last drawn, and its guard.
@@ -61,10 +63,33 @@ void GuardedText::track_focus() {
     }
 }
 
-void GuardedText::queue_typed(char32_t astral) {
-    if (auto ph = guard_.placeholder_for(astral)) {
-        append_utf8(pending_, *ph);
-        ensure_glyphs(pending_);
+void GuardedText::queue_typed(char32_t cp) { append_utf8(pending_, cp); }
+
+// Inserts what was typed this frame at the cursor, as placeholders where
+// needed. A typed character that attaches to the one before the cursor (a skin
+// tone, VS16, a ZWJ and what it joins, the second half of a flag, a keycap, a
+// combining accent) makes one cluster with it, drawn as one glyph.
+void GuardedText::insert_pending(ImGuiInputTextCallbackData* data) {
+    if (data->HasSelection()) {
+        int a = std::min(data->SelectionStart, data->SelectionEnd), b = std::max(data->SelectionStart, data->SelectionEnd);
+        data->DeleteChars(a, b - a);
+    }
+    std::string typed = pending_;
+    pending_.clear();
+    int at = data->CursorPos;
+    if (at > 0) {
+        int p = at - 1;
+        while (p > 0 && (static_cast<unsigned char>(data->Buf[p]) & 0xC0) == 0x80) --p;
+        std::string before = guard_.restore(std::string_view(data->Buf + p, std::size_t(at - p)));
+        std::string joined = before + typed;
+        if (cluster_end(joined, 0) > before.size()) {
+            data->DeleteChars(p, at - p);
+            typed = std::move(joined);
+        }
+    }
+    if (auto encoded = guard_.encode(typed)) {
+        ensure_glyphs(*encoded);
+        data->InsertChars(data->CursorPos, encoded->c_str());
     }
 }
 
@@ -77,10 +102,8 @@ int guarded_callback(ImGuiInputTextCallbackData* data) {
         self->cursor_to_end_ = false;
         if (!ImGui::GetIO().MouseDown[0]) data->CursorPos = data->SelectionStart = data->SelectionEnd = data->BufTextLen;
     }
-    if (!self->pending_.empty()) {
-        data->InsertChars(data->CursorPos, self->pending_.c_str());
-        self->pending_.clear();
-    }
+    if (!self->editable_) self->pending_.clear();
+    if (!self->pending_.empty()) self->insert_pending(data);
     return 0;
 }
 
@@ -110,9 +133,11 @@ bool GuardedText::single_line(const char* label, const char* hint, bool* changed
 }
 
 unsigned int route_typed_codepoint(unsigned int cp) {
-    // Above U+FFFF, and characters the atlas lacks (drawn from a placeholder's glyph).
-    bool needs_guard = cp >= 0x10000 || (cp >= 0x80 && !atlas_covers(char32_t(cp)));
-    if (!needs_guard || cp > 0x10FFFF || !focus_is_current()) return cp;
+    // Every character past ASCII goes through the focused field's guard (it may
+    // need a placeholder, or join the character before it into one glyph), and
+    // so does everything typed after it in the same frame, to keep the order.
+    if (cp > 0x10FFFF || !focus_is_current()) return cp;
+    if (cp < 0x80 && !g_focused->has_pending()) return cp;
     g_focused->queue_typed(char32_t(cp));
     return 0;
 }

@@ -334,3 +334,66 @@ TEST_CASE("Print the atlas size", "[.look]") {
     test::Headless h(t.model.settings);
     std::printf("atlas %dx%d, %d slots per font\n", ImGui::GetIO().Fonts->TexWidth, ImGui::GetIO().Fonts->TexHeight, ui::glyph_stats().slots);
 }
+
+TEST_CASE("Typing the parts of an emoji sequence makes one glyph of them", "[ui][unicode]") {
+    test::TestModel t;
+    test::Headless h(t.model.settings);
+    ui::GuardedText field;
+    field.clear();
+    auto draw = [&] {
+        ImGui::Begin("w");
+        if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
+        field.single_line("##t", "hint");
+        ImGui::End();
+    };
+    h.frame(draw);
+    h.frame(draw);
+    h.frame(draw);
+    REQUIRE(ImGui::GetIO().WantTextInput);
+    auto glyphs_in_box = [&] { return codepoints(field.edited().c_str()).size(); };
+    SECTION("a thumb, then its skin tone on the next frame") {
+        h.type("ok ");
+        h.frame(draw);
+        h.type_codepoint(0x1F44D);
+        h.frame(draw);
+        h.type_codepoint(0x1F3FD);
+        h.frame(draw);
+        h.frame(draw);
+        CHECK(field.value() == std::string("ok ") + kThumbsMedium);
+        CHECK(glyphs_in_box() == 4);
+    }
+    SECTION("a couple typed as its six code points in one frame, as an input method sends it") {
+        for (char32_t c : codepoints(kCouple)) h.type_codepoint(c);
+        h.type_codepoint('!');
+        h.frame(draw);
+        h.frame(draw);
+        CHECK(field.value() == std::string(kCouple) + "!");
+        CHECK(glyphs_in_box() == 2);
+    }
+    SECTION("a keycap after its digit, a flag and a heart with VS16") {
+        h.type_codepoint('1');
+        h.frame(draw);
+        h.type_codepoint(0xFE0F);
+        h.type_codepoint(0x20E3);
+        h.frame(draw);
+        for (char32_t c : codepoints(kFlagFr)) {
+            h.type_codepoint(c);
+            h.frame(draw);
+        }
+        h.type_codepoint(0x2764);
+        h.frame(draw);
+        h.type_codepoint(0xFE0F);
+        h.frame(draw);
+        h.type_codepoint(0xE9);  // é, drawn by the base font as it is
+        h.frame(draw);
+        h.frame(draw);
+        CHECK(field.value() == std::string(kKeycap1) + kFlagFr + kRedHeart + "\xC3\xA9");
+        CHECK(glyphs_in_box() == 4);
+        for (char32_t c : codepoints(field.edited().c_str()))
+            if (is_placeholder(c)) {
+                const ImFontGlyph* g = glyph(c);
+                REQUIRE(g);
+                CHECK(g->Colored);
+            }
+    }
+}
