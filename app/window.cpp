@@ -134,6 +134,7 @@ int run_window(Model& model, const Clock& clock, const WindowOptions& opt) {
     ImGui_ImplOpenGL3_Init("#version 330 core");
     ui::apply_preferences(model.settings, window_scale(win), opt.font_path);
     ui::set_atlas_upload(upload_atlas_rect);
+    ui::set_glyph_time_budget(8.0);  // many new emoji at once: spread over frames
 
     ui::AppContext ctx(model, clock);
     ui::Shell shell(ctx);
@@ -189,6 +190,7 @@ int run_window(Model& model, const Clock& clock, const WindowOptions& opt) {
         ++frames;
         --frames_left;
         wake = ctx.take_wake();
+        if (ui::glyphs_waiting()) frames_left = std::max(frames_left, 1);
         if (ctx.take_attention_request()) glfwRequestWindowAttention(win);
 
         if (opt.screenshot && frames >= kScreenshotFrames) {

@@ -397,3 +397,26 @@ TEST_CASE("Typing the parts of an emoji sequence makes one glyph of them", "[ui]
             }
     }
 }
+
+TEST_CASE("Many new emoji at once are drawn over the next frames, not in one long frame", "[ui][unicode]") {
+    test::TestModel t;
+    test::Headless h(t.model.settings);
+    ui::set_glyph_time_budget(0.001);  // one glyph per frame
+    const std::string text = "\xF0\x9F\xA6\x94\xF0\x9F\xA6\x9C\xF0\x9F\xA6\xA9";  // 🦔🦜🦩
+    const char* mapped = nullptr;
+    auto draw = [&] { ImGui::TextUnformatted(mapped = ui::shown(text)); };
+    auto visible = [&] {
+        int n = 0;
+        for (char32_t c : codepoints(mapped)) n += glyph(c) && glyph(c)->Visible;
+        return n;
+    };
+    h.frame(draw);
+    CHECK(visible() == 1);
+    CHECK(ui::glyphs_waiting());
+    h.frame(draw);
+    CHECK(ui::glyphs_waiting());  // the app draws another frame each time
+    h.frame(draw);
+    CHECK_FALSE(ui::glyphs_waiting());
+    CHECK(visible() == 3);
+    ui::set_glyph_time_budget(0);
+}

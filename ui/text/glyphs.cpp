@@ -91,19 +91,35 @@ bool Pool::needs_placeholder(std::string_view cluster) const { return !cluster_d
 
 int current_frame() { return ImGui::GetCurrentContext() ? ImGui::GetFrameCount() : 0; }
 
-// Draws the cluster behind `cp` into every font's rect and uploads them.
-void draw_placeholder(char32_t cp) {
+// Time allowed for drawing new glyphs in one frame (0: no limit).
+double g_budget_ms = 0;
+int g_budget_frame = -1;
+double g_spent_ms = 0;
+bool g_waiting = false;
+
+// Draws the cluster behind `cp` into every font's rect and uploads them; false
+// when this frame's budget is spent (drawn on a later frame).
+bool draw_placeholder(char32_t cp) {
     AtlasState& a = g_atlas;
     std::size_t i = cp - kFirstPrivate;
-    if (!a.atlas || !ImGui::GetCurrentContext() || ImGui::GetIO().Fonts != a.atlas) return;
+    if (!a.atlas || !ImGui::GetCurrentContext() || ImGui::GetIO().Fonts != a.atlas) return true;
     if (i >= std::size_t(a.capacity)) {
         a.wants_rebuild = true;
-        return;
+        return true;
     }
-    if (a.drawn[i]) return;
-    a.drawn[i] = true;
+    if (a.drawn[i]) return true;
     const std::string* cluster = g_pool.original(cp);
-    if (!cluster) return;
+    if (!cluster) return true;
+    int frame = ImGui::GetFrameCount();
+    if (frame != g_budget_frame) {
+        g_budget_frame = frame;
+        g_spent_ms = 0;
+    }
+    if (g_budget_ms > 0 && g_spent_ms >= g_budget_ms) {
+        g_waiting = true;
+        return false;
+    }
+    a.drawn[i] = true;
     auto start = std::chrono::steady_clock::now();
     std::vector<text::GlyphTarget> targets;
     for (const Slot& s : a.fonts) targets.push_back({s.font->FontSize, s.font->Ascent, s.w, s.h});
@@ -144,6 +160,8 @@ void draw_placeholder(char32_t cp) {
     else if (source == text::GlyphSource::FallbackFont) ++g_stats.fallback;
     else ++g_stats.boxes;
     g_stats.last_draw_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+    g_spent_ms += g_stats.last_draw_ms;
+    return true;
 }
 
 // Every code point drawable by itself and nothing that joins: no copy needed.
@@ -193,8 +211,9 @@ const std::string* mapped_text(std::string_view s) {
     CacheEntry& e = it->second;
     e.last_frame = frame;
     if (e.generation != g_generation) {
-        for (char32_t cp : e.placeholders) draw_placeholder(cp);
-        e.generation = g_generation;
+        bool all = true;
+        for (char32_t cp : e.placeholders) all = draw_placeholder(cp) && all;
+        if (all) e.generation = g_generation;
     }
     // Forget texts not drawn for a while (pointers handed out stay valid for
     // far longer than the frame that used them).
@@ -247,6 +266,14 @@ void ensure_glyphs(std::string_view mapped) {
 }
 
 void set_atlas_upload(std::function<void(int, int, int, int)> upload) { g_upload = std::move(upload); }
+
+void set_glyph_time_budget(double ms_per_frame) { g_budget_ms = ms_per_frame; }
+
+bool glyphs_waiting() {
+    bool w = g_waiting;
+    g_waiting = false;
+    return w;
+}
 
 void warm_up_glyphs() { text::Rasterizer::instance().warm_up_in_background(); }
 

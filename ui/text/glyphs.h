@@ -61,6 +61,12 @@ void set_atlas_upload(std::function<void(int x, int y, int w, int h)> upload);
 // once the first frame is shown, so start-up does not pay for it).
 void warm_up_glyphs();
 
+// Limits the time spent drawing new glyphs in one frame (the app: half a
+// frame); the rest are drawn on the next frames. 0 (the default): no limit.
+void set_glyph_time_budget(double ms_per_frame);
+// True (once) when glyphs were left for a later frame: draw another frame.
+bool glyphs_waiting();
+
 // True when more clusters were seen than the atlas has rects for: rebuild the
 // fonts (load_fonts) and the texture before the next frame.
 bool atlas_needs_rebuild();
