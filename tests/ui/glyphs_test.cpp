@@ -3,6 +3,7 @@
 // back the bytes they were given.
 #include "guarded_text.h"
 #include "headless.h"
+#include "fonts.h"
 #include "preferences.h"
 #include "text/glyphs.h"
 #include "text/rasterizer.h"
@@ -419,4 +420,19 @@ TEST_CASE("Many new emoji at once are drawn over the next frames, not in one lon
     CHECK_FALSE(ui::glyphs_waiting());
     CHECK(visible() == 3);
     ui::set_glyph_time_budget(0);
+}
+
+TEST_CASE("The display font keeps rects for the first clusters only; the text fonts for all", "[ui][unicode]") {
+    test::TestModel t;
+    test::Headless h(t.model.settings);
+    const auto& f = ui::fonts();
+    int slots = ui::glyph_stats().slots;
+    auto rects = [](const ImFont* font) {
+        int n = 0;
+        for (const ImFontGlyph& g : font->Glyphs) n += g.Codepoint >= 0xE000 && g.Codepoint <= 0xF8FF;
+        return n;
+    };
+    CHECK(rects(f.body) == slots);
+    CHECK(rects(f.heading) == slots);
+    CHECK(rects(f.display) == std::min(slots, 128));
 }

@@ -15,6 +15,7 @@ namespace {
 constexpr char32_t kFirstPrivate = 0xE000;
 constexpr char32_t kLastPrivate = 0xF8FF;
 constexpr int kInitialSlots = 64;
+constexpr int kLargeFontSlots = 128;
 
 bool is_private(char32_t c) { return c >= kFirstPrivate && c <= kLastPrivate; }
 
@@ -122,7 +123,12 @@ bool draw_placeholder(char32_t cp) {
     a.drawn[i] = true;
     auto start = std::chrono::steady_clock::now();
     std::vector<text::GlyphTarget> targets;
-    for (const Slot& s : a.fonts) targets.push_back({s.font->FontSize, s.font->Ascent, s.w, s.h});
+    std::vector<const Slot*> slots;  // the fonts with a rect for this code point
+    for (const Slot& s : a.fonts)
+        if (i < s.rect.size()) {
+            targets.push_back({s.font->FontSize, s.font->Ascent, s.w, s.h});
+            slots.push_back(&s);
+        }
     text::GlyphSource source;
     std::vector<text::GlyphImage> images = text::Rasterizer::instance().render(*cluster, targets, &source);
 
@@ -130,8 +136,8 @@ bool draw_placeholder(char32_t cp) {
     int tex_w = 0, tex_h = 0;
     a.atlas->GetTexDataAsRGBA32(&pixels, &tex_w, &tex_h);
     auto* texels = reinterpret_cast<std::uint32_t*>(pixels);
-    for (std::size_t f = 0; f < a.fonts.size() && f < images.size(); ++f) {
-        const Slot& s = a.fonts[f];
+    for (std::size_t f = 0; f < slots.size() && f < images.size(); ++f) {
+        const Slot& s = *slots[f];
         const text::GlyphImage& img = images[f];
         const ImFontAtlasCustomRect* r = a.atlas->GetCustomRectByIndex(s.rect[i]);
         for (int y = 0; y < r->Height; ++y) {
@@ -288,6 +294,7 @@ void reserve_glyph_slots(ImFontAtlas& atlas, const std::vector<ImFont*>& fonts, 
     capacity = std::min(capacity, int(kLastPrivate - kFirstPrivate + 1));
     g_atlas.capacity = capacity;
     g_atlas.drawn.assign(std::size_t(capacity), false);
+    float body_line = 0;
     for (ImFont* f : fonts) {
         if (!f) continue;
         Slot s;
@@ -298,7 +305,13 @@ void reserve_glyph_slots(ImFontAtlas& atlas, const std::vector<ImFont*>& fonts, 
         if (line <= 0) continue;
         s.w = int(std::ceil(line * 1.25f));
         s.h = int(std::ceil(line * 1.05f));
-        for (int i = 0; i < capacity; ++i)
+        // Large fonts (the display font, 3.2 times the text) hold the first
+        // clusters seen only (names come early): a script drawn wholly on
+        // demand, thousands of CJK characters, would otherwise need a huge
+        // texture. Past them, large text shows the fallback box.
+        if (body_line <= 0) body_line = line;
+        int rects = line > 2.f * body_line ? std::min(capacity, kLargeFontSlots) : capacity;
+        for (int i = 0; i < rects; ++i)
             s.rect.push_back(atlas.AddCustomRectFontGlyph(f, ImWchar(kFirstPrivate + char32_t(i)), s.w, s.h, float(s.w)));
         g_atlas.fonts.push_back(std::move(s));
     }
@@ -313,7 +326,7 @@ void glyph_slots_built(ImFontAtlas& atlas) {
         if (g.Codepoint < 0x10000 && !is_private(g.Codepoint)) g_atlas.covered.set(g.Codepoint);
     // Reserved rects stay invisible until drawn.
     for (const Slot& s : g_atlas.fonts)
-        for (int i = 0; i < g_atlas.capacity; ++i)
+        for (std::size_t i = 0; i < s.rect.size(); ++i)
             if (auto* g = const_cast<ImFontGlyph*>(s.font->FindGlyphNoFallback(ImWchar(kFirstPrivate + char32_t(i))))) {
                 g->Visible = false;
                 g->X1 = g->X0;
