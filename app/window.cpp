@@ -4,6 +4,7 @@
 #include "guarded_text.h"
 #include "preferences.h"
 #include "shell.h"
+#include "text/glyphs.h"
 
 #include <imgui.h>
 #include <imgui_impl_glfw.h>
@@ -15,6 +16,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdint>
 #include <cstdio>
 #include <ctime>
 #include <vector>
@@ -60,6 +62,21 @@ void remember_size(Settings& settings, GLFWwindow* win) {
     if (w <= 0 || h <= 0 || glfwGetWindowAttrib(win, GLFW_ICONIFIED) || glfwGetWindowAttrib(win, GLFW_MAXIMIZED)) return;
     settings.set(setting::window_width, w);
     settings.set(setting::window_height, h);
+}
+
+// A glyph drawn on demand (text/glyphs.h) reaches the GPU as just its rect.
+void upload_atlas_rect(int x, int y, int w, int h) {
+    ImFontAtlas* atlas = ImGui::GetIO().Fonts;
+    if (!atlas->TexPixelsRGBA32 || !atlas->TexID) return;
+    GLint bound = 0;
+    glGetIntegerv(GL_TEXTURE_BINDING_2D, &bound);
+    glBindTexture(GL_TEXTURE_2D, GLuint(reinterpret_cast<std::intptr_t>(atlas->TexID)));
+    glPixelStorei(GL_UNPACK_ROW_LENGTH, atlas->TexWidth);
+    glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
+    glTexSubImage2D(GL_TEXTURE_2D, 0, x, y, w, h, GL_RGBA, GL_UNSIGNED_BYTE,
+                    atlas->TexPixelsRGBA32 + std::size_t(y) * std::size_t(atlas->TexWidth) + std::size_t(x));
+    glPixelStorei(GL_UNPACK_ROW_LENGTH, 0);
+    glBindTexture(GL_TEXTURE_2D, GLuint(bound));
 }
 
 float window_scale(GLFWwindow* win) {
@@ -116,6 +133,8 @@ int run_window(Model& model, const Clock& clock, const WindowOptions& opt) {
     ui::wrap_clipboard(io);
     ImGui_ImplOpenGL3_Init("#version 330 core");
     ui::apply_preferences(model.settings, window_scale(win), opt.font_path);
+    ui::set_atlas_upload(upload_atlas_rect);
+    ui::set_glyph_time_budget(8.0);  // many new emoji at once: spread over frames
 
     ui::AppContext ctx(model, clock);
     ui::Shell shell(ctx);
@@ -150,7 +169,7 @@ int run_window(Model& model, const Clock& clock, const WindowOptions& opt) {
         } else {
             glfwPollEvents();
         }
-        if (ctx.fonts_dirty || content_scale_changed) {
+        if (ctx.fonts_dirty || content_scale_changed || ui::atlas_needs_rebuild()) {
             ui::apply_preferences(model.settings, window_scale(win), opt.font_path);
             ImGui_ImplOpenGL3_DestroyFontsTexture();
             ImGui_ImplOpenGL3_CreateFontsTexture();
@@ -171,6 +190,7 @@ int run_window(Model& model, const Clock& clock, const WindowOptions& opt) {
         ++frames;
         --frames_left;
         wake = ctx.take_wake();
+        if (ui::glyphs_waiting()) frames_left = std::max(frames_left, 1);
         if (ctx.take_attention_request()) glfwRequestWindowAttention(win);
 
         if (opt.screenshot && frames >= kScreenshotFrames) {
@@ -183,6 +203,7 @@ int run_window(Model& model, const Clock& clock, const WindowOptions& opt) {
         glfwSwapBuffers(win);
         if (frames == 1) {
             glfwShowWindow(win);
+            if (!opt.measure_startup) ui::warm_up_glyphs();
             if (opt.measure_startup) {
                 timespec ts{};
                 clock_gettime(CLOCK_MONOTONIC, &ts);
@@ -194,6 +215,7 @@ int run_window(Model& model, const Clock& clock, const WindowOptions& opt) {
         if (opt.remember_window && !one_shot) remember_size(model.settings, win);
     }
 
+    ui::set_atlas_upload({});
     ImGui_ImplOpenGL3_Shutdown();
     ImGui_ImplGlfw_Shutdown();
     ImGui::DestroyContext();

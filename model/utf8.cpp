@@ -3,10 +3,8 @@
 #include <algorithm>
 
 namespace hearth {
-namespace {
 
-// Decodes one code point at s[i]; returns its length, or 0 when invalid.
-std::size_t decode(std::string_view s, std::size_t i, char32_t& cp) {
+std::size_t decode_utf8(std::string_view s, std::size_t i, char32_t& cp) {
     auto b = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
     unsigned char c = b(i);
     std::size_t len;
@@ -26,6 +24,63 @@ std::size_t decode(std::string_view s, std::size_t i, char32_t& cp) {
     return len;
 }
 
+namespace {
+std::size_t decode(std::string_view s, std::size_t i, char32_t& cp) { return decode_utf8(s, i, cp); }
+
+bool in(char32_t c, char32_t lo, char32_t hi) { return c >= lo && c <= hi; }
+
+// Characters that attach to the one before: combining marks of the common
+// scripts, Indic vowel signs and viramas, variation selectors, skin tones,
+// emoji tags, the keycap. (An approximation of Grapheme_Cluster_Break=Extend
+// and SpacingMark that needs no Unicode tables.)
+bool attaches(char32_t c) {
+    if (c < 0x300) return false;
+    if (in(c, 0x0300, 0x036F) || in(c, 0x0483, 0x0489) || in(c, 0x0591, 0x05BD) || c == 0x05BF || in(c, 0x05C1, 0x05C2) ||
+        in(c, 0x05C4, 0x05C5) || c == 0x05C7 || in(c, 0x0610, 0x061A) || in(c, 0x064B, 0x065F) || c == 0x0670 ||
+        in(c, 0x06D6, 0x06DC) || in(c, 0x06DF, 0x06E4) || in(c, 0x06E7, 0x06E8) || in(c, 0x06EA, 0x06ED))
+        return true;
+    if (in(c, 0x0900, 0x0DFF)) {  // Devanagari .. Sinhala share a layout of signs
+        char32_t o = c & 0x7F;
+        return in(o, 0x00, 0x03) || in(o, 0x3A, 0x3C) || in(o, 0x3E, 0x4F) || in(o, 0x51, 0x57) || in(o, 0x62, 0x63);
+    }
+    return c == 0x0E31 || in(c, 0x0E34, 0x0E3A) || in(c, 0x0E47, 0x0E4E) || in(c, 0x1AB0, 0x1AFF) ||
+           in(c, 0x1DC0, 0x1DFF) || c == 0x200C || in(c, 0x20D0, 0x20FF) || in(c, 0xFE00, 0xFE0F) ||
+           in(c, 0xFE20, 0xFE2F) || in(c, 0x1F3FB, 0x1F3FF) || in(c, 0xE0020, 0xE007F) || in(c, 0xE0100, 0xE01EF);
+}
+
+bool regional_indicator(char32_t c) { return in(c, 0x1F1E6, 0x1F1FF); }
+bool is_private_use(char32_t c) { return in(c, 0xE000, 0xF8FF) || c >= 0xF0000; }
+} // namespace
+
+std::size_t cluster_end(std::string_view s, std::size_t i) {
+    char32_t cp;
+    std::size_t n = decode(s, i, cp);
+    if (n == 0) return i + 1;
+    std::size_t end = i + n;
+    if (cp == '\r' || cp == '\n') return end;
+    if (regional_indicator(cp)) {
+        char32_t next;
+        std::size_t m = end < s.size() ? decode(s, end, next) : 0;
+        if (m && regional_indicator(next)) end += m;
+    }
+    while (end < s.size()) {
+        char32_t next;
+        std::size_t m = decode(s, end, next);
+        if (m == 0) break;
+        if (attaches(next)) { end += m; continue; }
+        if (next == 0x200D) {  // ZWJ joins what follows it (emoji sequences)
+            end += m;
+            char32_t joined;
+            std::size_t k = end < s.size() ? decode(s, end, joined) : 0;
+            if (k && joined > ' ') end += k;
+            continue;
+        }
+        break;
+    }
+    return end;
+}
+
+namespace {
 template <class F>
 bool for_each_cp(std::string_view s, F f) {
     for (std::size_t i = 0; i < s.size();) {
@@ -84,8 +139,17 @@ void append_utf8(std::string& out, char32_t cp) {
 std::optional<char32_t> AstralGuard::placeholder_for(char32_t astral) {
     std::string bytes;
     append_utf8(bytes, astral);
+    return placeholder_for_bytes(bytes);
+}
+
+std::optional<char32_t> AstralGuard::placeholder_for_bytes(std::string_view bytes) {
     for (const auto& [ph, orig] : map_)
         if (orig == bytes) return ph;
+    if (pool_) {
+        auto ph = pool_->placeholder_for(bytes);
+        if (ph) map_.emplace_back(*ph, std::string(bytes));
+        return ph;
+    }
     for (char32_t ph = 0xE000; ph <= 0xF8FF; ++ph) {
         bool taken = std::find(used_.begin(), used_.end(), ph) != used_.end() ||
                      std::any_of(map_.begin(), map_.end(), [&](const auto& p) { return p.first == ph; });
@@ -99,6 +163,28 @@ std::optional<char32_t> AstralGuard::placeholder_for(char32_t astral) {
 
 std::optional<std::string> AstralGuard::encode(std::string_view text) {
     if (!is_valid_utf8(text)) return std::nullopt;
+    if (pool_) {
+        // Per cluster: astral and private-use characters always travel as
+        // placeholders (so every private-use character in the editor is one of
+        // ours), other clusters when the pool asks.
+        std::string out;
+        for (std::size_t i = 0; i < text.size();) {
+            std::size_t end = cluster_end(text, i);
+            std::string_view cluster = text.substr(i, end - i);
+            bool must = false;
+            for_each_cp(cluster, [&](char32_t cp, std::string_view) { must = must || cp >= 0x10000 || is_private_use(cp); });
+            if (must || pool_->needs_placeholder(cluster)) {
+                auto ph = placeholder_for_bytes(cluster);
+                if (ph) append_utf8(out, *ph);
+                else if (must) return std::nullopt;
+                else out.append(cluster);
+            } else {
+                out.append(cluster);
+            }
+            i = end;
+        }
+        return out;
+    }
     // Private-use characters already in the text are never used as placeholders.
     for_each_cp(text, [&](char32_t cp, std::string_view) {
         if (cp >= 0xE000 && cp <= 0xF8FF && std::find(used_.begin(), used_.end(), cp) == used_.end())

@@ -9,6 +9,10 @@
 #   nlohmann    - find_package(nlohmann_json)
 #   Catch2 (v2) - find_package(Catch2), tests only
 #   stb         - stb_image_write.h, pulled in by Debian's imgui (libstb-dev)
+#   FreeType    - pkg-config "freetype2" (libfreetype-dev): colour emoji bitmaps, other scripts
+#   HarfBuzz    - pkg-config "harfbuzz" (libharfbuzz-dev): an emoji sequence to the font's one glyph
+#   fontconfig  - pkg-config "fontconfig" (libfontconfig-dev): which installed font covers a character
+#   (runtime: fonts-noto-color-emoji, the colour emoji font; without it emoji show as boxes)
 
 find_package(PkgConfig QUIET)
 find_package(Threads REQUIRED)
@@ -46,6 +50,16 @@ find_library(STB_LIBRARY stb)
 if(STB_LIBRARY)
   target_link_libraries(hearth_stb INTERFACE ${STB_LIBRARY})
 endif()
+
+# Glyphs on demand (ui/text/): only ui/ links these.
+if(NOT PKG_CONFIG_FOUND)
+  message(FATAL_ERROR "pkg-config is needed to find FreeType, HarfBuzz and fontconfig")
+endif()
+pkg_check_modules(FREETYPE REQUIRED IMPORTED_TARGET freetype2)
+pkg_check_modules(HARFBUZZ REQUIRED IMPORTED_TARGET harfbuzz)
+pkg_check_modules(FONTCONFIG REQUIRED IMPORTED_TARGET fontconfig)
+add_library(hearth_text_deps INTERFACE)
+target_link_libraries(hearth_text_deps INTERFACE PkgConfig::FREETYPE PkgConfig::HARFBUZZ PkgConfig::FONTCONFIG Threads::Threads)
 
 if(HEARTH_BUILD_TESTS)
   find_package(Catch2 REQUIRED)

@@ -1,11 +1,16 @@
 #include "fonts.h"
 
+#include "text/glyphs.h"
+
 #include <cstdio>
 #include <fstream>
 
 namespace hearth::ui {
 namespace {
 Fonts g_fonts;
+// Drawn for a character no font covers (and, in text not passed through
+// shown(), for characters above U+FFFF): a neutral box, never U+FFFD's diamond.
+constexpr ImWchar kBox = 0x25A1;
 
 bool readable(const std::string& path) {
     if (path.empty()) return false;
@@ -32,7 +37,6 @@ const ImWchar* text_glyph_ranges() {
             0x25A0, 0x25FF,  // geometric shapes
             0x2600, 0x26FF,  // misc symbols: ★ ☆ ♥ ☀
             0x2700, 0x27BF,  // dingbats: ✓ ✗ ❤
-            0xFFFD, 0xFFFD,  // replacement character
             0};
         ImFontGlyphRangesBuilder b;
         b.AddRanges(ImGui::GetIO().Fonts->GetGlyphRangesDefault());
@@ -47,6 +51,9 @@ const ImWchar* text_glyph_ranges() {
 void load_fonts(const std::string& ttf_path, float body_px) {
     ImGuiIO& io = ImGui::GetIO();
     io.Fonts->Clear();
+    // The texture as tall as its glyphs, not the next power of two (which
+    // would double it once the rects for glyphs on demand tip it over).
+    io.Fonts->Flags |= ImFontAtlasFlags_NoPowerOfTwoHeight;
     g_fonts = {};
     ImFontConfig cfg;
     cfg.OversampleH = 2;
@@ -54,7 +61,7 @@ void load_fonts(const std::string& ttf_path, float body_px) {
     if (readable(ttf_path)) {
         g_fonts.body = io.Fonts->AddFontFromFileTTF(ttf_path.c_str(), body_px, &cfg, text_glyph_ranges());
         g_fonts.heading = io.Fonts->AddFontFromFileTTF(ttf_path.c_str(), body_px * 1.35f, &cfg, text_glyph_ranges());
-        static const ImWchar display_ranges[] = {0x0020, 0x00FF, 0x2010, 0x2027, 0};
+        static const ImWchar display_ranges[] = {0x0020, 0x00FF, 0x2010, 0x2027, kBox, kBox, 0};
         g_fonts.display = io.Fonts->AddFontFromFileTTF(ttf_path.c_str(), body_px * 3.2f, &cfg, display_ranges);
     }
     g_fonts.full_coverage = g_fonts.body && g_fonts.heading && g_fonts.display;
@@ -70,7 +77,12 @@ void load_fonts(const std::string& ttf_path, float body_px) {
         g_fonts.display = io.Fonts->AddFontDefault(&def);
     }
     io.FontDefault = g_fonts.body;
+    for (ImFont* f : {g_fonts.body, g_fonts.heading, g_fonts.display}) f->FallbackChar = kBox;
+    // Rects for glyphs drawn on demand (emoji, other scripts): see text/glyphs.h.
+    reserve_glyph_slots(*io.Fonts, {g_fonts.body, g_fonts.heading, g_fonts.display},
+                        g_fonts.full_coverage ? ttf_path : std::string());
     io.Fonts->Build();
+    glyph_slots_built(*io.Fonts);
 }
 
 } // namespace hearth::ui

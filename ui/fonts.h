@@ -1,6 +1,9 @@
 #pragma once
 // Fonts that cover what couples type: Latin with accents, Greek, Cyrillic,
-// curly quotes, dashes, the ellipsis, hearts and stars (all in the BMP).
+// curly quotes, dashes, the ellipsis, hearts and stars (all in the BMP) are
+// loaded at start; everything else (emoji, other scripts) is drawn on demand
+// into rects each font reserves (text/glyphs.h). A character no font covers is
+// the box U+25A1, never U+FFFD.
 #include <imgui.h>
 
 #include <string>

@@ -1,6 +1,10 @@
 #include "guarded_text.h"
 
+#include "text/glyphs.h"
+
 #include <imgui_stdlib.h>
+
+#include <algorithm>
 
 namespace hearth::ui {
 namespace {
@@ -22,7 +26,7 @@ GuardedText::~GuardedText() {
 }
 
 bool GuardedText::load(const std::string& original) {
-    guard_ = AstralGuard{};
+    guard_ = AstralGuard{&placeholder_pool()};
     auto encoded = guard_.encode(original);
     editable_ = encoded.has_value();
     buffer_ = encoded ? *encoded : original;
@@ -59,8 +63,34 @@ void GuardedText::track_focus() {
     }
 }
 
-void GuardedText::queue_typed(char32_t astral) {
-    if (auto ph = guard_.placeholder_for(astral)) append_utf8(pending_, *ph);
+void GuardedText::queue_typed(char32_t cp) { append_utf8(pending_, cp); }
+
+// Inserts what was typed this frame at the cursor, as placeholders where
+// needed. A typed character that attaches to the one before the cursor (a skin
+// tone, VS16, a ZWJ and what it joins, the second half of a flag, a keycap, a
+// combining accent) makes one cluster with it, drawn as one glyph.
+void GuardedText::insert_pending(ImGuiInputTextCallbackData* data) {
+    if (data->HasSelection()) {
+        int a = std::min(data->SelectionStart, data->SelectionEnd), b = std::max(data->SelectionStart, data->SelectionEnd);
+        data->DeleteChars(a, b - a);
+    }
+    std::string typed = pending_;
+    pending_.clear();
+    int at = data->CursorPos;
+    if (at > 0) {
+        int p = at - 1;
+        while (p > 0 && (static_cast<unsigned char>(data->Buf[p]) & 0xC0) == 0x80) --p;
+        std::string before = guard_.restore(std::string_view(data->Buf + p, std::size_t(at - p)));
+        std::string joined = before + typed;
+        if (cluster_end(joined, 0) > before.size()) {
+            data->DeleteChars(p, at - p);
+            typed = std::move(joined);
+        }
+    }
+    if (auto encoded = guard_.encode(typed)) {
+        ensure_glyphs(*encoded);
+        data->InsertChars(data->CursorPos, encoded->c_str());
+    }
 }
 
 int guarded_callback(ImGuiInputTextCallbackData* data) {
@@ -72,10 +102,8 @@ int guarded_callback(ImGuiInputTextCallbackData* data) {
         self->cursor_to_end_ = false;
         if (!ImGui::GetIO().MouseDown[0]) data->CursorPos = data->SelectionStart = data->SelectionEnd = data->BufTextLen;
     }
-    if (!self->pending_.empty()) {
-        data->InsertChars(data->CursorPos, self->pending_.c_str());
-        self->pending_.clear();
-    }
+    if (!self->editable_) self->pending_.clear();
+    if (!self->pending_.empty()) self->insert_pending(data);
     return 0;
 }
 
@@ -84,6 +112,7 @@ bool GuardedText::multiline(const char* label, ImVec2 size, bool* changed) {
                                 ImGuiInputTextFlags_CallbackAlways;
     if (!editable_) flags |= ImGuiInputTextFlags_ReadOnly;
     std::string before = buffer_;
+    ensure_glyphs(buffer_);
     bool enter = ImGui::InputTextMultiline(label, &buffer_, size, flags, guarded_callback, this);
     if (!ImGui::IsItemActive()) cursor_to_end_ = !buffer_.empty();
     track_focus();
@@ -95,7 +124,8 @@ bool GuardedText::single_line(const char* label, const char* hint, bool* changed
     ImGuiInputTextFlags flags = ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_CallbackAlways;
     if (!editable_) flags |= ImGuiInputTextFlags_ReadOnly;
     std::string before = buffer_;
-    bool enter = ImGui::InputTextWithHint(label, hint, &buffer_, flags, guarded_callback, this);
+    ensure_glyphs(buffer_);
+    bool enter = ImGui::InputTextWithHint(label, shown(hint), &buffer_, flags, guarded_callback, this);
     if (!ImGui::IsItemActive()) cursor_to_end_ = !buffer_.empty();
     track_focus();
     after_input(before, changed);
@@ -103,7 +133,11 @@ bool GuardedText::single_line(const char* label, const char* hint, bool* changed
 }
 
 unsigned int route_typed_codepoint(unsigned int cp) {
-    if (cp < 0x10000 || cp > 0x10FFFF || !focus_is_current()) return cp;
+    // Every character past ASCII goes through the focused field's guard (it may
+    // need a placeholder, or join the character before it into one glyph), and
+    // so does everything typed after it in the same frame, to keep the order.
+    if (cp > 0x10FFFF || !focus_is_current()) return cp;
+    if (cp < 0x80 && !g_focused->has_pending()) return cp;
     g_focused->queue_typed(char32_t(cp));
     return 0;
 }

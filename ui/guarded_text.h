@@ -2,7 +2,9 @@
 // A text field that never changes what was typed, even in a build whose
 // ImWchar is 16 bits: characters above U+FFFF (emoji) travel through the field
 // as private-use placeholders (see AstralGuard in model/utf8.h), including when
-// typed or pasted, and come back as the original bytes.
+// typed or pasted, and come back as the original bytes. The placeholders are
+// the code points text/glyphs.h draws each cluster with (one per emoji
+// sequence), so the box shows the emoji, not a stand-in.
 #include "device_store.h"
 #include "utf8.h"
 
@@ -33,21 +35,27 @@ public:
     std::string value() const;
     bool editable() const { return editable_; }
     bool empty() const { return buffer_.empty(); }
+    // What the editor holds (placeholders included), for tests.
+    const std::string& edited() const { return buffer_; }
 
     // Multi-line input. Returns true when Enter was pressed (Ctrl+Enter makes a
     // new line); `changed` is set when the text changed this frame.
     bool multiline(const char* label, ImVec2 size, bool* changed = nullptr);
     bool single_line(const char* label, const char* hint, bool* changed = nullptr);
 
-    // Queues a placeholder for a typed character above U+FFFF; it is inserted at
-    // the cursor on the next frame (ImGui drops private-use characters typed on
-    // the keyboard, but not ones a callback inserts).
-    void queue_typed(char32_t astral);
+    // Queues a typed character (past ASCII, or after one in the same frame); it
+    // is inserted at the cursor by the field's callback, as a placeholder when
+    // the atlas cannot draw it or it joins the character before it (ImGui
+    // drops private-use characters typed on the keyboard, but not ones a
+    // callback inserts).
+    void queue_typed(char32_t cp);
+    bool has_pending() const { return !pending_.empty(); }
 
 private:
     friend int guarded_callback(ImGuiInputTextCallbackData* data);
     void track_focus();
     void after_input(const std::string& before, bool* changed);
+    void insert_pending(ImGuiInputTextCallbackData* data);
     AstralGuard guard_;
     std::string pending_;
     std::string buffer_;
