@@ -325,12 +325,13 @@ std::string cell_text(const Cell& c) {
 
 enum class Meaning { none, utc_time, day, iso_week, time_of_day, millis, minutes, weeks, durations_json };
 
-Meaning meaning_of(std::string_view col) {
+Meaning meaning_of(std::string_view col, Kind kind) {
     auto ends = [&](std::string_view suffix) { return col.size() >= suffix.size() && col.substr(col.size() - suffix.size()) == suffix; };
     if (ends("_at")) return Meaning::utc_time;
     if (col == "day" || col == "until" || ends("_day")) return Meaning::day;
     if (col == "week") return Meaning::iso_week;
-    if (ends("_time")) return Meaning::time_of_day;
+    // "returned_on_time" is a yes/no, not a time: times of day are text.
+    if (ends("_time") && kind == Kind::Text) return Meaning::time_of_day;
     if (ends("_ms")) return Meaning::millis;
     if (ends("_minutes")) return Meaning::minutes;
     if (ends("_weeks")) return Meaning::weeks;
@@ -612,7 +613,7 @@ public:
                     auto v = row.find(c.name);
                     if (v == row.end()) fail(path + ": missing column \"" + c.name + "\"");
                     Cell cell = cell_for(c, int(i) == t.pk, *v, path + "." + c.name);
-                    if (auto why = out_of_range(meaning_of(c.name), cell); !why.empty()) {
+                    if (auto why = out_of_range(meaning_of(c.name, c.kind), cell); !why.empty()) {
                         auto pk = row.find(t.columns[size_t(t.pk)].name);
                         fail(path + "." + c.name + ": " + why + ", found " + shown(*v) + " (row " +
                              t.columns[size_t(t.pk)].name + " " + (pk == row.end() ? "?" : shown(*pk)) + ")");

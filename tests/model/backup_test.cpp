@@ -946,3 +946,19 @@ TEST_CASE("Every good backup of the corpus (the fuzz seeds) imports, twice", "[b
         }
     }
 }
+
+TEST_CASE("A break that came back on time survives a backup round trip", "[backup]") {
+    // returned_on_time is a yes/no whose name ends like a time of day.
+    ScratchDir dir;
+    Fixture a;
+    BreakRequest r;
+    r.minutes = 20;
+    auto id = a.m.breaks.start(r);
+    REQUIRE(id.ok());
+    a.clock.advance(std::chrono::minutes(21));
+    a.m.breaks.tick();
+    REQUIRE(a.m.breaks.come_back(id.id).ok());
+    export_backup(a.m.db, a.clock, dir / "b.json");
+    Fixture b(false);
+    CHECK(import_backup(b.m.db, dir / "b.json").inserted > 0);
+}
