@@ -181,7 +181,10 @@ std::optional<std::string> TalkScreen::revealed_answer() const {
 SaveResult TalkScreen::say_closeness(Closeness c) {
     if (phase_ != Phase::revealed) return SaveResult::refused("closeness", "Reveal both answers first.");
     auto r = model_.decks.set_closeness(round_id_, c);
-    if (r.ok()) closeness_ = c;
+    if (r.ok()) {
+        closeness_ = c;
+        refresh_current();
+    }
     return r;
 }
 

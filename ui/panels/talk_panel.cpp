@@ -278,9 +278,10 @@ private:
         }
         std::string dots;
         for (std::size_t i = 0; i < s.answer_length(); ++i) dots += "\xE2\x97\x8F";  // ●
-        begin_card(nullptr, em(24));
+        ImGui::BeginChild("dots", ImVec2(std::min(em(24), ImGui::GetContentRegionAvail().x), em(2.4f)), true,
+                          ImGuiWindowFlags_NoScrollbar);
         ImGui::TextUnformatted(dots.empty() ? " " : dots.c_str());
-        end_card();
+        ImGui::EndChild();
         muted("%zu characters typed", s.answer_length());
         if (ImGui::Button("Done, hide it (Enter)") || key(kKeyEnter)) {
             if (act(s.finish_answer())) {
