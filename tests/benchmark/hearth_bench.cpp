@@ -165,6 +165,14 @@ int main() {
         SessionSetup setup;
         setup.topic = "Benchmark topic";
         if (m.sessions.start(setup).ok()) frame_cpu("listening, mid-exercise");
+        if (auto c = m.sessions.current()) m.sessions.end_early(c->id);
+        shell.select("talk");
+        h.press('D', draw);  // a card on the table
+        frame_cpu("talk, a card drawn");
+        h.press('G', draw);
+        h.press('1', draw);
+        h.type("A quiet week by the sea");
+        frame_cpu("talk, a hidden answer");
     }
 
     if (std::getenv("DISPLAY")) {
