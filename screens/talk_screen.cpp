@@ -6,7 +6,14 @@
 
 namespace hearth {
 
-TalkScreen::TalkScreen(Model& model) : model_(model) {}
+TalkScreen::TalkScreen(Model& model) : model_(model) {
+    // A card drawn today and not yet talked about or skipped is still on the
+    // table when Hearth is opened again.
+    auto latest = model_.decks.history(1);
+    if (!latest.empty() && latest[0].kind == TalkKind::draw && latest[0].outcome == TalkOutcome::open &&
+        latest[0].day == local_date(model_.clock.now()))
+        current_ = std::move(latest[0]);
+}
 
 void TalkScreen::choose_all() {
     progress_.reset();

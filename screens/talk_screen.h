@@ -21,6 +21,7 @@ namespace hearth {
 
 class TalkScreen {
 public:
+    // Puts back on the table a card drawn today and still open.
     explicit TalkScreen(Model& model);
 
     // What to draw from.

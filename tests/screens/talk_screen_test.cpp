@@ -164,3 +164,19 @@ TEST_CASE("Dashboard and review: the question of the day and a deeper card", "[t
     CHECK(review.card()->outcome == TalkOutcome::talked);
     CHECK(review.card()->note == "We both want more quiet Sundays.");
 }
+
+TEST_CASE("Talk screen: a card drawn today and still open is on the table after a restart", "[talk]") {
+    test::TestModel t;
+    std::string drawn;
+    {
+        TalkScreen s(t.model);
+        REQUIRE(s.draw().ok());
+        drawn = s.current()->id;
+    }
+    CHECK(TalkScreen(t.model).current()->id == drawn);
+    t.clock.advance(std::chrono::hours(24));
+    CHECK_FALSE(TalkScreen(t.model).current());  // a new day starts with an empty table
+    t.model.decks.talked(drawn, "");
+    t.clock.advance(std::chrono::hours(-24));
+    CHECK_FALSE(TalkScreen(t.model).current());  // talked about: done
+}

@@ -33,6 +33,16 @@ void big_text(const std::string& text) {
     if (f) ImGui::PopFont();
 }
 
+// A field whose text lives in the screen's draft; it reloads when the screen
+// changed the draft (a save emptied it, an edit filled it).
+bool draft_field(GuardedText& field, std::string& draft, const char* label, const char* hint) {
+    if (field.value() != draft) field.load(draft);
+    bool changed = false;
+    field.single_line(label, hint, &changed);
+    if (changed) draft = field.value();
+    return changed;
+}
+
 std::string partner_name(const Couple& couple, int slot) {
     return couple.is_set_up() ? couple.partner(slot).name : (slot == 0 ? "Partner 1" : "Partner 2");
 }
@@ -373,8 +383,8 @@ private:
                 if (ImGui::Selectable(d.title.c_str(), d.id == s.card_draft.deck_id)) s.card_draft.deck_id = d.id;
             ImGui::EndCombo();
         }
-        ImGui::InputTextWithHint("Question", "What ...? How ...?", &s.card_draft.question);
-        ImGui::InputTextWithHint("Follow-up", "optional", &s.card_draft.follow_up);
+        draft_field(question_, s.card_draft.question, "Question", "What ...? How ...?");
+        draft_field(follow_up_, s.card_draft.follow_up, "Follow-up", "optional");
         int deep = s.card_draft.depth == Depth::deep;
         ImGui::RadioButton("Light", &deep, 0);
         ImGui::SameLine();
@@ -390,8 +400,8 @@ private:
 
         ImGui::Spacing();
         heading(s.editing_deck.empty() ? "A deck of your own" : "Edit your deck");
-        ImGui::InputText("Name##deck", &s.deck_draft.title);
-        ImGui::InputText("About##deck", &s.deck_draft.description);
+        draft_field(deck_title_, s.deck_draft.title, "Name##deck", "");
+        draft_field(deck_about_, s.deck_draft.description, "About##deck", "optional");
         if (ImGui::Button(s.editing_deck.empty() ? "Add the deck" : "Save the deck")) deck_error_ = s.save_deck().error;
         if (!deck_error_.empty()) inline_error(deck_error_);
 
@@ -445,6 +455,7 @@ private:
     std::unique_ptr<TalkScreen> screen_;
     GuardedText note_;
     GuardedText guess_;
+    GuardedText question_, follow_up_, deck_title_, deck_about_;
     bool focus_note_ = false;
     bool focus_guess_ = false;
     bool tab_to_card_ = false;
