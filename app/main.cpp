@@ -1,6 +1,7 @@
 // hearth: command line, database, then either a one-shot verb or the window.
 #include "backup.h"
 #include "cli.h"
+#include "demo_cards.h"
 #include "demo_data.h"
 #include "hearth_model.h"
 #include "ics_export.h"
@@ -62,6 +63,7 @@ int run(const hearth::app::CliOptions& o) {
     for (const auto& p : model.decks.problems())
         std::fprintf(stderr, "hearth: skipped a card deck: %s\n", p.describe().c_str());
     if (o.demo) fill_demo_data(model);
+    if (o.demo) add_demo_cards(model);
 
     if (o.export_json) {
         export_backup(model.db, clock, *o.export_json);

@@ -2,6 +2,7 @@
 // repeat (also across a restart), the question of the day, guess-and-reveal
 // rounds, the couple's own cards, history, search, backups and the week's summary.
 #include "backup.h"
+#include "demo_cards.h"
 #include "test_support.h"
 #include "week_markdown.h"
 
@@ -384,4 +385,22 @@ TEST_CASE("The week's Markdown lists the cards talked about, with notes and roun
     // A week with nothing talked about has no such section.
     CHECK_THAT(week_markdown(t.model, iso_week(add_days(local_date(t.clock.now()), -7))),
                !Catch::Contains("Conversation cards"));
+}
+
+TEST_CASE("Demo cards: a history to look at that keeps the decks' no-repeat rules", "[decks][demo]") {
+    test::TestModel t;
+    add_demo_cards(t.model, 26);
+    auto& decks = t.model.decks;
+    CHECK(count_rows(t.model.db, "SELECT count(*) FROM card_talk WHERE kind = 'day'") == 26 * 7);
+    CHECK(count_rows(t.model.db, "SELECT count(*) FROM card_talk WHERE kind = 'day' GROUP BY card_key ORDER BY count(*) DESC LIMIT 1") == 1);
+    CHECK(count_rows(t.model.db, "SELECT count(*) FROM card_talk WHERE kind = 'draw' GROUP BY card_key ORDER BY count(*) DESC LIMIT 1") == 1);
+    CHECK(count_rows(t.model.db, "SELECT count(*) FROM card_round") > 0);
+    CHECK_FALSE(decks.search("Porto").empty());
+    CHECK(std::any_of(decks.all().begin(), decks.all().end(), [](const Deck& d) { return d.own && d.cards.size() == 3; }));
+    // Today's question is new: not one of the past days'.
+    const auto q = decks.question_of_the_day(local_date(t.clock.now()));
+    REQUIRE(q);
+    CHECK(count_rows(t.model.db, "SELECT count(*) FROM card_talk WHERE kind = 'day' AND card_key = '" + q->card_key + "'") == 1);
+    CHECK_THAT(week_markdown(t.model, iso_week(add_days(local_date(t.clock.now()), -7))),
+               Catch::Contains("## Conversation cards"));
 }
