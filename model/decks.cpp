@@ -515,7 +515,8 @@ std::optional<Talk> Decks::talk(const std::string& talk_id) const {
 
 std::vector<Talk> Decks::history(int limit, int offset) const {
     auto& st = db_.prepare(std::string("SELECT ") + kTalkColumns +
-                           " FROM card_talk WHERE outcome <> 'skipped' ORDER BY created_at DESC, id DESC"
+                           " FROM card_talk WHERE outcome <> 'skipped' AND NOT (kind = 'day' AND outcome = 'open')"
+                           " ORDER BY created_at DESC, id DESC"
                            " LIMIT ?1 OFFSET ?2");
     st.bind(1, limit).bind(2, offset);
     return read_talks(st);
@@ -526,7 +527,8 @@ std::vector<Talk> Decks::search(const std::string& text, int limit) const {
     if (needle.empty()) return history(limit);
     auto& st = db_.prepare(
         std::string("SELECT ") + kTalkColumns +
-        " FROM card_talk t WHERE t.outcome <> 'skipped' AND (t.question LIKE ?1 ESCAPE '\\' OR t.note LIKE ?1 ESCAPE '\\'"
+        " FROM card_talk t WHERE t.outcome <> 'skipped' AND NOT (t.kind = 'day' AND t.outcome = 'open')"
+        " AND (t.question LIKE ?1 ESCAPE '\\' OR t.note LIKE ?1 ESCAPE '\\'"
         " OR EXISTS (SELECT 1 FROM card_round r WHERE r.talk_id = t.id"
         " AND (r.answer LIKE ?1 ESCAPE '\\' OR r.guess LIKE ?1 ESCAPE '\\')))"
         " ORDER BY t.created_at DESC, t.id DESC LIMIT ?2");

@@ -169,10 +169,10 @@ public:
     SaveResult set_deck_hidden(const std::string& deck_id, bool hidden);        // own decks only
 
     std::optional<Talk> talk(const std::string& talk_id) const;
-    // Newest first; skipped cards left out.
+    // Newest first; skipped cards and questions of the day not talked about left out.
     std::vector<Talk> history(int limit = 100, int offset = 0) const;
-    // Talks whose question, note, answers or guesses contain `text` (case-
-    // insensitive for ASCII), newest first.
+    // Of the history, the talks whose question, note, answers or guesses
+    // contain `text` (case-insensitive for ASCII), newest first.
     std::vector<Talk> search(const std::string& text, int limit = 100) const;
     // Talked about, or with a round, on local days from..to (inclusive), oldest first.
     std::vector<Talk> talked_between(Date from, Date to) const;

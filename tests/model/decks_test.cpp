@@ -239,6 +239,11 @@ TEST_CASE("Skip, talked with a note, favourite and hide", "[decks]") {
     const auto history = decks.history();
     REQUIRE(history.size() == 1);  // the skipped card is left out
     CHECK(history[0].id == b->id);
+    // A question of the day joins the history once it was talked about.
+    auto day = decks.question_of_the_day(local_date(t.clock.now()));
+    CHECK(decks.history().size() == 1);
+    REQUIRE(decks.talked(day->id, "").ok());
+    CHECK(decks.history().size() == 2);
 
     const std::string key = "knowing-now/now-001";
     const auto visible = decks.cards_of(deck_choice("knowing-now")).size();

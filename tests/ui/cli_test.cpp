@@ -38,7 +38,7 @@ TEST_CASE("--help lists every panel id", "[cli]") {
     CHECK_THAT(text, Catch::Contains("dashboard") && Catch::Contains("gratitude") && Catch::Contains("--export-json"));
 }
 
-TEST_CASE("--decks is repeatable and --list-decks is understood", "[cli][decks]") {
+TEST_CASE("Card decks on the command line: --decks is repeatable, --list-decks is understood", "[cli][decks]") {
     auto r = parse_cli({"--decks", "/tmp/a", "--list-decks", "--decks", "/tmp/b"});
     REQUIRE(r.error.empty());
     CHECK(r.options.list_decks);

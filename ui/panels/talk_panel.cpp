@@ -344,29 +344,29 @@ private:
             muted("%s", s.search_text.empty() ? "Nothing asked yet." : "Nothing found.");
             return;
         }
+        // At most 100 entries of different heights: drawn whole, no clipper.
         ImGui::BeginChild("history", ImVec2(0, 0));
-        ImGuiListClipper clip;
-        clip.Begin(int(talks.size()));
-        while (clip.Step())
-            for (int i = clip.DisplayStart; i < clip.DisplayEnd; ++i) {
-                const Talk& t = talks[std::size_t(i)];
-                ImGui::PushID(i);
-                const char* how = t.kind == TalkKind::day ? "question of the day" : t.kind == TalkKind::review ? "weekly review" : "drawn";
-                ImGui::TextDisabled("%s \xC2\xB7 %s%s", format_day_human(t.day).c_str(), how,
-                                    t.outcome == TalkOutcome::talked ? " \xC2\xB7 talked about" : "");
-                ImGui::TextWrapped("%s", t.question.c_str());
-                if (!t.note.empty()) muted("%s", t.note.c_str());
-                for (const auto& r : t.rounds)
-                    muted("%s: \"%s\" / %s guessed \"%s\"", partner_name(ctx.model.couple, r.answerer_slot).c_str(),
-                          r.answer.c_str(), partner_name(ctx.model.couple, 1 - r.answerer_slot).c_str(), r.guess.c_str());
-                if (ImGui::SmallButton("Open")) {
-                    s.open_talk(t.id);
-                    note_.load(s.note_draft);
-                    tab_to_card_ = true;
-                }
-                ImGui::Separator();
-                ImGui::PopID();
+        for (std::size_t i = 0; i < talks.size(); ++i) {
+            const Talk& t = talks[i];
+            ImGui::PushID(int(i));
+            const char* how = t.kind == TalkKind::day      ? "question of the day"
+                              : t.kind == TalkKind::review ? "weekly review"
+                                                           : "drawn";
+            ImGui::TextDisabled("%s \xC2\xB7 %s%s", format_day_human(t.day).c_str(), how,
+                                t.outcome == TalkOutcome::talked ? " \xC2\xB7 talked about" : "");
+            ImGui::TextWrapped("%s", t.question.c_str());
+            if (!t.note.empty()) muted("%s", t.note.c_str());
+            for (const auto& r : t.rounds)
+                muted("%s: \"%s\" / %s guessed \"%s\"", partner_name(ctx.model.couple, r.answerer_slot).c_str(),
+                      r.answer.c_str(), partner_name(ctx.model.couple, 1 - r.answerer_slot).c_str(), r.guess.c_str());
+            if (ImGui::SmallButton("Open")) {
+                s.open_talk(t.id);
+                note_.load(s.note_draft);
+                tab_to_card_ = true;
             }
+            ImGui::Separator();
+            ImGui::PopID();
+        }
         ImGui::EndChild();
     }
 
