@@ -151,9 +151,9 @@ public:
     SaveResult skip(const std::string& talk_id);
     // "We talked about it", with an optional note (editable later the same way).
     SaveResult talked(const std::string& talk_id, const std::string& note);
-    // A guess-and-reveal round on a card that came up, saved when both answers
-    // are shown; the answer may be empty only when the guess is not, and the
-    // other way round.
+    // A guess-and-reveal round on a card that came up, saved when both are
+    // shown (never before: nothing hidden is ever in the database). Both the
+    // answer and the guess need a few words; the card counts as talked about.
     SaveResult add_round(const std::string& talk_id, int answerer_slot, const std::string& answer,
                          const std::string& guess);
     SaveResult set_closeness(const std::string& round_id, Closeness c);
