@@ -39,6 +39,7 @@ CliParse parse_cli(const std::vector<std::string>& args) {
         else if (a == "--panel") value(o.panel);
         else if (a == "--measure-startup") o.measure_startup = true;
         else if (a == "--list-exercises") o.list_exercises = true;
+        else if (a == "--list-decks") o.list_decks = true;
         else if (a == "--export-week") {
             if (i + 2 >= args.size()) r.error = "--export-week needs a week and a file, e.g. --export-week 2026-W47 week.md";
             else {
@@ -50,6 +51,11 @@ CliParse parse_cli(const std::vector<std::string>& args) {
             std::optional<std::string> dir;
             value(dir);
             if (dir) o.exercise_dirs.push_back(*dir);
+        }
+        else if (a == "--decks") {
+            std::optional<std::string> dir;
+            value(dir);
+            if (dir) o.deck_dirs.push_back(*dir);
         }
         else if (a == "--size") {
             std::optional<std::string> s;
@@ -89,6 +95,9 @@ std::string usage_text(const std::vector<std::pair<std::string, std::string>>& p
         "  --list-exercises       list every exercise definition found, with its status, and exit\n"
         "                         (exit status 1 when any is invalid)\n"
         "  --exercises DIR        also load exercise definitions from DIR (repeatable)\n"
+        "  --list-decks           list every conversation card deck found, with its status, and exit\n"
+        "                         (exit status 1 when any is invalid)\n"
+        "  --decks DIR            also load card decks from DIR (repeatable)\n"
         "  --measure-startup      print the time of the first drawn frame and exit\n"
         "  --version              print the version and exit\n"
         "  --help                 this text\n"

@@ -19,6 +19,8 @@ struct CliOptions {
     bool measure_startup = false;
     bool list_exercises = false;
     std::vector<std::string> exercise_dirs;     // --exercises DIR, repeatable
+    bool list_decks = false;
+    std::vector<std::string> deck_dirs;         // --decks DIR, repeatable
     std::optional<std::string> export_ics;
     std::optional<std::pair<std::string, std::string>> export_week;  // YYYY-Www, FILE
 };

@@ -1,6 +1,7 @@
 // hearth: command line, database, then either a one-shot verb or the window.
 #include "backup.h"
 #include "cli.h"
+#include "demo_cards.h"
 #include "demo_data.h"
 #include "hearth_model.h"
 #include "ics_export.h"
@@ -58,7 +59,11 @@ int run(const hearth::app::CliOptions& o) {
     for (const auto& dir : o.exercise_dirs) model.exercises.add_dir(dir);
     for (const auto& p : model.exercises.problems())
         std::fprintf(stderr, "hearth: skipped an exercise definition: %s\n", p.describe().c_str());
+    for (const auto& dir : o.deck_dirs) model.decks.add_dir(dir);
+    for (const auto& p : model.decks.problems())
+        std::fprintf(stderr, "hearth: skipped a card deck: %s\n", p.describe().c_str());
     if (o.demo) fill_demo_data(model);
+    if (o.demo) add_demo_cards(model);
 
     if (o.export_json) {
         export_backup(model.db, clock, *o.export_json);
@@ -130,6 +135,14 @@ int main(int argc, char** argv) {
             hearth::Exercises exercises(dirs);
             std::fputs(exercises.listing().c_str(), stdout);
             return exercises.problems().empty() ? 0 : 1;
+        }
+        if (o.list_decks) {
+            // Needs no database: only the deck files are read.
+            std::vector<std::filesystem::path> dirs{hearth::app::find_assets_dir() / "decks"};
+            dirs.insert(dirs.end(), o.deck_dirs.begin(), o.deck_dirs.end());
+            const auto decks = hearth::load_decks(dirs);
+            std::fputs(hearth::deck_listing(decks).c_str(), stdout);
+            return decks.problems.empty() ? 0 : 1;
         }
         return run(o);
     } catch (const std::exception& e) {

@@ -24,7 +24,8 @@ Model::Model(Database database, const Clock& c, const std::filesystem::path& ass
       plan_kinds(db, clock),
       ideas(db, clock, plan_kinds),
       planner(db, clock, couple, plan_kinds, ideas),
-      reviews(db, clock, couple, gratitude, breaks) {
+      reviews(db, clock, couple, gratitude, breaks),
+      decks(db, clock, couple, {assets_dir / "decks"}) {
     settings.move_device_keys_out();
     categories.seed_builtin(assets_dir);
     plan_kinds.seed_builtin(assets_dir);
@@ -43,6 +44,7 @@ void Model::reload() {
     ideas.reload();
     planner.reload();
     reviews.reload();
+    decks.reload();
 }
 
 } // namespace hearth

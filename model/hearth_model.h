@@ -5,6 +5,7 @@
 #include "clock.h"
 #include "couple.h"
 #include "database.h"
+#include "decks.h"
 #include "device_store.h"
 #include "exercise_definition.h"
 #include "exercise_session.h"
@@ -48,6 +49,7 @@ public:
     IdeaBank ideas;                // assets_dir/"ideas.json" + the couple's own
     Planner planner;
     WeeklyReviews reviews;
+    Decks decks;                   // assets_dir/"decks" (+ add_dir for --decks DIR) + the couple's own
 
 private:
     static Database migrated(Database db);

@@ -436,6 +436,117 @@ CREATE TRIGGER weekly_review_plan_restored AFTER INSERT ON weekly_review_plan BE
     DELETE FROM deleted_row WHERE id = 'weekly_review_plan/' || NEW.id;
 END;
 )sql"},
+    // Conversation cards (model/decks.h). The shipped decks and their cards are
+    // files (assets/decks/); only what the couple adds or does is stored.
+    //  - card_deck / own_card: the couple's own decks and cards. own_card.deck_id
+    //    is a shipped deck's id or a card_deck id (no foreign key: shipped decks
+    //    are not rows).
+    //  - card_key: "deck-id/card-id" for a shipped card, own_card.id for an own one.
+    //  - card_mark: favourite / hidden per card. No UNIQUE on card_key, so two
+    //    devices' rows merge; the newest row for a card wins.
+    //  - card_talk: each time a card came up: kind draw (to talk about), day (the
+    //    question of the day, for local `day`) or review (the weekly review's
+    //    deeper card); the question as it read then; outcome open / skipped /
+    //    talked, with the couple's note. Counting rows per kind and card is what
+    //    keeps draws from repeating.
+    //  - card_round: a guess-and-reveal round: the answerer's answer, the other's
+    //    guess, and how close the answerer said it was (NULL until said).
+    Migration{7, "conversation cards", R"sql(
+CREATE TABLE card_deck (
+    id          TEXT PRIMARY KEY,
+    title       TEXT NOT NULL,
+    description TEXT NOT NULL DEFAULT '',
+    hidden      INTEGER NOT NULL DEFAULT 0,
+    created_at  TEXT NOT NULL,
+    updated_at  TEXT NOT NULL
+);
+CREATE TABLE own_card (
+    id          TEXT PRIMARY KEY,
+    deck_id     TEXT NOT NULL,
+    question    TEXT NOT NULL,
+    follow_up   TEXT NOT NULL DEFAULT '',
+    depth       TEXT NOT NULL DEFAULT 'light' CHECK (depth IN ('light', 'deep')),
+    tags        TEXT NOT NULL DEFAULT '',
+    created_at  TEXT NOT NULL,
+    updated_at  TEXT NOT NULL
+);
+CREATE TABLE card_mark (
+    id          TEXT PRIMARY KEY,
+    card_key    TEXT NOT NULL,
+    favourite   INTEGER NOT NULL DEFAULT 0,
+    hidden      INTEGER NOT NULL DEFAULT 0,
+    created_at  TEXT NOT NULL,
+    updated_at  TEXT NOT NULL
+);
+CREATE INDEX card_mark_by_card ON card_mark(card_key);
+CREATE TABLE card_talk (
+    id          TEXT PRIMARY KEY,
+    card_key    TEXT NOT NULL,
+    deck_id     TEXT NOT NULL,
+    question    TEXT NOT NULL,
+    kind        TEXT NOT NULL CHECK (kind IN ('draw', 'day', 'review')),
+    choice      TEXT NOT NULL DEFAULT '',
+    day         TEXT NOT NULL,
+    outcome     TEXT NOT NULL DEFAULT 'open' CHECK (outcome IN ('open', 'skipped', 'talked')),
+    note        TEXT NOT NULL DEFAULT '',
+    created_at  TEXT NOT NULL,
+    updated_at  TEXT NOT NULL
+);
+CREATE INDEX card_talk_by_kind ON card_talk(kind, card_key);
+CREATE INDEX card_talk_by_day ON card_talk(day, kind);
+CREATE INDEX card_talk_by_created ON card_talk(created_at);
+CREATE TABLE card_round (
+    id          TEXT PRIMARY KEY,
+    talk_id     TEXT NOT NULL REFERENCES card_talk(id),
+    answerer    TEXT NOT NULL REFERENCES partner(id),
+    answer      TEXT NOT NULL,
+    guess       TEXT NOT NULL,
+    closeness   TEXT CHECK (closeness IS NULL OR closeness IN ('spot_on', 'close', 'partly', 'not_really')),
+    created_at  TEXT NOT NULL,
+    updated_at  TEXT NOT NULL
+);
+CREATE INDEX card_round_by_talk ON card_round(talk_id);
+CREATE TRIGGER card_deck_deleted AFTER DELETE ON card_deck BEGIN
+    INSERT INTO deleted_row(id, table_name, row_id, created_at, updated_at)
+    VALUES('card_deck/' || OLD.id, 'card_deck', OLD.id, OLD.updated_at, OLD.updated_at)
+    ON CONFLICT(id) DO UPDATE SET updated_at = max(updated_at, excluded.updated_at);
+END;
+CREATE TRIGGER card_deck_restored AFTER INSERT ON card_deck BEGIN
+    DELETE FROM deleted_row WHERE id = 'card_deck/' || NEW.id;
+END;
+CREATE TRIGGER own_card_deleted AFTER DELETE ON own_card BEGIN
+    INSERT INTO deleted_row(id, table_name, row_id, created_at, updated_at)
+    VALUES('own_card/' || OLD.id, 'own_card', OLD.id, OLD.updated_at, OLD.updated_at)
+    ON CONFLICT(id) DO UPDATE SET updated_at = max(updated_at, excluded.updated_at);
+END;
+CREATE TRIGGER own_card_restored AFTER INSERT ON own_card BEGIN
+    DELETE FROM deleted_row WHERE id = 'own_card/' || NEW.id;
+END;
+CREATE TRIGGER card_mark_deleted AFTER DELETE ON card_mark BEGIN
+    INSERT INTO deleted_row(id, table_name, row_id, created_at, updated_at)
+    VALUES('card_mark/' || OLD.id, 'card_mark', OLD.id, OLD.updated_at, OLD.updated_at)
+    ON CONFLICT(id) DO UPDATE SET updated_at = max(updated_at, excluded.updated_at);
+END;
+CREATE TRIGGER card_mark_restored AFTER INSERT ON card_mark BEGIN
+    DELETE FROM deleted_row WHERE id = 'card_mark/' || NEW.id;
+END;
+CREATE TRIGGER card_talk_deleted AFTER DELETE ON card_talk BEGIN
+    INSERT INTO deleted_row(id, table_name, row_id, created_at, updated_at)
+    VALUES('card_talk/' || OLD.id, 'card_talk', OLD.id, OLD.updated_at, OLD.updated_at)
+    ON CONFLICT(id) DO UPDATE SET updated_at = max(updated_at, excluded.updated_at);
+END;
+CREATE TRIGGER card_talk_restored AFTER INSERT ON card_talk BEGIN
+    DELETE FROM deleted_row WHERE id = 'card_talk/' || NEW.id;
+END;
+CREATE TRIGGER card_round_deleted AFTER DELETE ON card_round BEGIN
+    INSERT INTO deleted_row(id, table_name, row_id, created_at, updated_at)
+    VALUES('card_round/' || OLD.id, 'card_round', OLD.id, OLD.updated_at, OLD.updated_at)
+    ON CONFLICT(id) DO UPDATE SET updated_at = max(updated_at, excluded.updated_at);
+END;
+CREATE TRIGGER card_round_restored AFTER INSERT ON card_round BEGIN
+    DELETE FROM deleted_row WHERE id = 'card_round/' || NEW.id;
+END;
+)sql"},
 };
 
 std::span<const Migration> migrations() { return kMigrations; }

@@ -266,6 +266,27 @@ void write_checkin(Writer& w, const WeekSummary& s) {
     }
 }
 
+// Only when a card was talked about: a week without any has no section.
+void write_cards(Writer& w, const std::vector<Talk>& talks) {
+    if (talks.empty()) return;
+    w.line("## Conversation cards");
+    w.line();
+    for (const auto& t : talks) {
+        w.para("### " + format_day_human(t.day) + ": " + markdown_escape_inline(t.question));
+        if (!t.note.empty()) w.quote(t.note);
+        for (const auto& r : t.rounds) {
+            const int guesser = 1 - r.answerer_slot;
+            w.para(w.name(r.answerer_slot) + " answered:");
+            w.quote(r.answer);
+            w.para(w.name(guesser) + " guessed:");
+            w.quote(r.guess);
+            if (r.closeness)
+                w.para("How close, said " + w.name(r.answerer_slot) + ": " + std::string(closeness_label(*r.closeness)) +
+                       ".");
+        }
+    }
+}
+
 void write_next_week(Writer& w, const WeekSummary& s) {
     const Date next = add_days(s.monday, 7);
     w.line("## Next week (" + format_iso_week(iso_week(next)) + ")");
@@ -338,7 +359,8 @@ std::string week_markdown(Model& m, IsoWeek week) {
     Writer w{m, {}};
     w.para("# Our week: " + format_iso_week(week));
     w.para(format_day_human(s.monday) + " to " + format_day_human(s.sunday) + ", " + w.name(0) + " and " + w.name(1) + ".");
-    if (s.empty()) {
+    const auto talks = m.decks.talked_between(s.monday, s.sunday);
+    if (s.empty() && talks.empty()) {
         w.line("Nothing was recorded this week.");
         return w.out;
     }
@@ -358,6 +380,7 @@ std::string week_markdown(Model& m, IsoWeek week) {
     write_went_well(w, s);
     write_issue(w, s);
     write_checkin(w, s);
+    write_cards(w, talks);
     write_next_week(w, s);
     // One newline at the end of the file.
     while (w.out.size() >= 2 && w.out[w.out.size() - 1] == '\n' && w.out[w.out.size() - 2] == '\n') w.out.pop_back();

@@ -29,7 +29,12 @@ struct ShowPlannerTab {
     PlannerTab tab;
 };
 
-using Handoff = std::variant<std::monostate, ListenAboutBreak, PlanNew, ShowOccurrence, ShowPlannerTab>;
+// Talk: put this card that came up (the question of the day, the review's deeper card) on the table.
+struct TalkAbout {
+    std::string talk_id;
+};
+
+using Handoff = std::variant<std::monostate, ListenAboutBreak, PlanNew, ShowOccurrence, ShowPlannerTab, TalkAbout>;
 
 struct Navigation {
     PanelId to;

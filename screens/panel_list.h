@@ -14,6 +14,7 @@
     X(planner)           \
     X(breaks)            \
     X(listening)         \
+    X(talk)              \
     X(review)            \
     X(settings)
 

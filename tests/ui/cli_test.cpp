@@ -37,3 +37,12 @@ TEST_CASE("--help lists every panel id", "[cli]") {
     auto text = usage_text({{"dashboard", "The week"}, {"gratitude", "Appreciations"}});
     CHECK_THAT(text, Catch::Contains("dashboard") && Catch::Contains("gratitude") && Catch::Contains("--export-json"));
 }
+
+TEST_CASE("Card decks on the command line: --decks is repeatable, --list-decks is understood", "[cli][decks]") {
+    auto r = parse_cli({"--decks", "/tmp/a", "--list-decks", "--decks", "/tmp/b"});
+    REQUIRE(r.error.empty());
+    CHECK(r.options.list_decks);
+    CHECK(r.options.deck_dirs == std::vector<std::string>{"/tmp/a", "/tmp/b"});
+    CHECK_FALSE(parse_cli({"--decks"}).error.empty());
+    CHECK_THAT(usage_text({}), Catch::Contains("--list-decks"));
+}

@@ -49,7 +49,7 @@ std::vector<TextRun> screen_text() {
             if (cmd.UserCallback) continue;
             TextRun run;
             bool open = false;
-            float last_x1 = 0, last_y0 = 0, height = 0;
+            float last_x1 = 0, last_y0 = 0, last_y1 = 0, height = 0;
             auto close = [&] {
                 if (open && !run.text.empty()) runs.push_back(run);
                 run = TextRun{};
@@ -57,8 +57,18 @@ std::vector<TextRun> screen_text() {
             };
             // ImFont::RenderText writes each glyph as 4 vertices and 6 indices
             // (0,1,2, 0,2,3) with the glyph's corners' UVs at vertices 0 and 2.
-            for (unsigned int i = cmd.IdxOffset; i + 5 < cmd.IdxOffset + cmd.ElemCount; i += 6) {
+            // Other shapes (a combo's arrow, a radio button's circle) are made
+            // of triangles in other numbers: step over them three indices at a
+            // time so the glyphs after them are still read.
+            for (unsigned int i = cmd.IdxOffset, step = 6; i + 5 < cmd.IdxOffset + cmd.ElemCount; i += step) {
                 const ImDrawIdx* idx = list->IdxBuffer.Data + i;
+                const bool quad = idx[1] == idx[0] + 1 && idx[2] == idx[0] + 2 && idx[3] == idx[0] &&
+                                  idx[4] == idx[0] + 2 && idx[5] == idx[0] + 3;
+                step = quad ? 6 : 3;
+                if (!quad) {
+                    close();
+                    continue;
+                }
                 const ImDrawVert& a = list->VtxBuffer[int(cmd.VtxOffset + idx[0])];
                 const ImDrawVert& c = list->VtxBuffer[int(cmd.VtxOffset + idx[2])];
                 auto it = table.find(GlyphKey{a.uv.x, a.uv.y, c.uv.x, c.uv.y});
@@ -72,7 +82,11 @@ std::vector<TextRun> screen_text() {
                     continue;
                 }
                 const float h = c.pos.y - a.pos.y;
-                const bool same_line = open && std::fabs(a.pos.y - last_y0) < height * 0.75f + 1 &&
+                // On the line of the glyph before when their tops are close, or
+                // their bottoms (a full stop after a tall letter sits low).
+                const bool same_line = open &&
+                                       (std::fabs(a.pos.y - last_y0) < height * 0.75f + 1 ||
+                                        std::fabs(c.pos.y - last_y1) < height * 0.2f + 1) &&
                                        a.pos.x >= last_x1 - 1 && a.pos.x - last_x1 < height * 1.2f;
                 if (open && !same_line) close();
                 if (!open) {
@@ -90,6 +104,7 @@ std::vector<TextRun> screen_text() {
                 if (!inside(a.pos, c.pos, cmd.ClipRect, display)) run.fully_visible = false;
                 last_x1 = c.pos.x;
                 last_y0 = a.pos.y;
+                last_y1 = c.pos.y;
             }
             close();
         }

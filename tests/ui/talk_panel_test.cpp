@@ -1,0 +1,78 @@
+// The talk panel driven from the keyboard: draw a card, play guess-and-reveal
+// with the hidden answer never on screen before the reveal, and a note.
+#include "app_ui.h"
+#include "screen_text.h"
+
+#include <catch2/catch.hpp>
+
+using namespace hearth;
+
+namespace {
+constexpr int kEnter = test::Headless::kEnter, kEscape = test::Headless::kEscape, kBackspace = 259;
+}
+
+TEST_CASE("Guess and reveal runs from the keyboard; the answer stays hidden until both are in", "[ui][talk]") {
+    test::OwnedAppUi u;
+    REQUIRE(u.shell.select("talk"));
+    u.frame();
+    CHECK(test::find_text("Pick a deck above, then draw a card"));
+    u.press('D');  // draw
+    const auto history = u.t.model.decks.history();
+    REQUIRE(history.size() == 1);
+    const Talk card = history[0];
+    u.frame();
+    CHECK(test::find_text(card.question));
+
+    u.press('G');  // guess and reveal
+    CHECK(test::find_text("Who answers? The other one guesses."));
+    u.press('2');  // Sam answers, Maya guesses
+    CHECK(test::find_text("Maya, please look away for a moment. Sam, type your answer: it stays hidden."));
+    u.type("Kyoto in the rain");
+    u.frame();
+    u.press(kBackspace);  // "rai"
+    u.type("n, with umbrellas");
+    u.frame();
+    // Seventeen minus one plus seventeen characters, drawn as dots only.
+    CHECK(test::find_text("33 characters typed"));
+    CHECK_FALSE(test::find_text("Kyoto"));
+    CHECK_FALSE(test::find_text("umbrellas"));
+    u.press(kEnter);  // done: the guess
+    CHECK(test::find_text("Sam has answered. Maya, what do you think Sam said?"));
+    CHECK_FALSE(test::find_text("Kyoto"));
+    u.frame();  // the guess field takes the keys
+    u.type("Somewhere warm");
+    u.frame();
+    CHECK_FALSE(test::find_text("Kyoto"));
+    CHECK(u.t.model.decks.talk(card.id)->rounds.empty());  // nothing saved before the reveal
+    u.press(kEnter);  // show both
+    u.frame();
+    INFO(test::screen_dump());
+    CHECK(test::find_text("Kyoto in the rain, with umbrellas"));
+    CHECK(test::find_text("Somewhere warm"));
+    CHECK(test::find_text("Sam, how close was it?"));
+    u.press('4');  // not this time
+    auto saved = u.t.model.decks.talk(card.id);
+    REQUIRE(saved->rounds.size() == 1);
+    CHECK(saved->rounds[0].answerer_slot == 1);
+    CHECK(saved->rounds[0].answer == "Kyoto in the rain, with umbrellas");
+    CHECK(saved->rounds[0].guess == "Somewhere warm");
+    CHECK(saved->rounds[0].closeness == Closeness::not_really);
+    u.press(kEscape);  // back to the card
+    u.frame();
+    CHECK(test::find_text("Guess and reveal (G)"));
+
+    // A cancelled round: what was typed is gone, never shown.
+    u.press('G');
+    u.press('1');
+    u.type("a secret");
+    u.frame();
+    u.press(kEscape);
+    u.frame();
+    CHECK_FALSE(test::find_text("a secret"));
+    CHECK(u.t.model.decks.talk(card.id)->rounds.size() == 1);
+
+    // S skips to the next card.
+    u.press('S');
+    CHECK(u.t.model.decks.talk(card.id)->outcome == TalkOutcome::talked);  // a round counts as talking
+    CHECK(u.t.model.decks.history().size() == 2);
+}
