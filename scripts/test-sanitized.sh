@@ -20,7 +20,13 @@ export UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1"
 export LSAN_OPTIONS="suppressions=$root/tests/lsan.supp:print_suppressions=0"
 cd "$build"
 status=0
-ctest --output-on-failure -j"$(nproc)" "$@" || status=$?
+ctest --output-on-failure -j"$(nproc)" -E '^window: ' "$@" || status=$?
+# The real window under Xvfb: Mesa's software driver (swrast_dri.so) leaves two
+# 56-byte blocks that LeakSanitizer can only see as "<unknown module>" because
+# the driver is unloaded (dlclose) before the exit-time leak check, so no
+# suppression can name it (see tests/lsan.supp). Leak checking is off for these
+# tests only; ASan and UBSan errors still stop them.
+ASAN_OPTIONS="$ASAN_OPTIONS:detect_leaks=0" ctest --output-on-failure -j"$(nproc)" -R '^window: ' "$@" || status=$?
 end=$(date +%s)
 echo "Sanitized build: $((built - start)) s to build, $((end - built)) s to test."
 exit $status
