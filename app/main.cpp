@@ -2,6 +2,7 @@
 #include "backup.h"
 #include "cli.h"
 #include "demo_cards.h"
+#include "database_lock.h"
 #include "demo_data.h"
 #include "hearth_model.h"
 #include "ics_export.h"
@@ -14,6 +15,8 @@
 #include <cstdio>
 #include <exception>
 #include <memory>
+#include <new>
+#include <optional>
 
 #ifndef HEARTH_VERSION
 #define HEARTH_VERSION "0.0.0"
@@ -34,6 +37,9 @@ int run(const hearth::app::CliOptions& o) {
 
     std::filesystem::path data_dir;
     std::filesystem::path db_file;
+    // Declared before the database so that it is released after it is closed.
+    std::optional<app::DatabaseLock> lock;
+    const bool exporting = o.export_json || o.export_ics || o.export_week;
     Database db = [&] {
         if (o.demo) return Database::open_memory();
         std::filesystem::path path;
@@ -49,11 +55,16 @@ int run(const hearth::app::CliOptions& o) {
         if ((o.export_json || o.export_ics || o.export_week) && !std::filesystem::exists(path, ec))
             throw std::runtime_error("There is no database at " + path.string() + " to export from");
         db_file = path;
-        return Database::open_file(path);
+        // A window or an import holds the database alone; exports only read.
+        if (!exporting)
+            lock.emplace(path, o.import_json ? app::DatabaseLock::Purpose::import : app::DatabaseLock::Purpose::window);
+        auto opened = Database::open_file(path);
+        check_schema(opened);  // before this machine's state is written beside it
+        return opened;
     }();
     // This machine's state (window, last panel, drafts) lives beside the
     // database; verbs that only read or merge the couple's data never touch it.
-    const bool verb = o.export_json || o.export_ics || o.export_week || o.import_json;
+    const bool verb = exporting || o.import_json;
     DeviceStore device = db_file.empty() || verb ? DeviceStore::in_memory() : DeviceStore::open_file(DeviceStore::path_for(db_file));
     Model model(std::move(db), clock, assets, std::move(device));
     for (const auto& dir : o.exercise_dirs) model.exercises.add_dir(dir);
@@ -83,7 +94,12 @@ int run(const hearth::app::CliOptions& o) {
         return 0;
     }
     if (o.import_json) {
-        auto r = import_backup(model.db, *o.import_json);
+        ImportReport r;
+        try {
+            r = import_backup(model.db, *o.import_json);
+        } catch (const std::bad_alloc&) {
+            throw std::runtime_error("Cannot import " + *o.import_json + ": it is too large to read (out of memory); nothing was changed");
+        }
         std::printf("Imported %s: %d new, %d updated, %d already up to date.\n", o.import_json->c_str(), r.inserted,
                     r.updated, r.unchanged);
         return 0;

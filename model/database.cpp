@@ -6,13 +6,73 @@
 #include <unistd.h>
 #endif
 
+#include <cerrno>
+#include <cstring>
 #include <system_error>
 
 namespace hearth {
 
 namespace {
+std::string file_of(sqlite3* db) {
+    const char* f = db ? sqlite3_db_filename(db, "main") : nullptr;
+    return f && *f ? std::string(f) : std::string();
+}
+
+std::string the_database(sqlite3* db) {
+    auto f = file_of(db);
+    return f.empty() ? "the in-memory database" : "the database " + f;
+}
+
+bool folder_writable(const std::filesystem::path& file) {
+#ifndef _WIN32
+    auto dir = file.parent_path();
+    return ::access(dir.empty() ? "." : dir.c_str(), W_OK | X_OK) == 0;
+#else
+    (void)file;
+    return true;
+#endif
+}
+
+std::string read_only_folder(const std::string& file) {
+    auto dir = std::filesystem::path(file).parent_path();
+    return "its folder " + (dir.empty() ? std::string(".") : dir.string()) +
+           " is read-only; Hearth needs to create files beside the database (" + file + "-wal, " + file +
+           "-journal) to save, so the folder must be writable";
+}
+} // namespace
+
+// What went wrong, in the user's words, for SQLite's result `rc` on db.
+std::string describe_sqlite_error(sqlite3* db, int rc, std::string_view sqlite_message) {
+    const int primary = rc & 0xff;
+    const int sys = db ? sqlite3_system_errno(db) : 0;
+    if (primary == SQLITE_FULL || (primary == SQLITE_IOERR && sys == ENOSPC))
+        return "the disk is full; free some space and try again";
+#ifdef EDQUOT
+    if (primary == SQLITE_IOERR && sys == EDQUOT) return "the disk quota is used up; free some space and try again";
+#endif
+    const std::string file = file_of(db);
+    if (primary == SQLITE_READONLY || primary == SQLITE_CANTOPEN ||
+        (primary == SQLITE_IOERR && (sys == EACCES || sys == EROFS || sys == EPERM))) {
+        if (!file.empty() && !folder_writable(file)) return read_only_folder(file);
+#ifndef _WIN32
+        if (!file.empty() && ::access(file.c_str(), W_OK) != 0) return "the file is read-only; Hearth needs to save to it";
+#endif
+    }
+    if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED)
+        return "another program is writing to it and kept it locked for more than 2 seconds; try again";
+    if (primary == SQLITE_NOMEM) return "out of memory";
+    std::string msg(sqlite_message.empty() && db ? std::string_view(sqlite3_errmsg(db)) : sqlite_message);
+    if (primary == SQLITE_IOERR)
+        return "the disk could not be read or written (" + msg + (sys ? std::string(": ") + std::strerror(sys) : "") + ")";
+    if (primary == SQLITE_CORRUPT) return msg + "; the file is damaged, restore it from a backup";
+    return msg;
+}
+
+namespace {
 [[noreturn]] void fail(sqlite3* db, std::string_view what) {
-    throw DbError(std::string(what) + ": " + (db ? sqlite3_errmsg(db) : "out of memory"));
+    if (!db) throw DbError(std::string(what) + ": out of memory", SQLITE_NOMEM);
+    int rc = sqlite3_extended_errcode(db);
+    throw DbError(std::string(what) + " in " + the_database(db) + ": " + describe_sqlite_error(db, rc, {}), rc);
 }
 } // namespace
 
@@ -46,9 +106,11 @@ bool Statement::step() {
     int rc = sqlite3_step(stmt_);
     if (rc == SQLITE_ROW) return true;
     if (rc == SQLITE_DONE) return false;
-    std::string msg = sqlite3_errmsg(db_);
+    rc = sqlite3_extended_errcode(db_);
+    std::string msg = (sqlite3_stmt_readonly(stmt_) ? "Could not read " : "Could not save to ") + the_database(db_) +
+                      ": " + describe_sqlite_error(db_, rc, {});
     sqlite3_reset(stmt_);
-    throw DbError(msg);
+    throw DbError(msg, rc);
 }
 
 void Statement::run() {
@@ -100,13 +162,13 @@ void Database::close() {
     db_ = nullptr;
 }
 
-static void apply_connection_settings(Database& db, bool file) {
-    if (file) {
-        db.exec("PRAGMA journal_mode=WAL");
-        db.exec("PRAGMA synchronous=FULL");
-    }
-    db.exec("PRAGMA foreign_keys=ON");
-    db.exec("PRAGMA busy_timeout=2000");
+
+void Database::use_wal() {
+    if (in_memory()) return;
+    auto& st = prepare("PRAGMA journal_mode");
+    bool wal = st.step() && st.text(0) == "wal";
+    st.reset();
+    if (!wal) exec("PRAGMA journal_mode=WAL");
 }
 
 Database Database::open_file(const std::filesystem::path& path) {
@@ -121,13 +183,19 @@ Database Database::open_file(const std::filesystem::path& path) {
     if (!exists) {
         // Create it ourselves so it is owner-only from the first byte; SQLite
         // gives its -wal and -shm files the same permissions.
-        int fd = ::open(name.c_str(), O_WRONLY | O_CREAT | O_EXCL, 0600);
-        if (fd < 0) throw file_error(std::generic_category().message(errno));
+        int fd = ::open(name.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+        if (fd < 0) {
+            int e = errno;
+            if ((e == EACCES || e == EROFS) && !folder_writable(path)) throw file_error(read_only_folder(name));
+            throw file_error(std::generic_category().message(e));
+        }
         ::close(fd);
     } else if (::access(name.c_str(), R_OK) != 0) {
         throw file_error("it cannot be read (" + std::generic_category().message(errno) + ")");
     } else if (::access(name.c_str(), W_OK) != 0) {
         throw file_error("it is read-only; Hearth needs to save to it");
+    } else if (!folder_writable(path)) {
+        throw file_error(read_only_folder(name));
     }
 #endif
     sqlite3* raw = nullptr;
@@ -141,15 +209,21 @@ Database Database::open_file(const std::filesystem::path& path) {
     if (sqlite3_db_readonly(raw, "main") == 1) throw file_error("it is read-only; Hearth needs to save to it");
     // Read before anything writes: a file that is not a database, or whose
     // header is damaged, fails here and stays exactly as it was.
-    try {
-        db.exec("SELECT count(*) FROM sqlite_master");
-    } catch (const DbError& e) {
-        throw file_error(e.what());
-    }
-    try {
-        apply_connection_settings(db, true);
-    } catch (const DbError& e) {
-        throw file_error(e.what());
+    auto sqlite_error = [&](int rc) {
+        rc = sqlite3_extended_errcode(raw) ? sqlite3_extended_errcode(raw) : rc;
+        return DbError("Cannot open the database " + name + ": " + describe_sqlite_error(raw, rc, {}), rc);
+    };
+    if (int rc = sqlite3_exec(raw, "SELECT count(*) FROM sqlite_master", nullptr, nullptr, nullptr); rc != SQLITE_OK)
+        throw sqlite_error(rc);
+    for (const char* setting : {"PRAGMA synchronous=FULL", "PRAGMA foreign_keys=ON", "PRAGMA busy_timeout=2000"})
+        if (int rc = sqlite3_exec(raw, setting, nullptr, nullptr, nullptr); rc != SQLITE_OK) throw sqlite_error(rc);
+    // A new (empty) file has nothing to keep as it was: write-ahead logging at once.
+    if (std::filesystem::file_size(path, ec) == 0 && !ec) {
+        try {
+            db.use_wal();
+        } catch (const DbError& e) {
+            throw DbError("Cannot open the database " + name + ": " + describe_sqlite_error(raw, e.code(), {}), e.code());
+        }
     }
     return db;
 }
@@ -161,7 +235,7 @@ Database Database::open_memory() {
         throw DbError("Cannot open an in-memory database");
     }
     Database db(raw, ":memory:");
-    apply_connection_settings(db, false);
+    db.exec("PRAGMA foreign_keys=ON");
     return db;
 }
 
@@ -169,9 +243,10 @@ void Database::exec(std::string_view sql) {
     char* err = nullptr;
     std::string s(sql);
     if (sqlite3_exec(db_, s.c_str(), nullptr, nullptr, &err) != SQLITE_OK) {
-        std::string msg = err ? err : sqlite3_errmsg(db_);
+        std::string detail = err ? err : sqlite3_errmsg(db_);
         sqlite3_free(err);
-        throw DbError(msg);
+        int rc = sqlite3_extended_errcode(db_);
+        throw DbError("Could not update " + the_database(db_) + ": " + describe_sqlite_error(db_, rc, detail), rc);
     }
 }
 

@@ -14,11 +14,26 @@
 
 namespace hearth {
 
-// Every error names what failed; file errors also name the file.
+// Every error names what failed and, for a file, the file; a full disk says the
+// disk is full, a read-only folder says so.
 class DbError : public std::runtime_error {
 public:
     using std::runtime_error::runtime_error;
+    DbError(const std::string& what, int sqlite_code) : std::runtime_error(what), code_(sqlite_code) {}
+    // SQLite's extended result code (SQLITE_FULL, SQLITE_BUSY, ...); 0 when
+    // the error did not come from SQLite.
+    int code() const { return code_; }
+    bool disk_full() const { return (code_ & 0xff) == SQLITE_FULL; }
+    bool busy() const { return (code_ & 0xff) == SQLITE_BUSY || (code_ & 0xff) == SQLITE_LOCKED; }
+
+private:
+    int code_ = 0;
 };
+
+// What went wrong, in the user's words, for SQLite's (extended) result code rc
+// on db: "the disk is full; ...", "its folder X is read-only; ...", else
+// sqlite_message (or SQLite's own message when empty).
+std::string describe_sqlite_error(sqlite3* db, int rc, std::string_view sqlite_message);
 
 class Statement {
 public:
@@ -66,7 +81,10 @@ class Database {
 public:
     // Opens (creating with owner-only permissions if absent) a database file.
     // Throws DbError naming the file when it is unreadable, not a database,
-    // corrupt, read-only, or written by a newer Hearth.
+    // corrupt, read-only, or in a folder Hearth cannot write to. Reads only: an
+    // existing file keeps its journal mode until use_wal() (migrate() calls it
+    // once the file is known to be a Hearth database it may change); a new or
+    // empty file is switched to write-ahead logging at once.
     static Database open_file(const std::filesystem::path& path);
     static Database open_memory();
 
@@ -79,6 +97,8 @@ public:
     Statement& prepare(std::string_view sql);
     int64_t changes() const;
     int user_version();
+    // Write-ahead logging (kept in the file's header); nothing for in-memory.
+    void use_wal();
     const std::string& name() const { return name_; }  // file path or ":memory:"
     bool in_memory() const { return name_ == ":memory:"; }
     sqlite3* raw() { return db_; }

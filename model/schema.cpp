@@ -1,7 +1,11 @@
 #include "schema.h"
 
+#include <algorithm>
 #include <array>
+#include <map>
+#include <mutex>
 #include <string>
+#include <vector>
 
 namespace hearth {
 
@@ -553,21 +557,92 @@ std::span<const Migration> migrations() { return kMigrations; }
 
 int latest_schema_version() { return kMigrations.back().version; }
 
-void migrate(Database& db, int target) {
-    if (target < 0) target = latest_schema_version();
-    int current = db.user_version();
-    if (current > latest_schema_version())
-        throw DbError("The database " + db.name() + " was written by a newer version of Hearth (schema " +
-                      std::to_string(current) + ", this Hearth knows up to " +
-                      std::to_string(latest_schema_version()) +
-                      "). Update Hearth to open it; the file was not changed.");
+namespace {
+// table -> its columns, in order.
+using SchemaShape = std::map<std::string, std::vector<std::string>>;
+
+SchemaShape shape_of(Database& db) {
+    SchemaShape shape;
+    std::vector<std::string> tables;
+    {
+        Statement st(db.raw(), "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'");
+        while (st.step()) tables.push_back(st.text(0));
+    }
+    for (const auto& t : tables) {
+        Statement st(db.raw(), "SELECT name FROM pragma_table_info(?1)");
+        st.bind(1, t);
+        auto& cols = shape[t];
+        while (st.step()) cols.push_back(st.text(0));
+    }
+    return shape;
+}
+
+void run_migrations(Database& db, int from, int target) {
     for (const auto& m : kMigrations) {
-        if (m.version <= current || m.version > target) continue;
+        if (m.version <= from || m.version > target) continue;
         Transaction tx(db);
         db.exec(m.sql);
         db.exec("PRAGMA user_version = " + std::to_string(m.version));
         tx.commit();
     }
+}
+
+// What the migrations make at `version`, built once in memory.
+const SchemaShape& expected_shape(int version) {
+    static std::mutex mutex;
+    static std::map<int, SchemaShape> cache;
+    std::lock_guard lock(mutex);
+    auto it = cache.find(version);
+    if (it == cache.end()) {
+        Database scratch = Database::open_memory();
+        run_migrations(scratch, 0, version);
+        it = cache.emplace(version, shape_of(scratch)).first;
+    }
+    return it->second;
+}
+} // namespace
+
+void check_schema(Database& db) {
+    const int current = db.user_version();
+    const std::string file = db.in_memory() ? "The in-memory database" : "The database " + db.name();
+    if (current > latest_schema_version())
+        throw DbError(file + " was written by a newer version of Hearth (schema " + std::to_string(current) +
+                      ", this Hearth knows up to " + std::to_string(latest_schema_version()) +
+                      "). Update Hearth to open it; the file was not changed.");
+    if (current < 0) throw DbError(file + " has a schema version (" + std::to_string(current) + ") no Hearth writes; the file was not changed.");
+    const SchemaShape found = shape_of(db);
+    if (current == 0) {
+        if (found.empty()) return;  // a new database
+        std::string names;
+        for (const auto& [table, cols] : found) names += (names.empty() ? "" : ", ") + table;
+        throw DbError(file + " is not a Hearth database: it holds tables (" + names +
+                      ") but no Hearth schema version. Hearth did not change it; give Hearth a new file with --db.");
+    }
+    std::vector<std::string> missing;
+    for (const auto& [table, columns] : expected_shape(current)) {
+        auto it = found.find(table);
+        if (it == found.end()) {
+            missing.push_back("the table " + table);
+            continue;
+        }
+        for (const auto& c : columns)
+            if (std::find(it->second.begin(), it->second.end(), c) == it->second.end())
+                missing.push_back("the column " + table + "." + c);
+    }
+    if (missing.empty()) return;
+    std::string list;
+    for (std::size_t i = 0; i < missing.size() && i < 8; ++i) list += (i ? ", " : "") + missing[i];
+    if (missing.size() > 8) list += " and " + std::to_string(missing.size() - 8) + " more";
+    throw DbError(file + " is damaged: " + list + (missing.size() == 1 ? " is" : " are") + " missing (schema " +
+                  std::to_string(current) + " has " + (missing.size() == 1 ? "it" : "them") +
+                  "). Hearth did not change the file; restore it from a backup.");
+}
+
+void migrate(Database& db, int target) {
+    if (target < 0) target = latest_schema_version();
+    check_schema(db);
+    db.use_wal();
+    run_migrations(db, db.user_version(), target);
 }
 
 } // namespace hearth

@@ -16,9 +16,14 @@ struct Migration {
 std::span<const Migration> migrations();
 int latest_schema_version();
 
-// Brings db to `target` (default: latest), each migration in its own
-// transaction. Throws DbError, leaving the file untouched, when the database was
-// written by a newer Hearth.
+// Reads only. Throws DbError naming the file, which stays as it was, when the
+// database was written by a newer Hearth, holds tables but no Hearth schema
+// version, or lacks a table or column its schema version has (a damaged file).
+void check_schema(Database& db);
+
+// Checks the database (check_schema), switches a file to write-ahead logging,
+// then brings it to `target` (default: latest), each migration in its own
+// transaction.
 void migrate(Database& db, int target = -1);
 
 } // namespace hearth

@@ -71,8 +71,32 @@ TEST_CASE("Every table carries a primary key and change times, so backups merge"
 
 TEST_CASE("A failing migration leaves the database at its previous version", "[schema]") {
     Database db = Database::open_memory();
-    migrate(db, 0);
-    db.exec("CREATE TABLE partner(x)");  // collides with migration 1
+    migrate(db, 1);
+    db.exec("CREATE TABLE conflict_break(x)");  // collides with migration 2
     CHECK_THROWS(migrate(db));
+    CHECK(db.user_version() == 1);
+}
+
+TEST_CASE("A database holding tables but no Hearth version is refused, not migrated into", "[schema]") {
+    Database db = Database::open_memory();
+    db.exec("CREATE TABLE recipes(name)");
+    CHECK_THROWS_WITH(migrate(db), Catch::Contains("not a Hearth database") && Catch::Contains("recipes"));
     CHECK(db.user_version() == 0);
+    CHECK(table_names(db) == std::vector<std::string>{"recipes"});
+}
+
+TEST_CASE("A schema missing a table or column is refused by name at every version", "[schema]") {
+    for (int v = 1; v <= latest_schema_version(); ++v) {
+        DYNAMIC_SECTION("version " << v) {
+            Database db = Database::open_memory();
+            migrate(db, v);
+            CHECK_NOTHROW(check_schema(db));
+            db.exec("PRAGMA foreign_keys=OFF; DROP TABLE partner");
+            CHECK_THROWS_WITH(check_schema(db), Catch::Contains("damaged") && Catch::Contains("the table partner"));
+        }
+    }
+    Database db = Database::open_memory();
+    migrate(db);
+    db.exec("ALTER TABLE gratitude DROP COLUMN shared_in_review");
+    CHECK_THROWS_WITH(migrate(db), Catch::Contains("the column gratitude.shared_in_review is missing"));
 }
