@@ -74,9 +74,70 @@ std::string_view to_string(TopicStatus s) {
     return "none";
 }
 
-Breaks::Breaks(Database& db, const Clock& clock, const Couple& couple, Settings& settings)
-    : db_(db), clock_(clock), couple_(couple), settings_(settings) {
+Breaks::Breaks(Database& db, const Clock& clock, const Couple& couple, Settings& settings, DeviceStore* marks)
+    : db_(db), clock_(clock), couple_(couple), settings_(settings), marks_(marks) {
+    if (!marks_) marks_ = &own_marks_.emplace(DeviceStore::in_memory());
     reload();
+}
+
+// ---- boot-clock marks (this machine only) ----------------------------------
+//
+// "break.<kind>.<id>" = "<boot id> <boot ms> [numbers...]", kinds:
+//   run    a running stretch began: elapsed_ms, paused_total_ms at that moment
+//   pause  the break was paused
+//   end    its time ran out
+//   chain  the chain's first break started (kept under the first break's id)
+
+void Breaks::mark(const std::string& key, const std::string& id, BootMark m, std::initializer_list<int64_t> extra) {
+    if (m.boot_id.empty()) return;  // no boot clock to compare with later
+    std::string v = m.boot_id + " " + std::to_string(m.boot_ms);
+    for (int64_t x : extra) v += " " + std::to_string(x);
+    marks_->set("break." + key + "." + id, v);
+}
+
+std::optional<std::pair<BootMark, std::vector<int64_t>>> Breaks::read_mark(const std::string& key,
+                                                                         const std::string& id) const {
+    auto v = marks_->get("break." + key + "." + id);
+    if (!v) return std::nullopt;
+    std::vector<std::string> parts;
+    std::size_t from = 0;
+    while (from <= v->size()) {
+        auto to = v->find(' ', from);
+        if (to == std::string::npos) to = v->size();
+        parts.push_back(v->substr(from, to - from));
+        from = to + 1;
+    }
+    if (parts.size() < 2 || parts[0].empty()) return std::nullopt;
+    std::vector<int64_t> numbers;
+    for (std::size_t i = 1; i < parts.size(); ++i) {
+        try {
+            std::size_t used = 0;
+            numbers.push_back(std::stoll(parts[i], &used));
+            if (used != parts[i].size()) return std::nullopt;
+        } catch (const std::exception&) {
+            return std::nullopt;
+        }
+    }
+    BootMark m{parts[0], numbers.front()};
+    numbers.erase(numbers.begin());
+    return std::pair{m, numbers};
+}
+
+void Breaks::forget_marks(const std::string& id) {
+    for (const char* key : {"run", "pause", "end", "chain"}) marks_->remove(std::string("break.") + key + "." + id);
+}
+
+int64_t Breaks::paused_for(const BreakView& v, WallTime now) const {
+    if (auto m = read_mark("pause", v.id))
+        if (auto since = ms_since(clock_, m->first)) return *since;
+    return std::max<int64_t>(0, ms_between(v.paused_at.value_or(now), now));
+}
+
+int64_t Breaks::chain_elapsed_ms(const BreakView& v, int64_t counted_ms, WallTime now) const {
+    const std::string root = v.follow_up_of.value_or(v.id);
+    if (auto m = read_mark("chain", root))
+        if (auto since = ms_since(clock_, m->first)) return std::max(*since, counted_ms);
+    return std::max(ms_between(v.chain_started_at, now), counted_ms);
 }
 
 // ---- floor ---------------------------------------------------------------
@@ -106,12 +167,13 @@ void Breaks::reload() {
     struct Row {
         std::string id;
         std::optional<WallTime> anchor;
-        int64_t anchor_elapsed, total;
+        int64_t anchor_elapsed, total, paused_total;
     };
     std::vector<Row> rows;
-    auto& st = db_.prepare("SELECT id, anchor_at, anchor_elapsed_ms, planned_ms + extended_ms FROM conflict_break"
-                           " WHERE state = 'running'");
-    while (st.step()) rows.push_back({st.text(0), parse_utc(st.text(1)), st.integer(2), st.integer(3)});
+    auto& st = db_.prepare("SELECT id, anchor_at, anchor_elapsed_ms, planned_ms + extended_ms, paused_total_ms"
+                           " FROM conflict_break WHERE state = 'running'");
+    while (st.step())
+        rows.push_back({st.text(0), parse_utc(st.text(1)), st.integer(2), st.integer(3), st.integer(4)});
     for (auto& r : rows) {
         Live l;
         l.steady = steady;
@@ -124,11 +186,23 @@ void Breaks::reload() {
         // A wall clock now before the anchor (set back while Hearth was
         // closed) counts as no time passed, never as negative time.
         l.elapsed_ms = l.anchor_elapsed_ms + std::max<int64_t>(0, ms_between(l.anchor_at, now));
+        // Within the same boot, the boot clock measured the time Hearth was
+        // closed: a wall clock moved meanwhile changes nothing. The mark must
+        // be of this same running stretch (an import may have brought another).
+        bool by_boot = false;
+        if (auto m = read_mark("run", r.id); m && m->second.size() == 2 && m->second[1] == r.paused_total)
+            if (auto since = ms_since(clock_, m->first)) {
+                l.elapsed_ms = std::max(l.anchor_elapsed_ms, m->second[0] + *since);
+                by_boot = true;
+            }
         if (l.elapsed_ms >= l.total_ms) {
             expire(r.id, l, now, true);
             continue;
         }
-        if (now < l.anchor_at || !r.anchor) save_anchor(r.id, l, now);
+        if (!by_boot) mark("run", r.id, boot_mark(clock_), {l.elapsed_ms, r.paused_total});
+        if (now < l.anchor_at || !r.anchor ||
+            std::abs(l.anchor_elapsed_ms + ms_between(l.anchor_at, now) - l.elapsed_ms) > kJumpTolerance.count())
+            save_anchor(r.id, l, now);
         live_[r.id] = l;
     }
     ++revision_;
@@ -169,7 +243,11 @@ void Breaks::save_anchor(const std::string& id, Live& l, WallTime now) {
 
 void Breaks::expire(const std::string& id, const Live& l, WallTime now, bool while_closed) {
     // When the time ran out, in wall-clock terms: now less the overshoot.
-    const WallTime ended = plus_ms(now, -(l.elapsed_ms - l.total_ms));
+    const int64_t over = l.elapsed_ms - l.total_ms;
+    const WallTime ended = plus_ms(now, -over);
+    BootMark end = boot_mark(clock_);
+    end.boot_ms -= over;
+    mark("end", id, end);
     db_.prepare("UPDATE conflict_break SET state = 'expired', ended_at = ?2, actual_ms = ?3, anchor_at = ?4,"
                 " anchor_elapsed_ms = ?3, ended_while_closed = ?5, updated_at = ?4 WHERE id = ?1 AND state = 'running'")
         .bind(1, id).bind(2, format_utc(ended)).bind(3, l.total_ms).bind(4, format_utc(now)).bind(5, while_closed).run();
@@ -249,7 +327,8 @@ BreakView Breaks::finish_view(BreakView v, int64_t anchor_elapsed_ms, WallTime n
     v.return_clock = local_clock_time(v.return_at + std::chrono::seconds(30));
     if (v.state == BreakState::running || v.state == BreakState::paused) {
         const int64_t by_length = kDayMs - total;
-        const int64_t by_chain = ms_between(plus_ms(now, v.remaining_ms), plus_ms(v.chain_started_at, kDayMs));
+        const int64_t counted = total - v.remaining_ms + v.paused_total_ms;
+        const int64_t by_chain = kDayMs - chain_elapsed_ms(v, counted, now) - v.remaining_ms;
         v.max_extend_minutes = int(std::max<int64_t>(0, std::min(by_length, by_chain)) / kMinuteMs);
     }
     return v;
@@ -411,6 +490,8 @@ SaveResult Breaks::start(const BreakRequest& r) {
         .bind(4, has_topic ? "open" : "none").bind(5, length_ms).bind(6, t)
         .bind(7, format_utc(plus_ms(now, length_ms))).run();
     live_[id] = Live{clock_.boot(), now, 0, now, 0, length_ms};
+    mark("run", id, boot_mark(clock_), {0, 0});
+    mark("chain", id, boot_mark(clock_));
     ++revision_;
     return SaveResult::success(id);
 }
@@ -426,6 +507,7 @@ SaveResult Breaks::pause(const std::string& id) {
                 " updated_at = ?2 WHERE id = ?1")
         .bind(1, id).bind(2, t).bind(3, elapsed).run();
     live_.erase(id);
+    mark("pause", id, boot_mark(clock_));
     ++revision_;
     return SaveResult::success(id);
 }
@@ -436,14 +518,18 @@ SaveResult Breaks::resume(const std::string& id) {
     if (v->state != BreakState::paused) return wrong_state(*v, "only a paused break can be resumed.");
     const WallTime now = clock_.now();
     const int64_t elapsed = v->total_ms() - v->remaining_ms;
-    // Paused time is kept for the history only; a clock set back counts as none.
-    const int64_t paused = v->paused_total_ms + std::max<int64_t>(0, ms_between(v->paused_at.value_or(now), now));
+    // Paused time is kept for the history only: measured on the boot clock
+    // (a jump of the wall clock during the pause is no pause); after a reboot
+    // the wall clock, where a clock set back counts as none.
+    const int64_t paused = v->paused_total_ms + paused_for(*v, now);
     const auto t = format_utc(now);
     db_.prepare("UPDATE conflict_break SET state = 'running', paused_at = NULL, paused_total_ms = ?3, anchor_at = ?2,"
                 " anchor_elapsed_ms = ?4, return_at = ?5, updated_at = ?2 WHERE id = ?1")
         .bind(1, id).bind(2, t).bind(3, paused).bind(4, elapsed).bind(5, format_utc(plus_ms(now, v->remaining_ms)))
         .run();
     live_[id] = Live{clock_.boot(), now, elapsed, now, elapsed, v->total_ms()};
+    marks_->remove("break.pause." + id);
+    mark("run", id, boot_mark(clock_), {elapsed, paused});
     ++revision_;
     return SaveResult::success(id);
 }
@@ -476,9 +562,7 @@ SaveResult Breaks::end_early(const std::string& id) {
         return wrong_state(*v, "only a running or paused break can end early.");
     const WallTime now = clock_.now();
     const int64_t elapsed = v->total_ms() - v->remaining_ms;
-    const int64_t paused = v->paused_total_ms + (v->state == BreakState::paused
-                                                     ? std::max<int64_t>(0, ms_between(v->paused_at.value_or(now), now))
-                                                     : 0);
+    const int64_t paused = v->paused_total_ms + (v->state == BreakState::paused ? paused_for(*v, now) : 0);
     const auto t = format_utc(now);
     // Coming back before the agreed time counts as back on time.
     db_.prepare("UPDATE conflict_break SET state = 'ended_early', ended_at = ?2, returned_at = ?2, returned_on_time = 1,"
@@ -486,6 +570,8 @@ SaveResult Breaks::end_early(const std::string& id) {
                 " updated_at = ?2 WHERE id = ?1")
         .bind(1, id).bind(2, t).bind(3, elapsed).bind(4, paused).run();
     live_.erase(id);
+    forget_marks(id);
+    forget_marks(v->follow_up_of.value_or(id));
     ++revision_;
     return SaveResult::success(id);
 }
@@ -495,13 +581,19 @@ SaveResult Breaks::come_back(const std::string& id) {
     if (!v) return gone();
     if (v->state != BreakState::expired) return wrong_state(*v, "\"we're back\" is for when the time is up.");
     const WallTime now = clock_.now();
-    // On time: within kOnTimeGrace after the time ran out (a clock set back
-    // since then counts as on time, never as late).
-    const bool on_time = ms_between(v->ended_at.value_or(now), now) <= duration_cast<milliseconds>(kOnTimeGrace).count();
+    // On time: within kOnTimeGrace after the time ran out, measured on the
+    // boot clock (a wall clock moved since then changes nothing); after a
+    // reboot on the wall clock, where a clock set back counts as on time.
+    std::optional<int64_t> since_end;
+    if (auto m = read_mark("end", id)) since_end = ms_since(clock_, m->first);
+    if (!since_end) since_end = ms_between(v->ended_at.value_or(now), now);
+    const bool on_time = *since_end <= duration_cast<milliseconds>(kOnTimeGrace).count();
     const auto t = format_utc(now);
     db_.prepare("UPDATE conflict_break SET state = 'returned', returned_at = ?2, returned_on_time = ?3, updated_at = ?2"
                 " WHERE id = ?1")
         .bind(1, id).bind(2, t).bind(3, on_time).run();
+    forget_marks(id);
+    forget_marks(v->follow_up_of.value_or(id));
     ++revision_;
     return SaveResult::success(id);
 }
@@ -516,14 +608,24 @@ SaveResult Breaks::more_time(const std::string& id, int minutes, std::optional<i
     if (minutes < kMinMoreTimeMinutes)
         return SaveResult::refused("minutes", "Ask for at least " + minutes_text(kMinMoreTimeMinutes) + " more.");
     const WallTime now = clock_.now();
-    const int64_t fits = ms_between(now, plus_ms(v->chain_started_at, kDayMs)) / kMinuteMs;
+    const std::string root = v->follow_up_of.value_or(v->id);
+    // The chain's real time: never less than the countdown and paused time of
+    // its breaks, so a clock set back cannot stretch it past 24 hours.
+    int64_t counted = v->total_ms() + v->paused_total_ms;
+    {
+        auto& st = db_.prepare("SELECT COALESCE(sum(planned_ms + extended_ms + paused_total_ms), 0) FROM conflict_break"
+                               " WHERE (id = ?1 OR follow_up_of = ?1) AND state = 'continued'");
+        st.bind(1, root);
+        if (st.step()) counted += st.integer(0);
+        st.reset();
+    }
+    const int64_t fits = (kDayMs - chain_elapsed_ms(*v, counted, now)) / kMinuteMs;
     if (minutes > fits)
         return SaveResult::refused(
             "minutes", fits < kMinMoreTimeMinutes
                            ? std::string("It is nearly 24 hours since the first break began; time to come back together.")
                            : "That would run past 24 hours since the first break began; at most " + minutes_text(fits) +
                                  " more fit.");
-    const std::string root = v->follow_up_of.value_or(v->id);
     const std::string new_id = new_uuid();
     const int64_t length_ms = minutes * kMinuteMs;
     const auto t = format_utc(now);
@@ -536,6 +638,8 @@ SaveResult Breaks::more_time(const std::string& id, int minutes, std::optional<i
         .bind(6, format_utc(plus_ms(now, length_ms))).run();
     tx.commit();
     live_[new_id] = Live{clock_.boot(), now, 0, now, 0, length_ms};
+    for (const char* key : {"run", "pause", "end"}) marks_->remove(std::string("break.") + key + "." + id);
+    mark("run", new_id, boot_mark(clock_), {0, 0});
     ++revision_;
     return SaveResult::success(new_id);
 }

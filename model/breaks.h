@@ -21,9 +21,17 @@
 // restart derives the same remaining time; a wall clock set before the anchor
 // counts as no time passed (so a clock set back while Hearth was closed loses
 // at most the minute since the last anchor, never adds time).
+//
+// Across a restart within one boot the boot clock still measures: each
+// running stretch, pause, expiry and chain start leaves a BootMark (clock.h)
+// in this machine's DeviceStore, so a wall clock moved while Hearth was closed
+// changes nothing. Only after a reboot (another boot id) is the wall clock the
+// fallback. The 24-hour limit of a "more time" chain also never counts less
+// than the countdown and paused time its breaks have run.
 #include "clock.h"
 #include "couple.h"
 #include "database.h"
+#include "device_store.h"
 #include "save_result.h"
 #include "settings.h"
 #include "time_util.h"
@@ -31,6 +39,7 @@
 #include <array>
 #include <chrono>
 #include <cstdint>
+#include <initializer_list>
 #include <map>
 #include <optional>
 #include <string>
@@ -106,7 +115,11 @@ class Breaks {
 public:
     // Reads the saved breaks: running ones continue; one whose time ran out
     // while Hearth was closed becomes expired with ended_while_closed.
-    Breaks(Database& db, const Clock& clock, const Couple& couple, Settings& settings);
+    // `marks`: where the boot-clock marks go (the machine's DeviceStore); when
+    // null, a store of this object's own (then a restart falls back to wall time).
+    Breaks(Database& db, const Clock& clock, const Couple& couple, Settings& settings, DeviceStore* marks = nullptr);
+    Breaks(const Breaks&) = delete;
+    Breaks& operator=(const Breaks&) = delete;
 
     // The floor (minutes) for a new break: kLowestFloorMinutes..kDefaultFloorMinutes.
     int floor_minutes() const;
@@ -169,11 +182,21 @@ private:
     BreakView finish_view(BreakView v, int64_t anchor_elapsed_ms, WallTime now) const;
     SaveResult set_topic_status(const std::string& id, TopicStatus to);
     std::optional<BreakView> current(const std::string& id);
+    // Real time since the chain of `v` began: the boot clock within one boot,
+    // else the wall clock, never less than `counted_ms` (time its breaks ran).
+    int64_t chain_elapsed_ms(const BreakView& v, int64_t counted_ms, WallTime now) const;
+    void mark(const std::string& key, const std::string& id, BootMark m, std::initializer_list<int64_t> extra = {});
+    std::optional<std::pair<BootMark, std::vector<int64_t>>> read_mark(const std::string& key, const std::string& id) const;
+    void forget_marks(const std::string& id);
+    // How long a paused break has been paused (see resume()).
+    int64_t paused_for(const BreakView& v, WallTime now) const;
 
     Database& db_;
     const Clock& clock_;
     const Couple& couple_;
     Settings& settings_;
+    std::optional<DeviceStore> own_marks_;
+    DeviceStore* marks_ = nullptr;
     std::map<std::string, Live> live_;
     uint64_t revision_ = 1;
 };

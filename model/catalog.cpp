@@ -1,5 +1,6 @@
 #include "catalog.h"
 
+#include "json_read.h"
 #include "time_util.h"
 #include "utf8.h"
 #include "uuid.h"
@@ -7,7 +8,6 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
-#include <fstream>
 #include <stdexcept>
 
 namespace hearth {
@@ -32,10 +32,8 @@ void Catalog::reload() {
 
 void Catalog::seed_builtin(const std::filesystem::path& assets_dir) {
     auto path = assets_dir / spec_.asset_file;
-    std::ifstream in(path);
-    if (!in) throw std::runtime_error("Cannot read " + path.string() + ": the assets folder is missing or incomplete");
+    auto j = read_json_asset(path);
     try {
-        auto j = nlohmann::json::parse(in);
         auto now = format_utc(clock_.now());
         Transaction tx(db_);
         int order = 0;

@@ -4,9 +4,7 @@
 #include "utf8.h"
 
 #include <algorithm>
-#include <fstream>
 #include <map>
-#include <sstream>
 
 namespace hearth {
 
@@ -112,19 +110,8 @@ DeckDefinition read_deck(const Json& j) {
 
 DeckParse parse_deck(std::string_view text) {
     DeckParse r;
-    if (!is_valid_utf8(text)) {
-        r.error = "not valid UTF-8 text";
-        return r;
-    }
-    Json j;
     try {
-        j = Json::parse(text.begin(), text.end());
-    } catch (const Json::exception& e) {
-        r.error = "not valid JSON: " + json_error(e.what());
-        return r;
-    }
-    try {
-        r.definition = read_deck(j);
+        r.definition = read_deck(parse_document(text));
     } catch (const Invalid& e) {
         r.error = e.message;
     } catch (const Json::exception& e) {
@@ -165,14 +152,14 @@ DeckLoad load_decks(const std::vector<fs::path>& dirs) {
         }
         std::sort(files.begin(), files.end());
         for (const auto& f : files) {
-            std::ifstream in(f, std::ios::binary);
-            if (!in) {
-                problem(f, "cannot be read");
+            std::string text;
+            try {
+                text = read_document(f);
+            } catch (const Invalid& e) {
+                problem(f, e.message);
                 continue;
             }
-            std::stringstream ss;
-            ss << in.rdbuf();
-            auto parsed = parse_deck(ss.str());
+            auto parsed = parse_deck(text);
             if (!parsed.ok()) {
                 problem(f, parsed.error);
                 continue;

@@ -7,9 +7,7 @@
 
 #include <algorithm>
 #include <cmath>
-#include <fstream>
 #include <initializer_list>
-#include <sstream>
 
 namespace hearth {
 
@@ -156,19 +154,8 @@ ExerciseDefinition read_definition(const Json& j) {
 
 ExerciseParse parse_exercise(std::string_view text) {
     ExerciseParse r;
-    if (!is_valid_utf8(text)) {
-        r.error = "not valid UTF-8 text";
-        return r;
-    }
-    Json j;
     try {
-        j = Json::parse(text.begin(), text.end());
-    } catch (const Json::exception& e) {
-        r.error = "not valid JSON: " + json_error(e.what());
-        return r;
-    }
-    try {
-        r.definition = read_definition(j);
+        r.definition = read_definition(parse_document(text));
     } catch (const Invalid& e) {
         r.error = e.message;
     } catch (const Json::exception& e) {
@@ -207,14 +194,14 @@ ExerciseLoad load_exercises(const std::vector<fs::path>& dirs) {
         }
         std::sort(files.begin(), files.end());
         for (const auto& f : files) {
-            std::ifstream in(f, std::ios::binary);
-            if (!in) {
-                problem(f, "cannot be read");
+            std::string text;
+            try {
+                text = read_document(f);
+            } catch (const Invalid& e) {
+                problem(f, e.message);
                 continue;
             }
-            std::stringstream ss;
-            ss << in.rdbuf();
-            auto parsed = parse_exercise(ss.str());
+            auto parsed = parse_exercise(text);
             if (!parsed.ok()) {
                 problem(f, parsed.error);
                 continue;

@@ -16,7 +16,9 @@ GratitudeEntry read_entry(Statement& st) {
     e.from_slot = int(st.integer(1));
     e.to_slot = int(st.integer(2));
     e.text = st.text(3);
-    e.day = parse_date(st.text(4)).value_or(Date{});
+    // A day that cannot be read (a hand-edited row) is the day it was written,
+    // else 1970-01-01: never Date{} (year 0), which no time arithmetic survives.
+    e.day = parse_date(st.text(4)).value_or(local_date(parse_utc(st.text(7)).value_or(WallTime{})));
     e.category_id = st.text_or_null(5);
     e.shared_in_review = st.integer(6) != 0;
     e.created_at = st.text(7);
@@ -125,7 +127,11 @@ bool GratitudeLog::remove(const std::string& id) {
 std::optional<std::string> GratitudeLog::undo_remove() {
     if (removed_.empty()) return std::nullopt;
     GratitudeEntry e = removed_.back();
-    insert(e);  // same id, text and timestamps: as if it had never gone
+    // Same id, text and creation time, but changed now: the deletion may have
+    // travelled in a backup already, and a copy no newer than the deleted one
+    // would be deleted again by it (backup.cpp: newer wins over a deletion).
+    e.updated_at = format_utc(clock_.now());
+    insert(e);
     removed_.pop_back();
     return e.id;
 }

@@ -18,7 +18,7 @@ Model::Model(Database database, const Clock& c, const std::filesystem::path& ass
       couple(db, clock),
       categories(db, clock),
       gratitude(db, clock, couple, categories),
-      breaks(db, clock, couple, settings),
+      breaks(db, clock, couple, settings, &device),
       exercises({assets_dir / "exercises"}),
       sessions(db, clock, couple, exercises, breaks),
       plan_kinds(db, clock),

@@ -1,25 +1,19 @@
 #include "idea_bank.h"
 
+#include "json_read.h"
 #include "utf8.h"
 #include "uuid.h"
 
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
-#include <fstream>
 #include <stdexcept>
 
 namespace hearth {
 
 namespace {
 nlohmann::json read_asset(const std::filesystem::path& path) {
-    std::ifstream in(path);
-    if (!in) throw std::runtime_error("Cannot read " + path.string() + ": the assets folder is missing or incomplete");
-    try {
-        return nlohmann::json::parse(in);
-    } catch (const nlohmann::json::exception& e) {
-        throw std::runtime_error(path.string() + ": " + e.what());
-    }
+    return read_json_asset(path);
 }
 
 std::string too_long(const char* what, std::size_t n, std::size_t max) {

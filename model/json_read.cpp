@@ -1,5 +1,7 @@
 #include "json_read.h"
 
+#include "file_read.h"
+
 namespace hearth {
 
 JsonTooDeep::JsonTooDeep(std::size_t at, int max_depth)
@@ -51,6 +53,22 @@ nlohmann::json parse_json_bounded(std::string_view text, int max_depth) {
     int deepest = 0;
     if (std::size_t at = first_too_deep(text, max_depth, deepest)) throw JsonTooDeep(at, max_depth);
     return nlohmann::json::parse(text);
+}
+
+nlohmann::json read_json_asset(const std::filesystem::path& file, std::size_t max_bytes) {
+    std::string text;
+    try {
+        text = read_regular_file(file, max_bytes);
+    } catch (const FileReadError& e) {
+        throw std::runtime_error(std::string("Cannot read ") + e.what() + " (is the assets folder complete?)");
+    }
+    try {
+        return parse_json_bounded(text);
+    } catch (const JsonTooDeep& e) {
+        throw std::runtime_error(file.string() + ": " + e.what());
+    } catch (const nlohmann::json::exception& e) {
+        throw std::runtime_error(file.string() + ": " + e.what());
+    }
 }
 
 } // namespace hearth

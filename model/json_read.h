@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include <cstddef>
+#include <filesystem>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -30,5 +31,10 @@ int json_nesting_depth(std::string_view text, int stop_above = kMaxJsonDepth);
 // nlohmann::json::parse of `text`, refusing nesting beyond `max_depth` first
 // (throws JsonTooDeep). Other problems throw nlohmann's parse_error as usual.
 nlohmann::json parse_json_bounded(std::string_view text, int max_depth = kMaxJsonDepth);
+
+// A JSON file shipped in the assets folder (ideas.json, plan_kinds.json, ...):
+// read as a regular file of at most `max_bytes` (file_read.h), parsed bounded.
+// Any problem throws std::runtime_error naming the file.
+nlohmann::json read_json_asset(const std::filesystem::path& file, std::size_t max_bytes = std::size_t(16) << 20);
 
 } // namespace hearth

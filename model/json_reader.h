@@ -3,6 +3,13 @@
 // act on: each problem names where in the JSON it is (a path such as
 // "steps[2].duration_seconds"), what was expected and what was found. Readers
 // throw json_reader::Invalid; the caller turns it into the file's message.
+//
+// Parsing itself is json_read.h's parse_json_bounded (the one place that parses
+// outside JSON, depth bounded); the file is read by file_read.h's
+// read_regular_file. parse_document and read_document join the two for the
+// definition readers, so none of them parses or opens a file its own way.
+#include "file_read.h"
+#include "json_read.h"
 #include "utf8.h"
 
 #include <nlohmann/json.hpp>
@@ -12,6 +19,7 @@
 #include <initializer_list>
 #include <optional>
 #include <string>
+#include <string_view>
 
 namespace hearth::json_reader {
 
@@ -139,5 +147,34 @@ inline std::string json_error(const std::string& what) {
     return p == std::string::npos ? what : what.substr(p + 2);
 }
 
+// A definition file is small; anything larger is not one.
+inline constexpr std::size_t kMaxDefinitionBytes = 4 * kMiB;
+
+// `text` parsed with the nesting bounded: UTF-8 checked, then
+// parse_json_bounded. Every problem is an Invalid with a message for a person.
+inline Json parse_document(std::string_view text) {
+    if (!is_valid_utf8(text)) throw Invalid{"not valid UTF-8 text"};
+    try {
+        return parse_json_bounded(text);
+    } catch (const JsonTooDeep& e) {
+        throw Invalid{std::string("not a Hearth file: ") + e.what()};
+    } catch (const Json::exception& e) {
+        throw Invalid{"not valid JSON: " + json_error(e.what())};
+    }
+}
+
+// The bytes of a definition file: a regular file of at most `max_bytes`
+// (a FIFO, a device or a huge file is refused at once, see file_read.h).
+// The message does not repeat the file's name: callers list it beside it.
+inline std::string read_document(const std::filesystem::path& file, std::size_t max_bytes = kMaxDefinitionBytes) {
+    try {
+        return read_regular_file(file, max_bytes);
+    } catch (const FileReadError& e) {
+        std::string m = e.what();
+        const std::string prefix = file.string() + ": ";
+        if (m.rfind(prefix, 0) == 0) m.erase(0, prefix.size());
+        throw Invalid{m};
+    }
+}
 
 } // namespace hearth::json_reader

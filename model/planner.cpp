@@ -76,14 +76,25 @@ constexpr const char* kPlanColumns =
     " p.repeat, p.weekdays, p.interval_weeks, p.until, p.idea_id, p.sequence, p.created_at, p.updated_at"
     " FROM plan p LEFT JOIN partner ps ON ps.id = p.suggested_by";
 
+// A stored day that cannot be read (a hand-edited row) is the day the row was
+// made, else 1970-01-01: always a day in range, so no time arithmetic on it
+// can overflow (Date{} is year 0).
+Date readable_day(const std::string& day, const std::string& created_at) {
+    if (auto d = parse_date(day)) return *d;
+    return local_date(parse_utc(created_at).value_or(WallTime{}));
+}
+
+// A stored length beyond anything the planner allows is held to the limit.
+int stored_length(int64_t minutes) { return int(std::clamp<int64_t>(minutes, 1, kMaxPlanMinutes)); }
+
 Plan read_plan(Statement& st) {
     Plan p;
     p.id = st.text(0);
     p.title = st.text(1);
     p.kind_id = st.text(2);
-    p.day = parse_date(st.text(3)).value_or(Date{});
+    p.day = readable_day(st.text(3), st.text(16));
     p.start_minute = parse_hhmm(st.text(4)).value_or(0);
-    p.length_minutes = int(st.integer(5));
+    p.length_minutes = stored_length(st.integer(5));
     p.place = st.text(6);
     p.notes = st.text(7);
     if (!st.is_null(8)) p.suggested_by = int(st.integer(8));
@@ -110,13 +121,13 @@ OccurrenceException read_row(Statement& st) {
     OccurrenceException e;
     e.id = st.text(0);
     e.plan_id = st.text(1);
-    e.original_day = parse_date(st.text(2)).value_or(Date{});
+    e.original_day = readable_day(st.text(2), st.text(11));
     if (auto d = st.text_or_null(3)) e.moved_day = parse_date(*d);
     if (auto t = st.text_or_null(4)) e.moved_minute = parse_hhmm(*t);
     e.title = st.text_or_null(5);
     e.place = st.text_or_null(6);
     e.notes = st.text_or_null(7);
-    if (!st.is_null(8)) e.length_minutes = int(st.integer(8));
+    if (!st.is_null(8)) e.length_minutes = stored_length(st.integer(8));
     e.state = parse_plan_state(st.text(9)).value_or(PlanState::planned);
     e.memory = st.text(10);
     e.created_at = st.text(11);
@@ -389,6 +400,7 @@ Occurrence Planner::make(const Plan& p, Date original_day, const OccurrenceExcep
         o.rating = ex->rating;
         o.memory = ex->memory;
     }
+    o.length_minutes = std::clamp(o.length_minutes, 1, p.recurring() ? kMaxRitualMinutes : kMaxPlanMinutes);
     o.start = local_at(o.day, o.start_minute);
     o.end = o.start + minutes{o.length_minutes};
     return o;

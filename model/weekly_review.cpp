@@ -117,11 +117,14 @@ std::vector<WeeklyReview> WeeklyReviews::query(const std::string& where_order, c
     while (st.step()) {
         WeeklyReview r;
         r.id = st.text(0);
-        r.week = parse_iso_week(st.text(1)).value_or(IsoWeek{});
-        r.monday = is_valid_iso_week(r.week) ? iso_week_monday(r.week) : Date{};
         int step = int(st.integer(2));
         r.step = ReviewStep(step < 0 ? 0 : step >= kReviewSteps ? kReviewSteps - 1 : step);
         r.started_at = parse_utc(st.text(3)).value_or(WallTime{});
+        // A week that cannot be read (a hand-edited row) is the week the review
+        // started, never IsoWeek{} / Date{} (year 0), which overflow as times.
+        r.week = parse_iso_week(st.text(1)).value_or(IsoWeek{});
+        if (!is_valid_iso_week(r.week)) r.week = iso_week(local_date(r.started_at));
+        r.monday = iso_week_monday(r.week);
         if (auto f = st.text_or_null(4)) r.finished_at = parse_utc(*f);
         r.went_well_note = st.text(5);
         r.issue.source = parse_source(st.text(6));

@@ -5,7 +5,8 @@
 #   scripts/fuzz.sh [SECONDS] [TARGET ...]     (default: 60 s, every *_fuzz.cpp)
 #
 # Target <name>_fuzz is seeded from tests/corpus/<name>s (backup_fuzz from
-# tests/corpus/backups, exercise_fuzz from tests/corpus/exercises, ...), plus
+# tests/corpus/backups, exercise_fuzz from tests/corpus/exercises, deck_fuzz
+# from tests/corpus/decks) and the shipped assets/<name>s when present, plus
 # tests/fuzz/<name>.dict when present. New inputs go to build/fuzz/corpus/<target>,
 # crashes to build/fuzz/artifacts/<target>/, the log to build/fuzz/<target>.log.
 # Exits non-zero when any target found a crash, a leak, a timeout or UB.
@@ -31,6 +32,8 @@ failed=0
 for t in "${targets[@]}"; do
   name=${t%_fuzz}
   seeds="$root/tests/corpus/${name}s"
+  shipped=()
+  [[ -d "$root/assets/${name}s" ]] && shipped=("$root/assets/${name}s")
   work="$build/corpus/$t"
   artifacts="$build/artifacts/$t"
   mkdir -p "$work" "$artifacts"
@@ -39,7 +42,7 @@ for t in "${targets[@]}"; do
   [[ -f "$root/tests/fuzz/$name.dict" ]] && args+=(-dict="$root/tests/fuzz/$name.dict")
   echo "== $t: ${seconds}s from $seeds"
   set +e
-  "$build/tests/fuzz/$t" "${args[@]}" "$work" "$seeds" >"$build/$t.log" 2>&1
+  "$build/tests/fuzz/$t" "${args[@]}" "$work" "$seeds" "${shipped[@]}" >"$build/$t.log" 2>&1
   rc=$?
   set -e
   grep -E '^(stat::|Done |#[0-9]+ +DONE)|ERROR|SUMMARY' "$build/$t.log" || true

@@ -5,6 +5,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <memory>
+
 using namespace hearth;
 using namespace std::chrono;
 
@@ -701,4 +703,159 @@ TEST_CASE("A topic can be written after the break was called, and cleared", "[br
     CHECK(m.breaks.get(id)->topic_status == hearth::TopicStatus::none);
     CHECK(m.breaks.open_topics().empty());
     CHECK_FALSE(m.breaks.set_topic("missing", "x").ok());
+}
+
+// ---- wall-clock changes across restarts and reboots (issue 10, item 11) ------
+
+namespace {
+// Hearth on a database file with this machine's DeviceStore beside it, as the
+// app opens it. close() then open() is a restart within the same boot;
+// clock.reboot() between them is a reboot.
+struct OnDisk {
+    test::TempDir dir;
+    FakeClock clock{test::fixed_start()};
+    std::unique_ptr<Model> m;
+    OnDisk() {
+        open();
+        REQUIRE(m->couple.set_up("Maya", Rgb{196, 88, 72}, "Sam", Rgb{58, 122, 180}).ok());
+    }
+    void open() {
+        const auto path = dir / "hearth.db";
+        m = std::make_unique<Model>(Database::open_file(path), clock, HEARTH_TEST_ASSETS_DIR,
+                                    DeviceStore::open_file(DeviceStore::path_for(path)));
+    }
+    void close() { m.reset(); }
+    Breaks& b() { return m->breaks; }
+    BreakView view(const std::string& id) {
+        auto v = b().get(id);
+        REQUIRE(v);
+        return *v;
+    }
+};
+} // namespace
+
+TEST_CASE("A wall clock moved forward while Hearth is closed does not end a running break", "[breaks][clock]") {
+    OnDisk d;
+    auto id = d.b().start(for_minutes(30)).id;
+    d.clock.advance(minutes{15});
+    d.close();
+    d.clock.advance(seconds{10});
+    d.clock.jump_wall(hours{2});  // NTP, or the user, while Hearth is closed
+    d.open();
+    auto v = d.view(id);
+    CHECK(v.state == BreakState::running);
+    CHECK_FALSE(v.ended_while_closed);
+    CHECK(v.remaining_seconds == 15 * 60 - 10);
+    CHECK(v.return_at == d.clock.now() + seconds{15 * 60 - 10});
+
+    // Closed again, and the clock set back: still the real time.
+    d.close();
+    d.clock.jump_wall(-hours{5});
+    d.clock.advance(minutes{1});
+    d.open();
+    CHECK(d.view(id).remaining_seconds == 14 * 60 - 10);
+    d.clock.advance(minutes{14} - seconds{10});
+    CHECK(d.b().tick() == 1);
+    CHECK_FALSE(d.view(id).ended_while_closed);
+}
+
+TEST_CASE("After a reboot the wall clock is the fallback", "[breaks][clock]") {
+    OnDisk d;
+    auto id = d.b().start(for_minutes(30)).id;
+    d.clock.advance(minutes{10});
+    d.close();
+    d.clock.reboot(minutes{4});  // the boot clock starts again; only the wall clock knows
+    d.open();
+    CHECK(d.view(id).remaining_seconds == 16 * 60);
+    d.clock.advance(minutes{1});
+    CHECK(d.view(id).remaining_seconds == 15 * 60);
+    // And from here the new boot measures again.
+    d.close();
+    d.clock.advance(minutes{2});
+    d.clock.jump_wall(hours{3});
+    d.open();
+    CHECK(d.view(id).remaining_seconds == 13 * 60);
+}
+
+TEST_CASE("After a break expires, a forward jump does not make a return a minute later late", "[breaks][clock]") {
+    OnDisk d;
+    auto a = d.b().start(for_minutes(20)).id;
+    d.clock.advance(minutes{20});
+    CHECK(d.b().tick() == 1);
+    d.clock.jump_wall(hours{3});
+    d.clock.advance(minutes{1});
+    REQUIRE(d.b().come_back(a).ok());
+    CHECK(d.view(a).back_on_time == true);
+
+    // The same across a restart.
+    auto b = d.b().start(for_minutes(20, 1)).id;
+    d.clock.advance(minutes{20});
+    CHECK(d.b().tick() == 1);
+    d.close();
+    d.clock.jump_wall(hours{3});
+    d.clock.advance(minutes{1});
+    d.open();
+    REQUIRE(d.b().come_back(b).ok());
+    CHECK(d.view(b).back_on_time == true);
+
+    // Really late is still late.
+    auto c = d.b().start(for_minutes(20)).id;
+    d.clock.advance(minutes{31});
+    REQUIRE(d.b().come_back(c).ok());
+    CHECK(d.view(c).back_on_time == false);
+}
+
+TEST_CASE("A clock set back cannot stretch a more-time chain past 24 real hours", "[breaks][clock]") {
+    OnDisk d;
+    auto first = d.b().start(for_minutes(24 * 60 - 10)).id;
+    d.clock.advance(hours{24} - minutes{10});
+    CHECK(d.b().tick() == 1);
+    d.clock.jump_wall(-hours{6});
+    auto r = d.b().more_time(first, 60);
+    CHECK(r.field == "minutes");
+    CHECK_THAT(r.error, Catch::Contains("at most 10 minutes"));
+
+    // After a reboot, with the clock set back: the time its breaks ran counts.
+    d.close();
+    d.clock.reboot(minutes{1});
+    d.clock.jump_wall(-hours{6});
+    d.open();
+    r = d.b().more_time(first, 60);
+    CHECK(r.field == "minutes");
+    CHECK_THAT(r.error, Catch::Contains("at most 10 minutes"));
+}
+
+TEST_CASE("A clock set back cannot stretch a follow-up past 24 real hours by extending it", "[breaks][clock]") {
+    OnDisk d;
+    auto first = d.b().start(for_minutes(23 * 60)).id;
+    d.clock.advance(hours{23});
+    auto more = d.b().more_time(first, 30);
+    REQUIRE(more.ok());
+    d.clock.jump_wall(-hours{5});
+    auto v = d.view(more.id);
+    CHECK(v.max_extend_minutes == 30);
+    CHECK(d.b().extend(more.id, 40).field == "minutes");
+    CHECK(d.b().extend(more.id, 30).ok());
+}
+
+TEST_CASE("A jump of the wall clock during a pause is not paused time", "[breaks][clock]") {
+    OnDisk d;
+    auto id = d.b().start(for_minutes(30)).id;
+    d.clock.advance(minutes{2});
+    REQUIRE(d.b().pause(id).ok());
+    d.clock.advance(minutes{5});
+    d.clock.jump_wall(hours{3});
+    REQUIRE(d.b().resume(id).ok());
+    CHECK(d.view(id).paused_total_ms == 5 * 60'000);
+    CHECK(d.view(id).remaining_seconds == 28 * 60);
+
+    // Paused across a restart, the clock moved meanwhile.
+    REQUIRE(d.b().pause(id).ok());
+    d.close();
+    d.clock.advance(minutes{4});
+    d.clock.jump_wall(-hours{1});
+    d.open();
+    REQUIRE(d.b().resume(id).ok());
+    CHECK(d.view(id).paused_total_ms == 9 * 60'000);
+    CHECK(d.view(id).remaining_seconds == 28 * 60);
 }

@@ -608,3 +608,47 @@ TEST_CASE("The default exercise is chosen in one place", "[exercise]") {
     Exercises none({dir / "empty"});
     CHECK(none.default_id() == kDefaultExerciseId);
 }
+
+TEST_CASE("The step timer ignores wall-clock jumps: in a step, a pause, a reload and a restart", "[exercise][clock]") {
+    test::TempDir dir;
+    const auto file = dir / "hearth.db";
+    FakeClock clock{test::fixed_start()};
+    std::string id;
+    {
+        Model m(Database::open_file(file), clock, HEARTH_TEST_ASSETS_DIR,
+                DeviceStore::open_file(DeviceStore::path_for(file)));
+        REQUIRE(m.couple.set_up("Maya", Rgb{196, 88, 72}, "Sam", Rgb{58, 122, 180}).ok());
+        SessionSetup s;
+        s.topic = "weekends";
+        auto r = m.sessions.start(s);
+        REQUIRE(r.ok());
+        id = r.id;
+        clock.advance(seconds{20});
+        clock.jump_wall(hours{3});
+        CHECK(m.sessions.get(id)->step_elapsed_ms == 20'000);
+        clock.jump_wall(-hours{7});
+        clock.advance(seconds{10});
+        CHECK(m.sessions.get(id)->step_elapsed_ms == 30'000);
+        // An import re-reads the database: the step goes on from where it is.
+        m.reload();
+        clock.jump_wall(hours{1});
+        clock.advance(seconds{5});
+        CHECK(m.sessions.get(id)->step_elapsed_ms == 35'000);
+        // A jump during a pause is no step time.
+        REQUIRE(m.sessions.pause(id).ok());
+        clock.advance(minutes{2});
+        clock.jump_wall(hours{5});
+        REQUIRE(m.sessions.resume(id).ok());
+        CHECK(m.sessions.get(id)->step_elapsed_ms == 35'000);
+        clock.advance(seconds{5});
+        m.sessions.tick();
+    }
+    // Closed, the clock moved: the interrupted step waits at what was saved.
+    clock.jump_wall(hours{30});
+    clock.advance(minutes{1});
+    Model m(Database::open_file(file), clock, HEARTH_TEST_ASSETS_DIR, DeviceStore::open_file(DeviceStore::path_for(file)));
+    auto v = m.sessions.interrupted();
+    REQUIRE(v);
+    CHECK(v->step_elapsed_ms >= 35'000);
+    CHECK(v->step_elapsed_ms <= 40'000);
+}

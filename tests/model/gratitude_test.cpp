@@ -1,3 +1,4 @@
+#include "backup.h"
 #include "test_support.h"
 #include "uuid.h"
 
@@ -122,9 +123,40 @@ TEST_CASE("A deleted appreciation comes back unchanged with undo", "[gratitude]"
     auto after = *log.get(a);
     CHECK(after.text == before.text);
     CHECK(after.created_at == before.created_at);
-    CHECK(after.updated_at == before.updated_at);
+    CHECK(after.updated_at == format_utc(t.clock.now()));  // changed now: see the next test
     CHECK(after.category_id == before.category_id);
     CHECK_FALSE(log.remove("missing"));
+}
+
+TEST_CASE("An undone delete is not deleted again by the deletion another computer got", "[gratitude][backup]") {
+    test::TestModel a;
+    const Date today = local_date(a.clock.now());
+    auto id = a.model.gratitude.add(draft(0, "For the soup", today)).id;
+    // The second computer is set up from the first's backup.
+    test::TestModel b(false);
+    b.clock.advance(minutes{1});
+    import_backup_json(b.model.db, backup_json(a.model.db, a.clock), "a.json");
+    b.model.reload();
+    REQUIRE(b.model.gratitude.get(id));
+
+    // Deleted on the first, and the deletion travels to the second ...
+    a.clock.advance(minutes{1});
+    REQUIRE(a.model.gratitude.remove(id));
+    import_backup_json(b.model.db, backup_json(a.model.db, a.clock), "a.json");
+    b.model.reload();
+    CHECK_FALSE(b.model.gratitude.get(id));
+    // ... then undone on the first: the second's deletion must not win.
+    a.clock.advance(minutes{1});
+    REQUIRE(a.model.gratitude.undo_remove() == id);
+    b.clock.advance(minutes{5});
+    import_backup_json(a.model.db, backup_json(b.model.db, b.clock), "b.json");
+    a.model.reload();
+    CHECK(a.model.gratitude.get(id));
+    // And the second gets it back.
+    import_backup_json(b.model.db, backup_json(a.model.db, a.clock), "a.json");
+    b.model.reload();
+    REQUIRE(b.model.gratitude.get(id));
+    CHECK(b.model.gratitude.get(id)->text == "For the soup");
 }
 
 TEST_CASE("Browsing filters by week, partner, category and text", "[gratitude]") {
@@ -218,4 +250,16 @@ TEST_CASE("The couple can add categories of their own", "[gratitude]") {
     CHECK(cats.add("Words").field == "category");
     cats.seed_builtin(HEARTH_TEST_ASSETS_DIR);  // seeding again adds nothing
     CHECK(cats.all().size() == 7);
+}
+
+TEST_CASE("An appreciation whose day cannot be read shows on the day it was written", "[gratitude][range]") {
+    test::TestModel t;
+    const Date today = local_date(t.clock.now());
+    auto id = t.model.gratitude.add(draft(0, "For the soup", today)).id;
+    t.model.db.exec("UPDATE gratitude SET day = '0000-00-00' WHERE id = '" + id + "'");
+    auto e = t.model.gratitude.get(id);
+    REQUIRE(e);
+    CHECK(in_supported_range(e->day));
+    CHECK(e->day == today);
+    CHECK(local_midnight(e->day) <= t.clock.now());
 }

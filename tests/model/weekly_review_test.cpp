@@ -629,3 +629,17 @@ TEST_CASE("Several appreciations are read aloud at once, or none when one is fro
     must(m.reviews.finish(id));
     CHECK_FALSE(m.reviews.mark_read_aloud(id, {monday}).ok());   // a finished review is read-only
 }
+
+TEST_CASE("A review whose week cannot be read is the week it started", "[review][range]") {
+    test::TestModel t;
+    auto r = t.model.reviews.start_this_week();
+    REQUIRE(r.ok());
+    t.model.db.exec("UPDATE weekly_review SET week = 'last week' WHERE id = '" + r.id + "'");
+    t.model.reviews.reload();
+    auto v = t.model.reviews.get(r.id);
+    REQUIRE(v);
+    CHECK(in_supported_range(v->monday));
+    CHECK(v->monday == week_start(local_date(t.clock.now())));
+    CHECK(v->week == iso_week(v->monday));
+    CHECK(local_midnight(v->monday) <= t.clock.now());
+}
