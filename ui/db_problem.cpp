@@ -66,13 +66,13 @@ std::string DbProblem::headline() const {
 std::string DbProblem::what_to_do() const {
     switch (kind) {
     case DbProblemKind::disk_full:
-        return "Free some space on the disk that holds " + file + ", then press Try again.";
+        return "Free some space on the disk that holds " + file + ", then try again.";
     case DbProblemKind::locked:
-        return "Another program holds " + file + " locked (a backup tool, a sync client, another Hearth?). Close it or wait, then press Try again.";
+        return "Another program holds " + file + " locked (a backup tool, a sync client, another Hearth?). Close it or wait, then try again.";
     case DbProblemKind::read_only:
-        return "Check that " + file + " and its folder can be written to by you, then press Try again.";
+        return "Check that " + file + " and its folder can be written to by you, then try again.";
     case DbProblemKind::io_error:
-        return "Check that the disk holding " + file + " is still connected and healthy, then press Try again.";
+        return "Check that the disk holding " + file + " is still connected and healthy, then try again.";
     case DbProblemKind::other: break;
     }
     return "The database " + file + " said: " + detail;
@@ -104,7 +104,6 @@ bool draw_cannot_open(std::string_view file, std::string_view message) {
     ImGui::BulletText("If another Hearth has it open, use that one.");
     ImGui::BulletText("To use another file, start Hearth with --db FILE.");
     ImGui::BulletText("A damaged file can be replaced from a backup (hearth --db NEW.db --import-json BACKUP.json).");
-    ImGui::TextDisabled("Nothing was changed in the file.");
     ImGui::PopTextWrapPos();
     ImGui::Spacing();
     bool quit = ImGui::Button("Quit", ImVec2(em(8), 0)) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape));

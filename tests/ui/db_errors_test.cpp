@@ -49,6 +49,15 @@ struct FileUi {
         return false;
     }
     bool shows(std::string_view words) { return test::find_text(words).has_value(); }
+    // Words that may wrap over lines (a long path): the screen read as one
+    // string, without spaces.
+    static std::string squeezed(std::string s) {
+        std::erase_if(s, [](char c) { return c == ' ' || c == '\n'; });
+        return s;
+    }
+    bool shows_wrapped(std::string_view words) {
+        return squeezed(test::screen_dump()).find(squeezed(std::string(words))) != std::string::npos;
+    }
     int64_t pragma(const std::string& sql) {
         auto& st = model.db.prepare(sql);
         int64_t v = st.step() ? st.integer(0) : -1;
@@ -89,7 +98,7 @@ TEST_CASE("A full disk while saving an appreciation: the window stays, says so, 
     INFO(test::screen_dump());
     CHECK(u.shows("The disk is full, so this was not saved"));
     CHECK(u.shows("What you typed is still here."));
-    CHECK(u.shows("hearth.db"));
+    CHECK(u.shows_wrapped("Free some space on the disk that holds " + (u.dir / "hearth.db").string()));
     CHECK(u.shows("Try again"));
     CHECK(u.shows("Free some space on the disk that holds"));
     // What was typed is still in the box, and still the draft.
@@ -128,7 +137,7 @@ TEST_CASE("The database locked by another program: the save waits, says who hold
     CHECK(u.ctx->db_problem->kind == ui::DbProblemKind::locked);
     INFO(test::screen_dump());
     CHECK(u.shows("Another program is using the database, so this was not saved"));
-    CHECK(u.shows("Another program holds " + (u.dir / "hearth.db").string() + " locked"));
+    CHECK(u.shows_wrapped("Another program holds " + (u.dir / "hearth.db").string() + " locked"));
     CHECK(u.model.device.draft("gratitude") == "For the tea this morning");
 
     // The other program lets go: Try again presses Save again.
@@ -163,4 +172,22 @@ TEST_CASE("A draft that cannot be written does not end the frame; the text stays
     u.frames(2);
     CHECK(u.model.device.draft("gratitude") == "Half a sentence!");
     CHECK_FALSE(ui::draft_failure());
+}
+
+TEST_CASE("A database that cannot be opened is explained: the file, the problem, what to do, and Quit", "[ui][errors]") {
+    test::TestModel t;
+    test::Headless h(t.model.settings);
+    bool quit = false;
+    auto draw = [&] { quit = ui::draw_cannot_open("/home/maya/hearth.db", "Cannot open the database /home/maya/hearth.db: file is not a database"); };
+    h.frame(draw);
+    h.frame(draw);
+    INFO(test::screen_dump());
+    CHECK(test::find_text("Hearth cannot open its database"));
+    CHECK(test::find_text("/home/maya/hearth.db"));
+    CHECK(test::find_text("file is not a database"));
+    CHECK(test::find_text("free some space"));
+    CHECK(test::find_text("--db FILE"));
+    CHECK_FALSE(quit);
+    REQUIRE(h.click_text("Quit", draw));
+    CHECK(quit);
 }
