@@ -13,6 +13,7 @@
 #include "window.h"
 
 #include <cstdio>
+#include <cstdlib>
 #include <exception>
 #include <memory>
 #include <new>
@@ -28,6 +29,42 @@ std::vector<std::pair<std::string, std::string>> panel_list() {
     std::vector<std::pair<std::string, std::string>> out;
     for (const auto& p : hearth::ui::make_panels()) out.emplace_back(std::string(p->id()), std::string(p->summary()));
     return out;
+}
+
+// Set once the couple's database is open and the window about to start: an
+// error before that, in a window session, is explained in a window.
+bool g_database_opened = false;
+
+bool wants_window(const hearth::app::CliOptions& o) {
+    return !(o.export_json || o.export_ics || o.export_week || o.import_json || o.measure_startup);
+}
+
+bool display_available() {
+    auto set = [](const char* name) { const char* v = std::getenv(name); return v && *v; };
+    return set("DISPLAY") || set("WAYLAND_DISPLAY");
+}
+
+// Started from a desktop menu nobody reads stderr: the window opens anyway and
+// says which file, what is wrong and what to do, with a Quit button. Exit 1.
+int explain_in_window(const hearth::app::CliOptions& o, const std::string& message) {
+    using namespace hearth;
+    std::string file;
+    try {
+        file = o.db_path ? *o.db_path : (app::user_data_dir() / "hearth.db").string();
+    } catch (const std::exception&) {
+        file = "hearth.db (in Hearth's data folder)";
+    }
+    SystemClock clock;
+    const auto assets = app::find_assets_dir();
+    Model empty(Database::open_memory(), clock, assets);
+    app::WindowOptions w;
+    w.screenshot = o.screenshot;
+    if (o.size) w.screenshot_size = *o.size;
+    w.remember_window = false;
+    w.font_path = app::find_ui_font(assets);
+    w.cannot_open = app::WindowOptions::CannotOpen{file, message};
+    app::run_window(empty, clock, w);
+    return 1;
 }
 
 int run(const hearth::app::CliOptions& o) {
@@ -122,6 +159,7 @@ int run(const hearth::app::CliOptions& o) {
         }
     }
     w.font_path = app::find_ui_font(assets);
+    g_database_opened = true;
     return app::run_window(model, clock, w);
 }
 
@@ -163,6 +201,13 @@ int main(int argc, char** argv) {
         return run(o);
     } catch (const std::exception& e) {
         std::fprintf(stderr, "hearth: %s\n", e.what());
+        if (!g_database_opened && wants_window(o) && !o.list_exercises && !o.list_decks && display_available()) {
+            try {
+                return explain_in_window(o, e.what());
+            } catch (const std::exception& e2) {
+                std::fprintf(stderr, "hearth: %s\n", e2.what());
+            }
+        }
         return 1;
     }
 }

@@ -1,6 +1,7 @@
 #include "window.h"
 
 #include "app_context.h"
+#include "db_problem.h"
 #include "guarded_text.h"
 #include "preferences.h"
 #include "shell.h"
@@ -16,7 +17,9 @@
 
 #include <algorithm>
 #include <chrono>
+#include <csignal>
 #include <cstdint>
+#include <cstdlib>
 #include <cstdio>
 #include <ctime>
 #include <vector>
@@ -36,6 +39,11 @@ constexpr int kScreenshotFrames = 6;
 void char_callback(GLFWwindow* w, unsigned int cp) {
     if (unsigned int routed = ui::route_typed_codepoint(cp)) ImGui_ImplGlfw_CharCallback(w, routed);
 }
+
+// For the real-window tests: with HEARTH_TEST_SNAPSHOT=FILE set, SIGUSR1 makes
+// the next frame drawn (any input wakes one) write FILE. Not documented to users.
+volatile std::sig_atomic_t snapshot_requested = 0;
+void request_snapshot(int) { snapshot_requested = 1; }
 
 bool content_scale_changed = false;
 void content_scale_callback(GLFWwindow*, float, float) { content_scale_changed = true; }
@@ -101,6 +109,7 @@ int run_window(Model& model, const Clock& clock, const WindowOptions& opt) {
     glfwWindowHint(GLFW_SCALE_TO_MONITOR, GLFW_TRUE);
 
     const bool one_shot = opt.screenshot || opt.measure_startup;
+    bool remember = opt.remember_window && !opt.cannot_open;
     int width = model.settings.get(setting::window_width);
     int height = model.settings.get(setting::window_height);
     if (opt.screenshot) std::tie(width, height) = opt.screenshot_size;
@@ -124,7 +133,7 @@ int run_window(Model& model, const Clock& clock, const WindowOptions& opt) {
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
     ImGuiIO& io = ImGui::GetIO();
-    io.IniFilename = opt.remember_window && !one_shot && !opt.ini_path.empty() ? opt.ini_path.c_str() : nullptr;
+    io.IniFilename = opt.remember_window && !opt.cannot_open && !one_shot && !opt.ini_path.empty() ? opt.ini_path.c_str() : nullptr;
     io.ConfigInputTextCursorBlink = false;  // a steady caret needs no wake-ups
     io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
     ImGui_ImplGlfw_InitForOpenGL(win, true);
@@ -136,9 +145,12 @@ int run_window(Model& model, const Clock& clock, const WindowOptions& opt) {
     ui::set_atlas_upload(upload_atlas_rect);
     ui::set_glyph_time_budget(8.0);  // many new emoji at once: spread over frames
 
+    const char* snapshot_file = std::getenv("HEARTH_TEST_SNAPSHOT");
+    if (snapshot_file && *snapshot_file) std::signal(SIGUSR1, request_snapshot);
     ui::AppContext ctx(model, clock);
-    ui::Shell shell(ctx);
-    if (opt.panel && !shell.select(*opt.panel)) {
+    std::optional<ui::Shell> shell_or_none;
+    if (!opt.cannot_open) shell_or_none.emplace(ctx);
+    if (opt.panel && shell_or_none && !shell_or_none->select(*opt.panel)) {
         std::fprintf(stderr, "hearth: there is no panel \"%s\" (hearth --help lists them)\n", opt.panel->c_str());
         ImGui_ImplOpenGL3_Shutdown();
         ImGui_ImplGlfw_Shutdown();
@@ -178,7 +190,8 @@ int run_window(Model& model, const Clock& clock, const WindowOptions& opt) {
         ImGui_ImplOpenGL3_NewFrame();
         ImGui_ImplGlfw_NewFrame();
         ImGui::NewFrame();
-        shell.draw();
+        if (shell_or_none) shell_or_none->draw();
+        else if (ui::draw_cannot_open(opt.cannot_open->file, opt.cannot_open->message)) glfwSetWindowShouldClose(win, GLFW_TRUE);
         ImGui::Render();
         int fb_w, fb_h;
         glfwGetFramebufferSize(win, &fb_w, &fb_h);
@@ -193,6 +206,10 @@ int run_window(Model& model, const Clock& clock, const WindowOptions& opt) {
         if (ui::glyphs_waiting()) frames_left = std::max(frames_left, 1);
         if (ctx.take_attention_request()) glfwRequestWindowAttention(win);
 
+        if (snapshot_requested && frames_left <= 0) {
+            snapshot_requested = 0;
+            write_png(snapshot_file, fb_w, fb_h);
+        }
         if (opt.screenshot && frames >= kScreenshotFrames) {
             if (!write_png(*opt.screenshot, fb_w, fb_h)) {
                 std::fprintf(stderr, "hearth: cannot write the screenshot %s\n", opt.screenshot->c_str());
@@ -212,7 +229,13 @@ int run_window(Model& model, const Clock& clock, const WindowOptions& opt) {
             }
         }
         if (one_shot) frames_left = 1;  // keep drawing until the screenshot is taken
-        if (opt.remember_window && !one_shot) remember_size(model.settings, win);
+        if (remember && !one_shot) {
+            // Not remembering the size (a full disk) is not worth a word.
+            try {
+                remember_size(model.settings, win);
+            } catch (const DbError&) {
+            }
+        }
     }
 
     ui::set_atlas_upload({});
@@ -221,7 +244,7 @@ int run_window(Model& model, const Clock& clock, const WindowOptions& opt) {
     ImGui::DestroyContext();
     glfwDestroyWindow(win);
     glfwTerminate();
-    return exit_code;
+    return opt.cannot_open ? 1 : exit_code;
 }
 
 } // namespace hearth::app

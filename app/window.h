@@ -17,6 +17,14 @@ struct WindowOptions {
     bool remember_window = true;                // save size and imgui.ini (not for --demo)
     std::string ini_path;                       // imgui.ini, in the data folder
     std::string font_path;
+    // The database could not be opened: the window explains why (the file, the
+    // problem, what to do) with a Quit button instead of showing the panels,
+    // and run_window returns 1. `model` is then an empty in-memory one.
+    struct CannotOpen {
+        std::string file;
+        std::string message;
+    };
+    std::optional<CannotOpen> cannot_open;
 };
 
 // Returns the process exit code.

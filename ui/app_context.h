@@ -1,5 +1,6 @@
 #pragma once
 // What a panel may read and ask for while it draws.
+#include "db_problem.h"
 #include "hearth_model.h"
 #include "navigation.h"
 
@@ -40,6 +41,11 @@ public:
     // the app calls glfwRequestWindowAttention, also when minimised.
     void request_attention() { attention_ = true; }
     bool take_attention_request() { bool a = attention_; attention_ = false; return a; }
+
+    // A database error met during a frame (a full disk, a lock held by another
+    // program): shown in the window until Try again or dismissed; the panel's
+    // form keeps what was typed. Set by the Shell, which catches the error.
+    std::optional<DbProblem> db_problem;
 
 private:
     bool attention_ = false;

@@ -12,6 +12,9 @@ namespace {
 GuardedText* g_focused = nullptr;
 AstralGuard* g_focused_guard = nullptr;
 int g_focused_frame = -1;
+// Fields whose last draft write failed, and that failure.
+int g_drafts_unsaved = 0;
+std::optional<DbError> g_draft_failure;
 
 bool focus_is_current() {
     return g_focused && ImGui::GetCurrentContext() && ImGui::GetFrameCount() - g_focused_frame <= 1;
@@ -19,6 +22,7 @@ bool focus_is_current() {
 } // namespace
 
 GuardedText::~GuardedText() {
+    if (draft_unsaved_ && --g_drafts_unsaved == 0) g_draft_failure.reset();
     if (g_focused == this) {
         g_focused = nullptr;
         g_focused_guard = nullptr;
@@ -37,7 +41,29 @@ std::string GuardedText::value() const { return guard_.restore(buffer_); }
 
 void GuardedText::clear() {
     load({});
-    if (drafts_) drafts_->set_draft(draft_key_, {});
+    write_draft();
+}
+
+std::optional<DbError> draft_failure() { return g_draft_failure; }
+
+// A draft that cannot be written (the disk is full) must not take the window
+// down: the text stays in the field, the window says the draft is not kept,
+// and the write is tried again each time the field draws until it succeeds.
+void GuardedText::write_draft() {
+    if (!drafts_) return;
+    try {
+        drafts_->set_draft(draft_key_, value());
+        if (draft_unsaved_) {
+            draft_unsaved_ = false;
+            if (--g_drafts_unsaved == 0) g_draft_failure.reset();
+        }
+    } catch (const DbError& e) {
+        if (!draft_unsaved_) {
+            draft_unsaved_ = true;
+            ++g_drafts_unsaved;
+        }
+        g_draft_failure = e;
+    }
 }
 
 void GuardedText::keep_draft(DeviceStore& device, std::string key) {
@@ -49,7 +75,7 @@ void GuardedText::keep_draft(DeviceStore& device, std::string key) {
 void GuardedText::after_input(const std::string& before, bool* changed) {
     bool differs = before != buffer_;
     if (changed) *changed = differs;
-    if (differs && drafts_) drafts_->set_draft(draft_key_, value());
+    if (differs || draft_unsaved_) write_draft();
 }
 
 void GuardedText::track_focus() {

@@ -10,6 +10,7 @@
 
 #include <imgui.h>
 
+#include <optional>
 #include <string>
 
 namespace hearth::ui {
@@ -56,6 +57,7 @@ private:
     void track_focus();
     void after_input(const std::string& before, bool* changed);
     void insert_pending(ImGuiInputTextCallbackData* data);
+    void write_draft();
     AstralGuard guard_;
     std::string pending_;
     std::string buffer_;
@@ -63,7 +65,13 @@ private:
     bool cursor_to_end_ = false;  // on the next activation that is not a click
     DeviceStore* drafts_ = nullptr;
     std::string draft_key_;
+    bool draft_unsaved_ = false;  // the last draft write failed; retried as the field draws
 };
+
+// The last draft write that failed (the device store on a full disk, say), or
+// none when every field's draft is written: the window shows it, and the text
+// stays in its field. Never thrown out of a frame.
+std::optional<DbError> draft_failure();
 
 // Called by the platform layer for each typed code point. Returns the code point
 // to hand to ImGui, or 0 when a focused guarded field took it (above U+FFFF).

@@ -1,12 +1,15 @@
 #include "shell.h"
 
 #include "break_widgets.h"
+#include "guarded_text.h"
 #include "fonts.h"
 #include "keys.h"
 #include "panel_registry.h"
 #include "theme.h"
 #include "units.h"
 #include "widgets.h"
+
+#include <imgui_internal.h>
 
 #include <algorithm>
 #include <string>
@@ -78,7 +81,7 @@ void Shell::draw_navigation() {
     ImGui::EndChild();
 }
 
-void Shell::draw() {
+void Shell::draw_frame() {
     handle_shortcuts();
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(vp->WorkPos);
@@ -111,6 +114,89 @@ void Shell::draw() {
     ImGui::EndGroup();
     ImGui::End();
     if (auto to = ctx_.nav.take_request()) select(panel_key(*to));
+}
+
+// A database error (a full disk, a lock held by another program) thrown by a
+// model call while a panel draws must not end the window: ImGui's stacks are
+// unwound here, the panels keep their state (what was typed stays in its box
+// and its draft), and the problem shows until Try again or dismissed.
+void Shell::draw() {
+    ImGuiContext& g = *ImGui::GetCurrentContext();
+    const int fonts_at_start = g.FontStack.Size;
+    try {
+        draw_frame();
+    } catch (const DbError& e) {
+        // ImGui's own recovery leaves fonts pushed, and End() asserts on them.
+        while (g.FontStack.Size > fonts_at_start) ImGui::PopFont();
+        recover_from(e);
+    }
+    if (!ctx_.db_problem) {
+        if (auto draft = draft_failure()) {
+            ctx_.db_problem = classify(*draft, ctx_.model.device.name());
+            failed_item_ = 0;
+        }
+    }
+    draw_db_problem();
+}
+
+void Shell::recover_from(const DbError& e) {
+    ImGuiContext& g = *ImGui::GetCurrentContext();
+    ImGui::ErrorCheckEndFrameRecover(nullptr);
+    std::string file = ctx_.model.db.name();
+    const std::string& device_file = ctx_.model.device.name();
+    if (std::string_view(e.what()).find(device_file) != std::string_view::npos && device_file != ":memory:")
+        file = device_file;
+    ctx_.db_problem = classify(e, file);
+    // The control pressed this frame: a button, or a text field submitted
+    // with Enter. A field gets the keys back at once, as after a save.
+    failed_item_ = g.ActiveId ? g.ActiveId : g.LastActiveId;
+    failed_item_is_text_ = failed_item_ && g.InputTextState.ID == failed_item_;
+    if (failed_item_is_text_) {
+        g.NavNextActivateId = failed_item_;
+        g.NavNextActivateFlags = ImGuiActivateFlags_PreferInput;
+    }
+    ctx_.wake_in(0);
+}
+
+// A calm bar along the bottom of the window, above everything, that never
+// takes the keyboard from the field being typed in.
+void Shell::draw_db_problem() {
+    if (!ctx_.db_problem) return;
+    const DbProblem& p = *ctx_.db_problem;
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x, vp->WorkPos.y + vp->WorkSize.y), 0, ImVec2(0, 1));
+    ImGui::SetNextWindowSize(ImVec2(vp->WorkSize.x, 0));
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, ImGui::GetStyleColorVec4(ImGuiCol_PopupBg));
+    ImGui::Begin("##db-problem", nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                     ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav);
+    ImGui::PushTextWrapPos(ImGui::GetContentRegionAvail().x - em(16));
+    const bool draft_only = failed_item_ == 0 && draft_failure();
+    if (draft_only) {
+        ImGui::TextUnformatted(p.kind == DbProblemKind::disk_full
+                                   ? "The disk is full: what you are typing cannot be kept as a draft. It is still here; keep Hearth open until it is saved."
+                                   : "What you are typing cannot be kept as a draft. It is still here; keep Hearth open until it is saved.");
+    } else {
+        ImGui::TextUnformatted(p.headline().c_str());
+    }
+    ImGui::TextDisabled("%s", p.what_to_do().c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::SameLine(ImGui::GetContentRegionMax().x - em(15));
+    if (ImGui::Button("Try again")) {
+        ctx_.db_problem.reset();
+        // Presses the control that failed again (the same command with the
+        // same form); a text field gets the keys back, and Enter saves.
+        if (failed_item_) {
+            ImGuiContext& g = *ImGui::GetCurrentContext();
+            g.NavNextActivateId = failed_item_;
+            g.NavNextActivateFlags = failed_item_is_text_ ? ImGuiActivateFlags_PreferInput : ImGuiActivateFlags_None;
+        }
+        ctx_.wake_in(0);
+    }
+    ImGui::SameLine();
+    if (ImGui::Button("Dismiss")) ctx_.db_problem.reset();
+    ImGui::End();
+    ImGui::PopStyleColor();
 }
 
 } // namespace hearth::ui
