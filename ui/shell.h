@@ -23,12 +23,23 @@ public:
     Panel& current() { return *panels_[current_]; }
 
 private:
+    // The sidebar when the window is wide and tall enough for it, else a top bar.
+    bool navigation_fits_beside() const;
     void draw_navigation();
+    void draw_top_bar();
     void handle_shortcuts();
+    static constexpr float kSidebarEm = 12.0f;
+    static constexpr float kContentMinEm = 34.0f;
     AppContext& ctx_;
     std::vector<std::unique_ptr<Panel>> panels_;
     std::size_t current_ = 0;
     FirstRun first_run_;
 };
+
+// After a frame: true while ImGui still has to show something it laid out but
+// did not draw yet (a popup or tooltip opening is hidden on its first frame
+// while it measures itself; a window fitting its size; the set of open popups
+// changed). The loop draws another frame then, rather than waiting for input.
+bool frame_still_settling();
 
 } // namespace hearth::ui
