@@ -61,6 +61,21 @@ CliParse parse_cli(const std::vector<std::string>& args) {
             std::optional<std::string> s;
             value(s);
             if (s && !(o.size = parse_size(*s))) r.error = "--size wants WIDTHxHEIGHT, e.g. 1280x800 (320x240 at least), not \"" + *s + "\"";
+        } else if (a == "--text-size") {
+            std::optional<std::string> s;
+            value(s);
+            int px = 0;
+            if (s) {
+                auto [end, ec] = std::from_chars(s->data(), s->data() + s->size(), px);
+                if (ec != std::errc() || end != s->data() + s->size() || px < 13 || px > 28)
+                    r.error = "--text-size wants a size in pixels from 13 to 28, not \"" + *s + "\"";
+                else o.text_size = px;
+            }
+        } else if (a == "--theme") {
+            std::optional<std::string> s;
+            value(s);
+            if (s && *s != "light" && *s != "dark") r.error = "--theme wants light or dark, not \"" + *s + "\"";
+            else o.theme = s;
         } else {
             r.error = "unknown option \"" + a + "\"";
         }
@@ -69,6 +84,7 @@ CliParse parse_cli(const std::vector<std::string>& args) {
     if (o.demo && o.db_path) r.error = "--demo uses a throwaway database; it cannot be combined with --db";
     else if (o.export_json && o.import_json) r.error = "--export-json and --import-json cannot be combined; run them one after the other";
     else if (o.demo && o.import_json) r.error = "--import-json into --demo would be thrown away on exit; import with --db PATH or into your own database";
+    else if ((o.text_size || o.theme) && !o.demo) r.error = "--text-size and --theme only apply to --demo (set them in Settings)";
     else if (o.size && !o.screenshot) r.error = "--size only applies to --screenshot";
     return r;
 }
@@ -92,6 +108,8 @@ std::string usage_text(const std::vector<std::pair<std::string, std::string>>& p
         "  --screenshot FILE      draw the window for a few frames, save a PNG and exit\n"
         "  --panel ID             the panel to show (with or without --screenshot)\n"
         "  --size WxH             window size for --screenshot (default 1280x800)\n"
+        "  --text-size PX         with --demo: text size 13..28 (as in Settings), for screenshots\n"
+        "  --theme light|dark     with --demo: the theme, for screenshots\n"
         "  --list-exercises       list every exercise definition found, with its status, and exit\n"
         "                         (exit status 1 when any is invalid)\n"
         "  --exercises DIR        also load exercise definitions from DIR (repeatable)\n"

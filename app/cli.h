@@ -16,6 +16,8 @@ struct CliOptions {
     std::optional<std::string> screenshot;
     std::optional<std::string> panel;
     std::optional<std::pair<int, int>> size;
+    std::optional<int> text_size;               // --demo only: Settings' text size
+    std::optional<std::string> theme;           // --demo only: "light" | "dark"
     bool measure_startup = false;
     bool list_exercises = false;
     std::vector<std::string> exercise_dirs;     // --exercises DIR, repeatable

@@ -112,6 +112,8 @@ int run(const hearth::app::CliOptions& o) {
         std::fprintf(stderr, "hearth: skipped a card deck: %s\n", p.describe().c_str());
     if (o.demo) fill_demo_data(model);
     if (o.demo) add_demo_cards(model);
+    if (o.text_size) model.settings.set(setting::text_size, *o.text_size);
+    if (o.theme) model.settings.set(setting::theme, *o.theme);
 
     if (o.export_json) {
         export_backup(model.db, clock, *o.export_json);

@@ -6,6 +6,7 @@
 #include "preferences.h"
 #include "shell.h"
 #include "text/glyphs.h"
+#include "units.h"
 
 #include <imgui.h>
 #include <imgui_impl_glfw.h>
@@ -34,6 +35,7 @@ constexpr int kFramesPerInput = 2;
 // While minimised only whole-second changes matter (a break running out).
 constexpr double kMinimisedWakeSeconds = 1.0;
 constexpr int kScreenshotFrames = 6;
+constexpr int kMaxSettlingFrames = 8;
 
 // Characters above U+FFFF go through the focused field's guard (see guarded_text.h).
 void char_callback(GLFWwindow* w, unsigned int cp) {
@@ -115,8 +117,8 @@ int run_window(Model& model, const Clock& clock, const WindowOptions& opt) {
     if (opt.screenshot) std::tie(width, height) = opt.screenshot_size;
     if (!opt.screenshot) {
         if (const GLFWvidmode* mode = glfwGetVideoMode(glfwGetPrimaryMonitor())) {
-            width = std::clamp(width, 640, std::max(640, mode->width));
-            height = std::clamp(height, 480, std::max(480, mode->height));
+            width = std::clamp(width, ui::kMinWindowWidth, std::max(ui::kMinWindowWidth, mode->width));
+            height = std::clamp(height, ui::kMinWindowHeight, std::max(ui::kMinWindowHeight, mode->height));
         }
     }
     if (opt.screenshot) glfwWindowHint(GLFW_RESIZABLE, GLFW_FALSE);
@@ -128,7 +130,7 @@ int run_window(Model& model, const Clock& clock, const WindowOptions& opt) {
     }
     glfwMakeContextCurrent(win);
     glfwSwapInterval(1);
-    glfwSetWindowSizeLimits(win, 640, 480, GLFW_DONT_CARE, GLFW_DONT_CARE);
+    glfwSetWindowSizeLimits(win, ui::kMinWindowWidth, ui::kMinWindowHeight, GLFW_DONT_CARE, GLFW_DONT_CARE);
 
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
@@ -163,6 +165,7 @@ int run_window(Model& model, const Clock& clock, const WindowOptions& opt) {
     int exit_code = 0;
     int frames = 0;
     int frames_left = kFramesPerInput;
+    int settling_frames = 0;
     std::optional<double> wake;
     while (!glfwWindowShouldClose(win)) {
         if (frames_left <= 0) {
@@ -203,7 +206,11 @@ int run_window(Model& model, const Clock& clock, const WindowOptions& opt) {
         ++frames;
         --frames_left;
         wake = ctx.take_wake();
-        if (ui::glyphs_waiting()) frames_left = std::max(frames_left, 1);
+        // A popup opened by a click is hidden on its first frame while it
+        // measures itself: draw until it shows (bounded, so nothing can spin).
+        settling_frames = ui::frame_still_settling() ? settling_frames + 1 : 0;
+        if (ui::glyphs_waiting() || (settling_frames > 0 && settling_frames <= kMaxSettlingFrames))
+            frames_left = std::max(frames_left, 1);
         if (ctx.take_attention_request()) glfwRequestWindowAttention(win);
 
         if (snapshot_requested && frames_left <= 0) {

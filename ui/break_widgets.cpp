@@ -7,6 +7,7 @@
 #include "units.h"
 #include "widgets.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 
@@ -67,9 +68,9 @@ void breathing_pacer(AppContext& ctx, const BreathingRhythm& rhythm, float radiu
     ctx.wake_in(kPacerFrameSeconds);
 }
 
-void quick_break_button(AppContext& ctx) {
+void quick_break_button(AppContext& ctx, float width) {
     const Couple& couple = ctx.model.couple;
-    bool open = ImGui::Button("I need a break", ImVec2(-1, 0));
+    bool open = ImGui::Button("I need a break", ImVec2(width, 0));
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Call a timed break (Ctrl+B)");
     ImGuiIO& io = ImGui::GetIO();
     if (io.KeyCtrl && key_pressed('B')) open = true;
@@ -101,6 +102,22 @@ void quick_break_button(AppContext& ctx) {
     }
 }
 
+namespace {
+// A full-width button whose words wrap onto more lines in a narrow window.
+bool wrapped_button(const char* text) {
+    const ImGuiStyle& st = ImGui::GetStyle();
+    float width = ImGui::GetContentRegionAvail().x;
+    float wrap = std::max(em(4), width - 2 * st.FramePadding.x);
+    ImVec2 ts = ImGui::CalcTextSize(text, nullptr, false, wrap);
+    ImVec2 pos = ImGui::GetCursorScreenPos();
+    bool pressed = ImGui::Button("##banner", ImVec2(width, ts.y + 2 * st.FramePadding.y));
+    float x = pos.x + std::max(st.FramePadding.x, (width - ts.x) * 0.5f);
+    ImGui::GetWindowDrawList()->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(x, pos.y + st.FramePadding.y),
+                                        ImGui::GetColorU32(ImGuiCol_Text), text, nullptr, wrap);
+    return pressed;
+}
+} // namespace
+
 void break_banner(AppContext& ctx) {
     const Couple& couple = ctx.model.couple;
     for (const BreakView& b : ctx.model.breaks.active()) {
@@ -112,7 +129,7 @@ void break_banner(AppContext& ctx) {
         if (b.state == BreakState::expired) label = "Time to come back: " + p.name + "'s break is over. Open";
         else label = p.name + "'s break: " + format_countdown(b.remaining_seconds) + (b.state == BreakState::paused ? " (paused)" : " left") +
                      ", back at " + b.return_clock + ". Open";
-        if (ImGui::Button(label.c_str(), ImVec2(-1, 0))) ctx.go_to(PanelId::breaks);
+        if (wrapped_button(label.c_str())) ctx.go_to(PanelId::breaks);
         ImGui::PopStyleColor(2);
         ImGui::PopID();
     }

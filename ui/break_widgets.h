@@ -18,7 +18,7 @@ void breathing_pacer(AppContext& ctx, const BreathingRhythm& rhythm, float radiu
 
 // The "I need a break" button and its popup: two clicks from any screen, or
 // Ctrl+B then 1 or 2 (the partner). Starts a break of the default length.
-void quick_break_button(AppContext& ctx);
+void quick_break_button(AppContext& ctx, float width = -1.0f);
 
 // A strip with every active break, for panels other than the breaks panel.
 void break_banner(AppContext& ctx);

@@ -6,28 +6,35 @@
 #include "units.h"
 #include "widgets.h"
 
+#include <imgui_internal.h>
+
+#include <algorithm>
+
 namespace hearth::ui {
 
 void PartnerNameField::draw(int slot, Rgb& color, const std::string& error) {
     ImGui::PushID(slot);
-    ImGui::SetNextItemWidth(em(14));
+    ImGui::SetNextItemWidth(std::min(em(14), ImGui::GetContentRegionAvail().x));
     name.single_line("##name", slot == 0 ? "First partner's name" : "Second partner's name");
-    ImGui::SameLine();
+    const float d = ImGui::GetFrameHeight();
     for (std::size_t i = 0; i < std::size(kPartnerPalette); ++i) {
         const Rgb& c = kPartnerPalette[i];
+        // The swatches wrap onto the next row in a narrow window.
+        same_line_or_wrap(d, i == 0 ? -1.0f : em(0.2f));
         ImGui::PushID(int(i));
         bool on = c == color;
         ImVec2 pos = ImGui::GetCursorScreenPos();
-        float d = ImGui::GetFrameHeight();
         if (ImGui::InvisibleButton("swatch", ImVec2(d, d))) color = c;
+        // An invisible button draws no keyboard focus of its own.
+        ImGui::RenderNavHighlight(ImRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax()), ImGui::GetItemID());
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("Use this colour");
         ImDrawList* dl = ImGui::GetWindowDrawList();
         ImVec2 mid(pos.x + d / 2, pos.y + d / 2);
         dl->AddCircleFilled(mid, d * 0.38f, partner_fill(c));
         if (on) dl->AddCircle(mid, d * 0.48f, ImGui::GetColorU32(ImGuiCol_Text), 0, 2.0f);
         ImGui::PopID();
-        ImGui::SameLine(0, em(0.2f));
     }
+    same_line_or_wrap(d, em(0.2f));
     float col[3] = {color.r / 255.f, color.g / 255.f, color.b / 255.f};
     if (ImGui::ColorEdit3("##custom", col, ImGuiColorEditFlags_NoInputs | ImGuiColorEditFlags_NoLabel))
         color = Rgb{uint8_t(col[0] * 255 + 0.5f), uint8_t(col[1] * 255 + 0.5f), uint8_t(col[2] * 255 + 0.5f)};

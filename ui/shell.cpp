@@ -30,6 +30,20 @@ void tick_timers(AppContext& ctx) {
 }
 } // namespace
 
+bool frame_still_settling() {
+    ImGuiContext& g = *GImGui;
+    static int last_popups = 0;
+    bool settling = g.OpenPopupStack.Size != last_popups;
+    last_popups = g.OpenPopupStack.Size;
+    for (ImGuiWindow* w : g.Windows) {
+        if (!w->Active) continue;
+        if (w->HiddenFramesCanSkipItems > 0 || w->HiddenFramesCannotSkipItems > 0 || w->HiddenFramesForRenderOnly > 0 ||
+            w->AutoFitFramesX > 0 || w->AutoFitFramesY > 0)
+            settling = true;
+    }
+    return settling;
+}
+
 Shell::Shell(AppContext& ctx) : ctx_(ctx), panels_(make_panels()) {
     select(ctx_.model.settings.get(setting::last_panel));
 }
@@ -47,15 +61,26 @@ bool Shell::select(std::string_view id) {
 }
 
 void Shell::handle_shortcuts() {
-    ImGuiIO& io = ImGui::GetIO();
-    if (!io.KeyCtrl || io.WantTextInput) return;
-    // Ctrl+1 .. Ctrl+9 jump to the panels in navigation order.
+    // Ctrl+1 .. Ctrl+8 jump to the panels in navigation order, also from a text
+    // box (Ctrl+digit types nothing there).
+    if (!ImGui::GetIO().KeyCtrl) return;
     for (std::size_t i = 0; i < panels_.size() && i < 9; ++i)
         if (key_pressed(char('1' + i))) select(panels_[i]->id());
 }
 
+bool Shell::navigation_fits_beside() const {
+    const ImGuiStyle& st = ImGui::GetStyle();
+    ImVec2 size = ImGui::GetMainViewport()->WorkSize;
+    // Content beside the sidebar needs room for a card and a row of buttons.
+    if (size.x < em(kSidebarEm) + em(kContentMinEm) + 3 * st.WindowPadding.x) return false;
+    float rows = float(panels_.size() + 2);  // panels, the couple, the break button
+    float needed = fonts().heading->FontSize + st.ItemSpacing.y + rows * (ImGui::GetFrameHeight() + st.ItemSpacing.y) +
+                   em(2) + 2 * st.WindowPadding.y;
+    return size.y >= needed;
+}
+
 void Shell::draw_navigation() {
-    ImGui::BeginChild("nav", ImVec2(em(12), 0), false);
+    ImGui::BeginChild("nav", ImVec2(em(kSidebarEm), 0), false);
     ImGui::PushFont(fonts().heading);
     ImGui::TextUnformatted("Hearth");
     ImGui::PopFont();
@@ -67,6 +92,7 @@ void Shell::draw_navigation() {
     partner_label(couple.partner(1));
     ImGui::Separator();
     ImGui::Spacing();
+    ImGui::PushStyleVar(ImGuiStyleVar_SelectableTextAlign, ImVec2(0.0f, 0.5f));
     for (std::size_t i = 0; i < panels_.size(); ++i) {
         const Panel& p = *panels_[i];
         std::string label = std::string(p.title()) + "##" + std::string(p.id());
@@ -75,10 +101,35 @@ void Shell::draw_navigation() {
         if (ImGui::IsItemHovered())
             ImGui::SetTooltip("%.*s\n(Ctrl+%d)", int(p.summary().size()), p.summary().data(), int(i + 1));
     }
+    ImGui::PopStyleVar();
     // Calling a break is two clicks (or Ctrl+B and one) from every screen.
     ImGui::SetCursorPosY(std::max(ImGui::GetCursorPosY() + em(1), ImGui::GetWindowHeight() - ImGui::GetFrameHeightWithSpacing() - em(0.5f)));
     quick_break_button(ctx_);
     ImGui::EndChild();
+}
+
+// Narrow or short windows: the panels as one row of names across the top,
+// wrapping onto a second row if need be, "I need a break" first so it is
+// never pushed out of sight.
+void Shell::draw_top_bar() {
+    const ImGuiStyle& st = ImGui::GetStyle();
+    quick_break_button(ctx_, ImGui::CalcTextSize("I need a break").x + 2 * st.FramePadding.x);
+    for (std::size_t i = 0; i < panels_.size(); ++i) {
+        const Panel& p = *panels_[i];
+        std::string label = std::string(p.title()) + "##" + std::string(p.id());
+        float w = ImGui::CalcTextSize(p.title().data(), p.title().data() + p.title().size()).x + 2 * st.FramePadding.x;
+        same_line_or_wrap(w, st.ItemSpacing.x * 0.5f);
+        // Buttons that look like the sidebar's entries, on the break button's line.
+        ImGui::PushStyleColor(ImGuiCol_Button, i == current_ ? st.Colors[ImGuiCol_Header] : ImVec4(0, 0, 0, 0));
+        ImGui::PushStyleColor(ImGuiCol_ButtonHovered, st.Colors[ImGuiCol_HeaderHovered]);
+        ImGui::PushStyleColor(ImGuiCol_ButtonActive, st.Colors[ImGuiCol_HeaderActive]);
+        ImGui::PushStyleColor(ImGuiCol_Text, st.Colors[ImGuiCol_Text]);
+        if (ImGui::Button(label.c_str(), ImVec2(w, 0))) select(p.id());
+        ImGui::PopStyleColor(4);
+        if (ImGui::IsItemHovered())
+            ImGui::SetTooltip("%.*s\n(Ctrl+%d)", int(p.summary().size()), p.summary().data(), int(i + 1));
+    }
+    ImGui::Separator();
 }
 
 void Shell::draw_frame() {
@@ -95,11 +146,15 @@ void Shell::draw_frame() {
         return;
     }
     tick_timers(ctx_);
-    draw_navigation();
-    ImGui::SameLine();
+    if (navigation_fits_beside()) {
+        draw_navigation();
+        ImGui::SameLine();
+    } else {
+        draw_top_bar();
+    }
     float notice_h = ctx_.notice.empty() ? 0.0f : ImGui::GetFrameHeightWithSpacing();
     ImGui::BeginGroup();
-    ImGui::BeginChild("content", ImVec2(0, -notice_h), false);
+    ImGui::BeginChild("content", ImVec2(0, -notice_h), false, ImGuiWindowFlags_NavFlattened);
     ImGui::PushFont(fonts().heading);
     ImGui::TextUnformatted(panels_[current_]->title().data(),
                            panels_[current_]->title().data() + panels_[current_]->title().size());

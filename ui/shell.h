@@ -28,8 +28,13 @@ private:
     void draw_frame();
     void recover_from(const DbError& e);
     void draw_db_problem();
+    // The sidebar when the window is wide and tall enough for it, else a top bar.
+    bool navigation_fits_beside() const;
     void draw_navigation();
+    void draw_top_bar();
     void handle_shortcuts();
+    static constexpr float kSidebarEm = 12.0f;
+    static constexpr float kContentMinEm = 34.0f;
     AppContext& ctx_;
     std::vector<std::unique_ptr<Panel>> panels_;
     std::size_t current_ = 0;
@@ -38,5 +43,11 @@ private:
     unsigned int failed_item_ = 0;
     bool failed_item_is_text_ = false;
 };
+
+// After a frame: true while ImGui still has to show something it laid out but
+// did not draw yet (a popup or tooltip opening is hidden on its first frame
+// while it measures itself; a window fitting its size; the set of open popups
+// changed). The loop draws another frame then, rather than waiting for input.
+bool frame_still_settling();
 
 } // namespace hearth::ui

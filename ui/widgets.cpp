@@ -100,6 +100,23 @@ void same_line_or_wrap(float width, float spacing) {
     if (ImGui::GetCursorScreenPos().x + width > right) ImGui::NewLine();
 }
 
+std::string fit_with_ellipsis(std::string_view text, float width) {
+    const char* b = text.data();
+    const char* e = b + text.size();
+    if (ImGui::CalcTextSize(b, e).x <= width) return std::string(text);
+    const char* ellipsis = "\xE2\x80\xA6";
+    float room = width - ImGui::CalcTextSize(ellipsis).x;
+    const char* end = nullptr;
+    ImGui::GetFont()->CalcTextSizeA(ImGui::GetFontSize(), std::max(0.0f, room), 0.0f, b, e, &end);
+    // Back to the start of a UTF-8 character.
+    while (end > b && (static_cast<unsigned char>(*end) & 0xC0) == 0x80) --end;
+    return std::string(b, end) + ellipsis;
+}
+
+float button_width(const char* label) {
+    return ImGui::CalcTextSize(label, nullptr, true).x + 2 * ImGui::GetStyle().FramePadding.x;
+}
+
 float card_content_width() {
     if (g_cards.empty()) return ImGui::GetContentRegionAvail().x;
     return g_cards.back().width - 2 * em(1.0f);

@@ -7,6 +7,7 @@
 #include <imgui.h>
 
 #include <string>
+#include <string_view>
 
 namespace hearth::ui {
 
@@ -28,6 +29,11 @@ float card_content_width();
 // Keeps the next item of `width` on this row when it fits (inside the current
 // card, or the window), else starts a new row: rows reflow on small windows.
 void same_line_or_wrap(float width, float spacing = -1.0f);
+// `text` as it fits in `width` in the current font: cut at a character with
+// "…" when too long (a one-line preview in a list).
+std::string fit_with_ellipsis(std::string_view text, float width);
+// The width ImGui::Button(label) takes: for same_line_or_wrap.
+float button_width(const char* label);
 
 // "◀ Sun 22 Nov 2026 ▶  Today" (kit::date_field, stepped). Never moves past
 // `latest`, where "Today" goes. Returns true on change.

@@ -2,6 +2,8 @@
 
 #include <cmath>
 #include <map>
+#include <set>
+#include <tuple>
 #include <utility>
 
 namespace hearth::test {
@@ -35,6 +37,15 @@ bool inside(const ImVec2& a, const ImVec2& b, const ImVec4& clip, const ImVec2& 
            b.x <= std::min(clip.z, display.x) + slack && b.y <= std::min(clip.w, display.y) + slack;
 }
 
+// Glyphs by their texture's rows: a glyph cut only at its sides keeps them.
+std::set<std::tuple<float, float, float>> glyph_rows() {
+    std::set<std::tuple<float, float, float>> rows;
+    for (ImFont* font : ImGui::GetIO().Fonts->Fonts)
+        for (const ImFontGlyph& g : font->Glyphs)
+            if (g.Visible) rows.emplace(g.U0, g.V0, g.V1);
+    return rows;
+}
+
 } // namespace
 
 std::vector<TextRun> screen_text() {
@@ -42,6 +53,7 @@ std::vector<TextRun> screen_text() {
     ImDrawData* data = ImGui::GetDrawData();
     if (!data || !data->Valid) return runs;
     const auto table = glyph_table();
+    const auto rows = glyph_rows();
     const ImVec2 display = ImGui::GetIO().DisplaySize;
     for (int l = 0; l < data->CmdListsCount; ++l) {
         const ImDrawList* list = data->CmdLists[l];
@@ -77,7 +89,10 @@ std::vector<TextRun> screen_text() {
                     // ImGui clipped on the CPU (a label too long for its frame).
                     const bool cut_glyph = open && a.uv.x != c.uv.x && a.uv.y != c.uv.y &&
                                            std::fabs(a.pos.y - last_y0) < height;
-                    if (cut_glyph) run.fully_visible = false;
+                    if (cut_glyph) {
+                        run.fully_visible = false;
+                        if (rows.count({a.uv.x, a.uv.y, c.uv.y})) run.cut_across = true;
+                    }
                     else close();
                     continue;
                 }

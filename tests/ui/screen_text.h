@@ -18,6 +18,9 @@ struct TextRun {
     ImVec4 clip;        // the draw command's clip rectangle
     // Every glyph lies inside its clip rectangle and the display.
     bool fully_visible = true;
+    // A glyph was cut on its left or right side (a label too long for its
+    // frame), not only at its top or bottom (a line scrolled half out of view).
+    bool cut_across = false;
 };
 
 // The text runs of the last frame (after ImGui::Render), in drawing order.

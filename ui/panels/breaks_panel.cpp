@@ -64,7 +64,8 @@ private:
             return;
         }
         countdown_ring(b, caller, radius);
-        ImGui::SameLine(0, em(1.5f));
+        // Beside the ring when the words and buttons have room there, else below.
+        if (card_content_width() - 2 * radius >= em(20)) ImGui::SameLine(0, em(1.5f));
         ImGui::BeginGroup();
         partner_label(caller);
         ImGui::SameLine(0, em(0.3f));
@@ -76,13 +77,13 @@ private:
         draw_topic(b);
         if (ImGui::Button(b.state == BreakState::running ? "Pause" : "Resume")) screen.toggle_pause(b);
         for (int add : BreaksScreen::kExtendChoices) {
-            ImGui::SameLine();
-            ImGui::BeginDisabled(!screen.can_extend(b, add));
             const std::string label = "+" + std::to_string(add) + " min";
+            same_line_or_wrap(button_width(label.c_str()));
+            ImGui::BeginDisabled(!screen.can_extend(b, add));
             if (ImGui::Button(label.c_str())) screen.extend(b, add);
             ImGui::EndDisabled();
         }
-        ImGui::SameLine();
+        same_line_or_wrap(button_width("End early"));
         if (ImGui::Button("End early")) ImGui::OpenPopup("end early");
         if (ImGui::BeginPopupModal("end early", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
             ImGui::TextUnformatted("End the break now?");
@@ -142,7 +143,7 @@ private:
                 if (ImGui::SmallButton("Add a topic to come back to")) begin_topic_edit(b);
             } else {
                 ImGui::TextWrapped("Topic: %s", b.topic.c_str());
-                ImGui::SameLine();
+                same_line_or_wrap(ImGui::CalcTextSize("Edit").x + 2 * ImGui::GetStyle().FramePadding.x);
                 if (ImGui::SmallButton("Edit")) begin_topic_edit(b);
             }
             return;

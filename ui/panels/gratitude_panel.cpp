@@ -120,12 +120,18 @@ private:
         if (compose_text_.empty() && !ImGui::IsItemActive()) {
             // Hint text: multi-line inputs have none in 1.86.
             ImVec2 p = ImGui::GetItemRectMin();
-            ImGui::GetWindowDrawList()->AddText(ImVec2(p.x + em(0.6f), p.y + em(0.35f)), ImGui::GetColorU32(ImGuiCol_TextDisabled),
-                                                "Something specific: what they did, and why it mattered to you");
+            ImGui::GetWindowDrawList()->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(p.x + em(0.6f), p.y + em(0.35f)),
+                                                ImGui::GetColorU32(ImGuiCol_TextDisabled),
+                                                "Something specific: what they did, and why it mattered to you", nullptr,
+                                                ImGui::GetItemRectSize().x - em(1.2f));
         }
         float line_x = ImGui::GetCursorPosX();
         ImGui::TextDisabled("Enter saves \xC2\xB7 Ctrl+Enter starts a new line");
-        ImGui::SameLine(line_x + card_content_width() - em(6));
+        // The count at the row's right end, or under the hint when they would touch.
+        float counter_w = ImGui::CalcTextSize("0000 / 0000").x;
+        ImGui::SameLine();
+        if (ImGui::GetCursorPosX() + counter_w > line_x + card_content_width()) ImGui::NewLine();
+        else ImGui::SetCursorPosX(line_x + card_content_width() - counter_w);
         char_counter(compose_text_.value());
 
         day_picker("day", s.compose.day, s.today());
@@ -224,12 +230,14 @@ private:
         if (e.category_id) meta += "  \xC2\xB7  " + ctx.model.categories.label_of(*e.category_id).value_or("");
         if (e.shared_in_review) meta += "  \xC2\xB7  \xE2\x9C\x93 shared";
         ImVec4 clip(top.x, top.y, top.x + width - em(0.3f), top.y + row_h);
+        const float text_w = clip.z - top.x - em(1.0f);
+        meta = fit_with_ellipsis(meta, text_w);
         dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(top.x + em(1.0f), top.y), ImGui::GetColorU32(partner_text_color(from.color)),
                     meta.c_str(), nullptr, 0.0f, &clip);
         std::string_view text = e.text;
-        std::string_view first_line = text.substr(0, text.find('\n'));
+        std::string first_line = fit_with_ellipsis(text.substr(0, text.find('\n')), text_w);
         dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(top.x + em(1.0f), top.y + line), ImGui::GetColorU32(ImGuiCol_Text),
-                    first_line.data(), first_line.data() + first_line.size(), 0.0f, &clip);
+                    first_line.c_str(), nullptr, 0.0f, &clip);
         ImGui::PopID();
     }
 
@@ -263,15 +271,16 @@ private:
                 load_editor_text(s);
             }
         }
-        ImGui::SameLine();
         if (!s.confirm_delete) {
+            same_line_or_wrap(button_width("Delete"));
             if (ImGui::Button("Delete")) s.confirm_delete = true;
         } else {
+            same_line_or_wrap(button_width("Really delete"));
             if (ImGui::Button("Really delete")) ctx.notify(s.remove_selected());
-            ImGui::SameLine();
+            same_line_or_wrap(button_width("Keep it"));
             if (ImGui::Button("Keep it")) s.confirm_delete = false;
         }
-        ImGui::SameLine();
+        same_line_or_wrap(button_width("Close"));
         if (ImGui::Button("Close")) s.close();
         inline_error(s.edit_error);
     }
