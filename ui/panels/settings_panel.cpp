@@ -54,21 +54,26 @@ public:
             s.set_dark_theme(theme == 1);
             ctx.fonts_dirty = true;  // the app re-applies theme and fonts together
         }
-        int size = s.text_size();
+        // A slider's value is held here while it is dragged: the frame the
+        // mouse is released on does not write it, so re-reading the setting
+        // then would save the old value back.
+        int& size = held(text_size_, s.text_size());
         ImGui::SetNextItemWidth(em(12));
         ImGui::SliderInt("Text size", &size, kMinTextSize, kMaxTextSize, "%d px");
         if (ImGui::IsItemDeactivatedAfterEdit()) {
             s.set_text_size(size);
             ctx.fonts_dirty = true;
         }
+        if (!ImGui::IsItemActive()) text_size_.reset();
         ImGui::Spacing();
         ImGui::Separator();
 
         heading("Conflict breaks");
-        int floor = s.break_floor_minutes();
+        int& floor = held(floor_, s.break_floor_minutes());
         ImGui::SetNextItemWidth(em(12));
         ImGui::SliderInt("Shortest break", &floor, kLowestFloorMinutes, kDefaultFloorMinutes, "%d minutes");
         if (ImGui::IsItemDeactivatedAfterEdit()) s.set_break_floor_minutes(floor);
+        if (!ImGui::IsItemActive()) floor_.reset();
         inline_error(s.floor_error);
         muted("Calming down takes about twenty minutes for most people; some couples agree on ten to fifteen.");
         ImGui::Spacing();
@@ -100,7 +105,13 @@ public:
     }
 
 private:
+    static int& held(std::optional<int>& value, int saved) {
+        if (!value) value = saved;
+        return *value;
+    }
+
     std::optional<SettingsScreen> screen_;
+    std::optional<int> text_size_, floor_;  // while their slider is held
     PartnerNameField names_[2];
     std::string new_category_;
     std::string category_error_;

@@ -1,0 +1,243 @@
+// Issue 11: every control works by mouse and by keyboard. Each test drives the
+// input a person uses (the mouse pressed, moved over frames and released; keys)
+// and reads the result from the model or the screen.
+#include "app_ui.h"
+#include "planner_screen.h"
+#include "screen_text.h"
+
+#include <catch2/catch.hpp>
+
+#include <string>
+
+using namespace hearth;
+
+namespace {
+
+ImVec2 centre(const test::TextRun& r) { return ImVec2((r.min.x + r.max.x) / 2, (r.min.y + r.max.y) / 2); }
+
+Date monday() { return Date{std::chrono::year{2026}, std::chrono::month{9}, std::chrono::day{21}}; }
+
+} // namespace
+
+TEST_CASE("Shortest break: dragged with the mouse to its left end, the floor is saved", "[ui][behave][settings]") {
+    test::OwnedAppUi u;
+    REQUIRE(u.shell.select("settings"));
+    u.frames(2);
+    auto value = test::find_text("20 minutes");
+    INFO(test::screen_dump());
+    REQUIRE(value);
+    // From the value drawn in the slider to well past its left end.
+    u.drag(centre(*value), ImVec2(value->min.x - 400, centre(*value).y));
+    u.frames(2);
+    CHECK(u.t.model.breaks.floor_minutes() == kLowestFloorMinutes);
+    CHECK(test::find_text("10 minutes"));
+}
+
+TEST_CASE("Text size: a click at the slider's right end keeps the largest size", "[ui][behave][settings]") {
+    test::OwnedAppUi u;
+    REQUIRE(u.shell.select("settings"));
+    u.frames(2);
+    auto value = test::find_text("17 px");
+    INFO(test::screen_dump());
+    REQUIRE(value);
+    // The slider is em(12) wide, centred on its value: a click a little inside its right end.
+    float half = ImGui::GetFontSize() * 6;
+    u.click(ImVec2(centre(*value).x + half - 3, centre(*value).y));
+    u.frames(2);
+    CHECK(u.t.model.settings.get(setting::text_size) == setting::text_size.max);
+}
+
+namespace {
+
+// A Sunday ritual in the shown week, at 10:00.
+std::string sunday_ritual(Planner& p) {
+    PlanDraft d;
+    d.title = "Sunday pancakes";
+    d.kind_id = "ritual";
+    d.day = add_days(monday(), 6);
+    d.start_minute = 10 * 60;
+    d.length_minutes = 60;
+    d.recurrence.repeat = Repeat::weekly;
+    d.recurrence.weekdays = kSunday;
+    auto r = p.add(d);
+    REQUIRE(r.ok());
+    return r.id;
+}
+
+void drag_sunday_to_saturday(ImVec2 size) {
+    test::OwnedAppUi u;
+    u.h.resize(size);
+    sunday_ritual(u.t.model.planner);
+    REQUIRE(u.shell.select("planner"));
+    u.frames(3);
+    INFO("at " << size.x << "x" << size.y << "\n" << test::screen_dump());
+    auto chip = test::find_text("Sunday pancakes");
+    REQUIRE(chip);
+    auto saturday = test::find_text("Sat 26");
+    REQUIRE(saturday);
+    ImVec2 from = centre(*chip);
+    // Pressing on the plan does not open its card, nor move what is under the pointer.
+    u.h.mouse_move(from, [&] { u.shell.draw(); });
+    u.h.mouse_down([&] { u.shell.draw(); });
+    u.frames(1);
+    auto still = test::find_text("Sunday pancakes");
+    REQUIRE(still);
+    CHECK(centre(*still).y == Approx(from.y));
+    // Toward Saturday: in the column under its name, or in its row, beside its name.
+    ImVec2 to = size.x >= 1400 ? ImVec2(centre(*saturday).x, from.y) : ImVec2(from.x, centre(*saturday).y);
+    u.h.mouse_move(to, [&] { u.shell.draw(); }, 10);
+    u.h.mouse_up([&] { u.shell.draw(); });
+    u.frames(2);
+    auto week = u.t.model.planner.week(monday());
+    CHECK(week.days[5].size() == 1);
+    CHECK(week.days[6].empty());
+    CHECK(week.days[0].empty());
+}
+
+} // namespace
+
+TEST_CASE("Week view: the Sunday ritual dragged to Saturday lands on Saturday, at the default size and at 1600 wide",
+          "[ui][behave][planner]") {
+    SECTION("1180x760, one row per day") { drag_sunday_to_saturday(ImVec2(1180, 760)); }
+    SECTION("1600x1000, seven columns") { drag_sunday_to_saturday(ImVec2(1600, 1000)); }
+}
+
+TEST_CASE("Week view: a click on a plan (no drag) still opens its card", "[ui][behave][planner]") {
+    test::OwnedAppUi u;
+    u.h.resize(ImVec2(1600, 1000));
+    sunday_ritual(u.t.model.planner);
+    REQUIRE(u.shell.select("planner"));
+    u.frames(3);
+    REQUIRE(u.click_text("Sunday pancakes"));
+    u.frames(2);
+    INFO(test::screen_dump());
+    CHECK(test::find_text("Sunday pancakes", 1));
+}
+
+TEST_CASE("\"I need a break\" while a break runs says so and offers to open it; a second only by a clear choice",
+          "[ui][behave][breaks]") {
+    test::OwnedAppUi u;
+    BreakRequest maya;
+    maya.caller_slot = 0;
+    REQUIRE(u.t.model.breaks.start(maya).ok());
+    REQUIRE(u.shell.select("gratitude"));
+    u.frames(2);
+    REQUIRE(u.click_text("I need a break"));
+    u.frames(1);
+    INFO(test::screen_dump());
+    CHECK(test::find_text("Maya's break is running"));
+    // Sam's digit alone starts nothing.
+    u.press('2');
+    u.frames(1);
+    CHECK(u.t.model.breaks.active().size() == 1);
+    SECTION("Open it goes to the break") {
+        REQUIRE(u.click_text("Open it"));
+        u.frames(1);
+        CHECK(u.shell.current_id() == "breaks");
+        CHECK(u.t.model.breaks.active().size() == 1);
+    }
+    SECTION("A second break, chosen plainly") {
+        REQUIRE(u.click_text("Start a second break"));
+        u.frames(1);
+        REQUIRE(test::find_text("Who needs a second break?"));
+        u.press('2');
+        u.frames(1);
+        CHECK(u.t.model.breaks.active().size() == 2);
+    }
+}
+
+TEST_CASE("Time together: the words follow the state (a ritual's first day, undo, the move field after a drag)",
+          "[ui][behave][planner][words]") {
+    test::OwnedAppUi u;
+    u.h.resize(ImVec2(1600, 1000));
+    PlannerScreen s(u.t.model, u.t.clock);
+    s.sync();
+    // A Sunday ritual planned from the form, whose day is today (a Monday).
+    s.open_new_form(std::nullopt);
+    s.form.title = "Sunday pancakes";
+    s.form.repeat = RepeatMode::weekdays;
+    s.form.draft.recurrence.weekdays = kSunday;
+    s.form.time_text = "10:00";
+    s.form.day.set(monday());
+    REQUIRE(s.save_form().ok());
+    std::string notice = s.take_notice();
+    CHECK_THAT(notice, Catch::Contains("Sun 27 Sep 2026") && Catch::Contains("10:00"));
+    CHECK_THAT(notice, !Catch::Contains("Mon 21 Sep"));
+    // Selected, then dragged to Saturday: "Move just this time to" shows Saturday.
+    s.sync();
+    REQUIRE(s.week().days[6].size() == 1);
+    Occurrence sunday = s.week().days[6][0];
+    s.select(sunday);
+    s.sync();
+    s.start_drag(sunday);
+    REQUIRE(s.drop_on_day(add_days(monday(), 5)).ok());
+    s.sync();
+    CHECK(s.card.move_day.day == add_days(monday(), 5));
+    CHECK_THAT(s.take_notice(), Catch::Contains("Moved"));
+    // Undone: the status no longer says "Moved", and the field is back on Sunday.
+    s.undo_changes();
+    s.sync();
+    CHECK_THAT(s.take_notice(), !Catch::Contains("Moved") && Catch::Contains("back to Sun 27 Sep 2026"));
+    CHECK(s.card.move_day.day == add_days(monday(), 6));
+}
+
+namespace {
+
+// The tallest words on screen: the big name of whoever has the floor.
+std::string tallest_text() {
+    std::string best;
+    float h = 0;
+    for (const auto& r : test::screen_text())
+        if (r.max.y - r.min.y > h) h = r.max.y - r.min.y, best = r.text;
+    std::erase(best, ' ');  // a run mixes fonts: the spacing between glyphs is read loosely
+    return best;
+}
+
+int key(ImGuiKey k) { return ImGui::GetKeyIndex(k); }
+
+} // namespace
+
+TEST_CASE("Listening by keyboard: the floor follows who talks, -> at the question is not \"got it\", ratings by digits",
+          "[ui][behave][listening]") {
+    test::OwnedAppUi u;
+    REQUIRE(u.shell.select("listening"));
+    u.frame();
+    SessionSetup setup;
+    setup.topic = "Weekends";
+    setup.first_speaker_slot = 1;  // Sam speaks first
+    REQUIRE(u.t.model.sessions.start(setup).ok());
+    u.frames(2);
+    CHECK(tallest_text().starts_with("Samhasthefloor"));
+    u.press(key(ImGuiKey_RightArrow));  // share -> reflect: Maya talks
+    u.frames(1);
+    REQUIRE(u.t.model.sessions.current()->floor_slot == 0);
+    INFO(test::screen_dump());
+    CHECK(tallest_text().starts_with("Mayahasthefloor"));
+    CHECK(test::find_text("listening:"));
+    u.press(key(ImGuiKey_RightArrow));  // reflect -> clarify
+    auto clarify = *u.t.model.sessions.current();
+    REQUIRE(clarify.step);
+    REQUIRE(clarify.step->check);
+    u.press(key(ImGuiKey_RightArrow));  // not an answer
+    u.press(key(ImGuiKey_Enter));
+    u.frames(1);
+    CHECK(u.t.model.sessions.current()->step_index == clarify.step_index);
+    CHECK(test::find_text("Answer the question first"));
+    u.press('Y');
+    CHECK(u.t.model.sessions.current()->step_index == clarify.step_index + 1);
+    for (int i = 0; i < 30 && u.t.model.sessions.current() && u.t.model.sessions.current()->state != SessionState::closing; ++i) {
+        if (auto c = u.t.model.sessions.current(); c && c->step && c->step->check) u.press('Y');
+        else u.press(key(ImGuiKey_RightArrow));
+    }
+    REQUIRE(u.t.model.sessions.current()->state == SessionState::closing);
+    u.frames(2);
+    u.press('4');  // Maya's
+    u.press('5');  // Sam's
+    u.frames(1);
+    REQUIRE(u.click_text("Save and finish"));
+    u.frames(1);
+    auto history = u.t.model.sessions.history(0, 5);
+    REQUIRE(history.size() == 1);
+    CHECK(history[0].felt_heard(0) == 4);
+    CHECK(history[0].felt_heard(1) == 5);
+}
