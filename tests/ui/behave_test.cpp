@@ -241,3 +241,62 @@ TEST_CASE("Listening by keyboard: the floor follows who talks, -> at the questio
     CHECK(history[0].felt_heard(0) == 4);
     CHECK(history[0].felt_heard(1) == 5);
 }
+
+TEST_CASE("The dashboard's words follow the week shown: this week, and a past week without today's buttons",
+          "[ui][behave][dashboard][words]") {
+    test::OwnedAppUi u;
+    BreakRequest r;
+    r.topic = "Money for the holidays";
+    REQUIRE(u.t.model.breaks.start(r).ok());
+    REQUIRE(u.shell.select("dashboard"));
+    u.frames(3);
+    INFO(test::screen_dump());
+    CHECK(test::find_text("No listening exercise this week yet."));
+    CHECK_FALSE(test::find_text("No listening exercise that week."));
+    CHECK(test::find_text("Start this week's review"));
+    CHECK(test::find_text("Money for the holidays"));
+    // One week back, by the arrow left of the week's name.
+    auto label = test::find_text("Week of");
+    REQUIRE(label);
+    u.click(ImVec2(label->min.x - ImGui::GetStyle().ItemSpacing.x - ImGui::GetFrameHeight() / 2, centre(*label).y));
+    u.frames(2);
+    INFO(test::screen_dump());
+    REQUIRE(test::find_text("(2026-W38)"));
+    CHECK(test::find_text("No listening exercise that week."));
+    CHECK_FALSE(test::find_text("Start this week's review"));
+    CHECK_FALSE(test::find_text("Money for the holidays"));
+}
+
+TEST_CASE("Deleting an appreciation says so once, with its undo", "[ui][behave][gratitude][words]") {
+    test::OwnedAppUi u;
+    GratitudeDraft d;
+    d.text = "Thank you for the soup";
+    d.day = monday();
+    REQUIRE(u.t.model.gratitude.add(d).ok());
+    REQUIRE(u.shell.select("gratitude"));
+    u.frames(3);
+    REQUIRE(u.click_text("Thank you for the soup"));
+    u.frames(1);
+    REQUIRE(u.click_text("Delete"));
+    u.frames(1);
+    REQUIRE(u.click_text("Really delete"));
+    u.frames(2);
+    INFO(test::screen_dump());
+    CHECK(test::find_text("Deleted an appreciation from Maya."));
+    CHECK_FALSE(test::find_text("Deleted", 1));
+}
+
+TEST_CASE("Chosen weekdays of a ritual carry a check mark", "[ui][behave][planner][words]") {
+    test::OwnedAppUi u;
+    REQUIRE(u.shell.select("planner"));
+    u.frames(2);
+    REQUIRE(u.click_text("+ New plan"));
+    u.frames(1);
+    REQUIRE(u.click_text("Does not repeat"));
+    u.frames(1);
+    REQUIRE(u.click_text("On chosen weekdays"));
+    u.frames(2);
+    INFO(test::screen_dump());
+    CHECK(test::find_text("\xE2\x9C\x93 Mon"));
+    CHECK_FALSE(test::find_text("\xE2\x9C\x93 Tue"));
+}

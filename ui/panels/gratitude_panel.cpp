@@ -270,7 +270,8 @@ private:
         if (!s.confirm_delete) {
             if (ImGui::Button("Delete")) s.confirm_delete = true;
         } else {
-            if (ImGui::Button("Really delete")) ctx.notify(s.remove_selected());
+            // The undo bar under the list says what was deleted: one message, not two.
+            if (ImGui::Button("Really delete")) s.remove_selected();
             ImGui::SameLine();
             if (ImGui::Button("Keep it")) s.confirm_delete = false;
         }

@@ -287,7 +287,9 @@ private:
         ImGui::Spacing();
         begin_card("An idea");
         if (const Idea* idea = screen.suggestion()) {
-            ImGui::TextWrapped("%s: %s", idea->title.c_str(), idea->description.c_str());
+            // A title may end in "?" or "!": the description goes on its own line.
+            ImGui::TextWrapped("%s", idea->title.c_str());
+            if (!idea->description.empty()) muted("%s", idea->description.c_str());
             day_picker("planday", screen.plan_day, screen.plan_last_day());
             ImGui::SameLine();
             const std::string plan_label = "Plan it at " + format_hh_mm(kReviewIdeaMinute);
