@@ -300,3 +300,51 @@ TEST_CASE("Chosen weekdays of a ritual carry a check mark", "[ui][behave][planne
     CHECK(test::find_text("\xE2\x9C\x93 Mon"));
     CHECK_FALSE(test::find_text("\xE2\x9C\x93 Tue"));
 }
+
+TEST_CASE("\"What else went well?\": Enter keeps what is typed and the cursor in the box; Ctrl+Enter starts a line",
+          "[ui][behave][review]") {
+    test::OwnedAppUi u;
+    REQUIRE(u.shell.select("review"));
+    u.frame();
+    auto started = u.t.model.reviews.start_this_week();
+    REQUIRE(started.ok());
+    REQUIRE(u.t.model.reviews.set_step(started.id, ReviewStep::went_well).ok());
+    u.frames(2);
+    INFO(test::screen_dump());
+    auto question = test::find_text("What else went well?");
+    REQUIRE(question);
+    CHECK(test::find_text("Ctrl+Enter starts a new line"));
+    // The box is under the question: click into it, type, Enter, type on.
+    u.click(ImVec2(question->min.x + 30, question->max.y + ImGui::GetFontSize() * 1.5f));
+    u.type("The walk");
+    u.frames(1);
+    u.press(test::Headless::kEnter);
+    u.frames(2);  // a person types on a moment later
+    u.type(" and the soup");
+    u.frames(1);
+    u.press(test::Headless::kEnter, true);  // Ctrl+Enter: a new line
+    u.type("Sunday");
+    u.frames(2);
+    CHECK(u.t.model.reviews.get(started.id)->went_well_note == "The walk and the soup\nSunday");
+}
+
+TEST_CASE("The memory of a time together: Enter saves it, as the appreciation box does", "[ui][behave][planner]") {
+    test::OwnedAppUi u;
+    u.h.resize(ImVec2(1600, 1000));
+    std::string id = sunday_ritual(u.t.model.planner);
+    u.t.clock.advance(std::chrono::hours(24 * 6));  // Sunday afternoon: the pancakes were had
+    REQUIRE(u.t.model.planner.mark_done(id, add_days(monday(), 6)).ok());
+    REQUIRE(u.shell.select("planner"));
+    u.frames(3);
+    REQUIRE(u.click_text("Sunday pancakes"));
+    u.frames(2);
+    auto label = test::find_text("What you want to remember");
+    INFO(test::screen_dump());
+    REQUIRE(label);
+    u.click(ImVec2(label->min.x + 30, label->max.y + ImGui::GetFontSize() * 1.5f));
+    u.type("Blueberries");
+    u.frames(1);
+    u.press(test::Headless::kEnter);
+    u.frames(2);
+    CHECK(u.t.model.planner.occurrence(id, add_days(monday(), 6))->memory == "Blueberries");
+}

@@ -123,7 +123,7 @@ private:
                                                 "Something specific: what they did, and why it mattered to you");
         }
         float line_x = ImGui::GetCursorPosX();
-        ImGui::TextDisabled("Enter saves \xC2\xB7 Ctrl+Enter starts a new line");
+        enter_hint();
         ImGui::SameLine(line_x + card_content_width() - em(6));
         char_counter(compose_text_.value());
 
@@ -253,7 +253,9 @@ private:
         if (!edit_text_.editable())
             inline_error("This text holds characters this version of Hearth cannot edit safely, so it is shown "
                          "read-only. Day, category and sharing can still be changed.");
-        bool enter = edit_text_.multiline("##edit", ImVec2(-1, std::max(em(6), ImGui::GetContentRegionAvail().y - em(9))));
+        bool enter = edit_text_.multiline(
+            "##edit", ImVec2(-1, std::max(em(6), ImGui::GetContentRegionAvail().y - em(9) - ImGui::GetTextLineHeightWithSpacing())));
+        enter_hint();
         char_counter(edit_text_.value());
         day_picker("edit-day", s.edit.day, s.today());
         ImGui::SetNextItemWidth(em(11));

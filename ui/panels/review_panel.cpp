@@ -181,8 +181,12 @@ private:
         ImGui::Spacing();
         ImGui::TextUnformatted("What else went well?");
         bool changed = false;
-        went_well_.multiline("##wentwell", ImVec2(std::min(ImGui::GetContentRegionAvail().x, em(40)), em(5)), &changed);
+        if (went_well_.multiline("##wentwell", ImVec2(std::min(ImGui::GetContentRegionAvail().x, em(40)), em(5)), &changed)) {
+            changed = true;
+            went_well_.refocus();
+        }
         if (changed) screen.set_went_well(went_well_.value());
+        enter_hint(true);
     }
 
     void step_issue(AppContext& ctx, const WeeklyReview& r) {
@@ -265,8 +269,12 @@ private:
             if (!v) muted("Not rated yet: 1 is distant, 10 very close.");
             ImGui::TextWrapped("What can %s do to make you feel loved this coming week?", couple.other(s).name.c_str());
             bool changed = false;
-            loved_[s].multiline("##loved", ImVec2(card_content_width(), em(4)), &changed);
+            if (loved_[s].multiline("##loved", ImVec2(card_content_width(), em(4)), &changed)) {
+                changed = true;
+                loved_[s].refocus();
+            }
             if (changed) screen.set_loved_answer(s, loved_[s].value());
+            enter_hint(true);
             end_card();
             ImGui::PopID();
             ImGui::EndGroup();

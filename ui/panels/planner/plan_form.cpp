@@ -86,7 +86,8 @@ void draw_plan_form(PlannerView& v, AppContext& ctx) {
     if (v.form_place.single_line("##place", "Optional")) enter = true;
     inline_error(f.error("place"));
     row_label("Notes");
-    v.form_notes.multiline("##notes", ImVec2(field_w, ImGui::GetTextLineHeight() * 2.6f));
+    if (v.form_notes.multiline("##notes", ImVec2(field_w, ImGui::GetTextLineHeight() * 2.6f))) enter = true;
+    enter_hint();
     inline_error(f.error("notes"));
 
     row_label("Suggested by");
