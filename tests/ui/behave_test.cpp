@@ -6,6 +6,7 @@
 #include "screen_text.h"
 
 #include <catch2/catch.hpp>
+#include <imgui_internal.h>
 
 #include <string>
 
@@ -347,4 +348,30 @@ TEST_CASE("The memory of a time together: Enter saves it, as the appreciation bo
     u.press(test::Headless::kEnter);
     u.frames(2);
     CHECK(u.t.model.planner.occurrence(id, add_days(monday(), 6))->memory == "Blueberries");
+}
+
+TEST_CASE("First run by keyboard: Tab goes from a name to its colours and on; arrows choose; the same colour gets a word",
+          "[ui][behave][first-run]") {
+    test::OwnedAppUi u(false);
+    u.frames(2);
+    u.type("Maya");
+    u.frames(1);
+    u.press(test::Headless::kTab);           // to Maya's colours
+    u.press(key(ImGuiKey_RightArrow));       // the second colour: Sam's
+    u.frames(1);
+    INFO(test::screen_dump());
+    CHECK(test::find_text("You both have the same colour."));
+    u.press(key(ImGuiKey_RightArrow));       // the third
+    u.frames(1);
+    CHECK_FALSE(test::find_text("You both have the same colour."));
+    u.press(test::Headless::kTab);           // to the second name
+    u.type("Sam");
+    u.frames(1);
+    u.press(test::Headless::kEnter);
+    u.frames(1);
+    REQUIRE(u.t.model.couple.is_set_up());
+    CHECK(u.t.model.couple.partner(0).name == "Maya");
+    CHECK(u.t.model.couple.partner(1).name == "Sam");
+    CHECK(u.t.model.couple.partner(0).color == kPartnerPalette[2]);
+    CHECK(u.t.model.couple.partner(1).color == kPartnerPalette[1]);
 }

@@ -35,6 +35,7 @@ public:
         heading("The two of you");
         for (int slot = 0; slot < 2; ++slot)
             names_[slot].draw(slot, s.couple.partners[std::size_t(slot)].color, s.couple.errors[std::size_t(slot)]);
+        if (std::string word = s.couple.colour_note(); !word.empty()) muted("%s", word.c_str());
         if (ImGui::Button("Save names and colours")) {
             for (int slot = 0; slot < 2; ++slot) s.couple.partners[std::size_t(slot)].name = names_[slot].name.value();
             if (auto notice = s.save_partners()) ctx.notify(*notice);
