@@ -375,3 +375,29 @@ TEST_CASE("First run by keyboard: Tab goes from a name to its colours and on; ar
     CHECK(u.t.model.couple.partner(0).color == kPartnerPalette[2]);
     CHECK(u.t.model.couple.partner(1).color == kPartnerPalette[1]);
 }
+
+TEST_CASE("The review's \"Schedule it\" pressed: a plan in Time together, and the clash with a planned date said",
+          "[ui][behave][review]") {
+    test::OwnedAppUi u;
+    Model& m = u.t.model;
+    PlanDraft dinner;
+    dinner.title = "Dinner at the little Greek place";
+    dinner.day = add_days(monday(), 1);  // tomorrow: where "Schedule it" is offered, at 19:30
+    dinner.start_minute = 19 * 60;
+    dinner.length_minutes = 120;
+    REQUIRE(m.planner.add(dinner).ok());
+    auto review = m.reviews.start_this_week();
+    REQUIRE(review.ok());
+    REQUIRE(m.reviews.choose_issue(review.id, {IssueSource::new_topic, {}, "Holidays with family"}).ok());
+    REQUIRE(m.reviews.set_step(review.id, ReviewStep::issue).ok());
+    REQUIRE(u.shell.select("review"));
+    u.frames(3);
+    REQUIRE(u.click_text("Schedule it"));
+    u.frames(2);
+    INFO(test::screen_dump());
+    auto tuesday = m.planner.week(monday()).days[1];
+    REQUIRE(tuesday.size() == 2);
+    CHECK(tuesday[1].title == "Talk: Holidays with family");
+    CHECK(test::find_text("Planned in Time together for Tue 22 Sep 2026"));
+    CHECK(test::find_text("It shares time with"));
+}

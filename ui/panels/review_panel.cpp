@@ -224,7 +224,14 @@ private:
             if (r.issue.scheduled_day)
                 ImGui::Text("\xE2\x9C\x93 Scheduled for %s at %s.", format_day_human(*r.issue.scheduled_day).c_str(),
                             format_hh_mm(r.issue.scheduled_minute.value_or(0)).c_str());
+            else if (!screen.scheduled_talk().empty())
+                ImGui::TextWrapped("\xE2\x9C\x93 Planned in Time together for %s.", screen.scheduled_talk().c_str());
             else ImGui::TextUnformatted("\xE2\x9C\x93 Scheduled in the planner.");
+            if (!screen.schedule_clash().empty()) {
+                ImGui::PushStyleColor(ImGuiCol_Text, error_text());
+                ImGui::TextWrapped("%s", screen.schedule_clash().c_str());
+                ImGui::PopStyleColor();
+            }
             break;
         case IssueOutcome::left: ImGui::TextUnformatted("Left for now."); break;
         case IssueOutcome::none: break;
