@@ -8,6 +8,8 @@
 #include <catch2/catch.hpp>
 #include <imgui_internal.h>
 
+#include <filesystem>
+#include <fstream>
 #include <string>
 
 using namespace hearth;
@@ -400,4 +402,78 @@ TEST_CASE("The review's \"Schedule it\" pressed: a plan in Time together, and th
     CHECK(tuesday[1].title == "Talk: Holidays with family");
     CHECK(test::find_text("Planned in Time together for Tue 22 Sep 2026"));
     CHECK(test::find_text("It shares time with"));
+}
+
+namespace {
+
+// The whole UI over a model kept in a file (Settings offers backups only then).
+struct FileUi {
+    explicit FileUi(const std::filesystem::path& db) : model(Database::open_file(db), clock, HEARTH_TEST_ASSETS_DIR) {
+        if (!model.couple.is_set_up()) REQUIRE(model.couple.set_up("Maya", Rgb{196, 88, 72}, "Sam", Rgb{58, 122, 180}).ok());
+        REQUIRE(shell.select("settings"));
+        h.resize(ImVec2(1280, 2000));  // the whole panel on screen
+        frames(2);
+    }
+    FakeClock clock{test::fixed_start()};
+    Model model;
+    test::Headless h{model.settings};
+    ui::AppContext ctx{model, clock};
+    ui::Shell shell{ctx};
+    std::function<void()> draw = [this] { shell.draw(); };
+    void frames(int n) {
+        for (int i = 0; i < n; ++i) h.frame(draw);
+    }
+    // Clicks into the box showing `shown`, selects what it holds and types `text` over it.
+    void retype(std::string_view shown, const std::string& text) {
+        auto box = test::find_text(shown);
+        INFO(test::screen_dump());
+        REQUIRE(box);
+        h.click(centre(*box), draw);
+        h.press('A', draw, true);
+        h.type(text.c_str());
+        frames(1);
+    }
+};
+
+} // namespace
+
+TEST_CASE("Settings: \"Back up now\" writes a backup and says where; \"Restore from a backup\" merges one or says why not",
+          "[ui][behave][settings][backup]") {
+    test::TempDir dir;
+    const std::string backup = (dir / "hearth-backup.json").string();
+    const std::string bad = (dir / "not-a-backup.json").string();
+    { std::ofstream(bad) << "{\"hello\": 1}"; }
+    // The couple's Hearth, and a copy of it as it was then (another computer of theirs).
+    { FileUi first(dir / "one.db"); }
+    std::filesystem::copy_file(dir / "one.db", dir / "two.db");
+    // Backed up from the first, after an appreciation was written there ...
+    {
+        FileUi u(dir / "one.db");
+        GratitudeDraft d;
+        d.text = "Thank you for the soup";
+        d.day = monday();
+        REQUIRE(u.model.gratitude.add(d).ok());
+        u.retype("hearth-backup-2026-09-21.json", backup);
+        REQUIRE(u.h.click_text("Back up now", u.draw));
+        u.frames(2);
+        INFO(test::screen_dump());
+        CHECK(std::filesystem::is_regular_file(backup));
+        CHECK(test::find_text("Wrote"));
+    }
+    // ... restored into the copy: a bad file is refused with the reason, then the backup is merged.
+    FileUi u(dir / "two.db");
+    u.retype("Backup file", bad);
+    REQUIRE(u.h.click_text("Restore from a backup", u.draw));
+    u.frames(2);
+    {
+        INFO(test::screen_dump());
+        CHECK(test::find_text("Nothing was restored"));
+        CHECK(u.model.gratitude.page({}, 0, 10).empty());
+    }
+    u.retype("not-a-backup", backup);
+    REQUIRE(u.h.click_text("Restore from a backup", u.draw));
+    u.frames(2);
+    INFO(test::screen_dump());
+    CHECK(test::find_text("Restored from"));
+    CHECK(u.model.gratitude.page({}, 0, 10).size() == 1);
 }

@@ -1,16 +1,19 @@
 // Settings: the couple's names and colours, theme and text size, the couple's
 // own appreciation categories, and where the data lives.
 #include "app_context.h"
+#include "export_box.h"
 #include "first_run.h"
 #include "panel.h"
 #include "preferences.h"
 #include "settings_screen.h"
 #include "theme.h"
 #include "units.h"
+#include "user_paths.h"
 #include "widgets.h"
 
 #include <imgui_stdlib.h>
 
+#include <algorithm>
 #include <memory>
 #include <optional>
 
@@ -101,11 +104,33 @@ public:
             muted("This is a demonstration with made-up data; nothing here is saved.");
         } else {
             ImGui::TextWrapped("Everything is kept on this computer in %s", s.database_file().c_str());
-            muted("Back it up with: hearth --export-json FILE   \xC2\xB7   restore or merge with: hearth --import-json FILE");
+            draw_backups(s);
         }
     }
 
 private:
+    // "Back up now" writes the whole database to a file (asking before it
+    // replaces one); "Restore from a backup" merges one in, all or nothing,
+    // and says what it merged or why it would not.
+    void draw_backups(SettingsScreen& s) {
+        ImGui::Spacing();
+        ImGui::TextUnformatted("A backup of everything, to keep somewhere safe");
+        backup_box_.offer(s.backup_file_offered());
+        backup_box_.draw("Back up now", [&](const std::string& path) { s.back_up(path); });
+        ImGui::Spacing();
+        ImGui::TextUnformatted("Restore");
+        muted("Merges the backup into what is here: nothing is lost, newer copies win.");
+        ImGui::SetNextItemWidth(std::min(em(26), std::max(em(10), ImGui::GetContentRegionAvail().x - em(10))));
+        bool enter = restore_path_.single_line("##restore", "Backup file, e.g. ~/hearth-backup.json");
+        ImGui::SameLine();
+        if (ImGui::Button("Restore from a backup") || enter) restored_ = s.restore(expand_home(restore_path_.value()));
+        if (!restored_.message.empty()) {
+            ImGui::PushStyleColor(ImGuiCol_Text, restored_.ok ? success_text() : error_text());
+            ImGui::TextWrapped("%s", restored_.message.c_str());
+            ImGui::PopStyleColor();
+        }
+    }
+
     static int& held(std::optional<int>& value, int saved) {
         if (!value) value = saved;
         return *value;
@@ -113,6 +138,9 @@ private:
 
     std::optional<SettingsScreen> screen_;
     std::optional<int> text_size_, floor_;  // while their slider is held
+    ExportBox backup_box_;
+    GuardedText restore_path_;
+    SettingsScreen::RestoreOutcome restored_;
     PartnerNameField names_[2];
     std::string new_category_;
     std::string category_error_;
