@@ -119,7 +119,7 @@ private:
         backup_box_.draw("Back up now", [&](const std::string& path) { s.back_up(path); });
         ImGui::Spacing();
         ImGui::TextUnformatted("Restore");
-        muted("Merges the backup into what is here: nothing is lost, newer copies win.");
+        muted("Merges the backup into what is here, all or nothing: entries new to this computer are added, the newer copy of each entry wins, and what was deleted in the backup is deleted here.");
         ImGui::SetNextItemWidth(std::min(em(26), std::max(em(10), ImGui::GetContentRegionAvail().x - em(10))));
         bool enter = restore_path_.single_line("##restore", "Backup file, e.g. ~/hearth-backup.json");
         ImGui::SameLine();
