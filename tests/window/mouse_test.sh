@@ -5,7 +5,7 @@
 # and a plan dragged in the week view lands on the day it is let go on.
 #
 # Usage (run inside xvfb-run): mouse_test.sh HEARTH FIXTURE_TOOL WORKDIR CASE
-#   CASE: sliders | drag-1600 | drag-1180
+#   CASE: sliders | drag-1600 | drag-1180 | first-run-keys
 # The coordinates are those of the default text size and light theme at the
 # window sizes used (the fixture sets the window size).
 set -u
@@ -63,6 +63,25 @@ sliders)
     finish
     check "Shortest break" "$(sqlite3 a.db "select value from setting where key = 'breaks.floor_minutes'")" 10
     check "Text size" "$(sqlite3 a.db.device "select value from device_value where key = 'ui.text_size'")" 28
+    ;;
+first-run-keys)
+    # No couple yet: the welcome screen, by the keyboard alone. Tab goes from
+    # the first name to its colours, Right twice picks the third, Tab goes to
+    # the second name, Enter starts.
+    "$hearth" --db a.db &
+    pid=$!
+    win=$(xdotool search --sync --onlyvisible --name Hearth | head -n 1)
+    sleep 1
+    xdotool type --delay 50 "Maya"; sleep 0.3
+    xdotool key Tab; sleep 0.3
+    xdotool key Right; sleep 0.3
+    xdotool key Right; sleep 0.3
+    xdotool key Tab; sleep 0.3
+    xdotool type --delay 50 "Sam"; sleep 0.3
+    xdotool key Return; sleep 1
+    finish
+    check "first partner" "$(sqlite3 a.db "select name || ' ' || color from partner order by slot limit 1")" "Maya #409268"
+    check "second partner" "$(sqlite3 a.db "select name || ' ' || color from partner order by slot limit 1 offset 1")" "Sam #3a7ab4"
     ;;
 drag-1600|drag-1180)
     [ "$weekday" -ge 6 ] && { echo "weekend: Saturday is past or today; nothing to prove"; exit 77; }
