@@ -477,3 +477,25 @@ TEST_CASE("Settings: \"Back up now\" writes a backup and says where; \"Restore f
     CHECK(test::find_text("Restored from"));
     CHECK(u.model.gratitude.page({}, 0, 10).size() == 1);
 }
+
+TEST_CASE("The review's idea: its title stands alone, the description on its own line", "[ui][behave][review][words]") {
+    test::OwnedAppUi u;
+    auto review = u.t.model.reviews.start_this_week();
+    REQUIRE(review.ok());
+    REQUIRE(u.t.model.reviews.set_step(review.id, ReviewStep::plan).ok());
+    REQUIRE(u.shell.select("review"));
+    u.frames(3);
+    INFO(test::screen_dump());
+    auto squeeze = [](std::string s) {
+        std::erase(s, ' ');
+        return s;
+    };
+    int seen = 0;
+    for (const Idea& idea : u.t.model.ideas.all())
+        for (const auto& run : test::screen_text())
+            if (!idea.description.empty() && squeeze(run.text).starts_with(squeeze(idea.title))) {
+                ++seen;
+                CHECK(squeeze(run.text) == squeeze(idea.title));  // not "How was your day, really?: When ..."
+            }
+    CHECK(seen >= 1);
+}
