@@ -92,7 +92,8 @@ void chip(PlannerScreen& s, AppContext& ctx, const Occurrence& o, float width) {
     // press would push the grid down under the pointer mid-drag.
     bool released = ImGui::InvisibleButton("##chip", ImVec2(width, h));
     bool hovered = ImGui::IsItemHovered();
-    if (released && !ImGui::IsMouseDragPastThreshold(ImGuiMouseButton_Left)) s.select(o);
+    const bool dropped = ImGui::IsMouseReleased(ImGuiMouseButton_Left) && ImGui::IsMouseDragPastThreshold(ImGuiMouseButton_Left);
+    if (released && !dropped) s.select(o);  // a click, or Space/Enter on the focused plan
     if (ImGui::BeginDragDropSource(ImGuiDragDropFlags_None)) {
         s.start_drag(o);
         int dummy = 0;
