@@ -1,5 +1,8 @@
 #include "cli.h"
 
+#include "panel_list.h"
+#include "time_util.h"
+
 #include <charconv>
 
 namespace hearth::app {
@@ -22,7 +25,7 @@ CliParse parse_cli(const std::vector<std::string>& args) {
     for (std::size_t i = 0; i < args.size(); ++i) {
         const std::string& a = args[i];
         auto value = [&](std::optional<std::string>& out) {
-            if (i + 1 >= args.size() || args[i + 1].empty()) {
+            if (i + 1 >= args.size() || args[i + 1].empty() || args[i + 1].starts_with("--")) {
                 r.error = a + " needs a value";
                 return;
             }
@@ -36,12 +39,19 @@ CliParse parse_cli(const std::vector<std::string>& args) {
         else if (a == "--export-ics") value(o.export_ics);
         else if (a == "--import-json") value(o.import_json);
         else if (a == "--screenshot") value(o.screenshot);
-        else if (a == "--panel") value(o.panel);
+        else if (a == "--panel") {
+            value(o.panel);
+            if (o.panel && !panel_from_key(*o.panel)) r.error = "--panel wants a panel id (see the list below), not \"" + *o.panel + "\"";
+        }
         else if (a == "--measure-startup") o.measure_startup = true;
         else if (a == "--list-exercises") o.list_exercises = true;
         else if (a == "--list-decks") o.list_decks = true;
         else if (a == "--export-week") {
             if (i + 2 >= args.size()) r.error = "--export-week needs a week and a file, e.g. --export-week 2026-W47 week.md";
+            else if (!parse_iso_week(args[i + 1]))
+                r.error = "--export-week wants a week that exists, as YYYY-Www (e.g. 2026-W47), not \"" + args[i + 1] + "\"";
+            else if (args[i + 2].empty() || args[i + 2].starts_with("--"))
+                r.error = "--export-week needs a file after the week, e.g. --export-week 2026-W47 week.md";
             else {
                 o.export_week = std::pair{args[i + 1], args[i + 2]};
                 i += 2;

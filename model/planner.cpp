@@ -549,6 +549,15 @@ SaveResult Planner::reset_occurrence(const std::string& plan_id, Date original_d
 // ---------------------------------------------------------------------------
 // Views
 
+std::vector<Occurrence> Planner::sharing_time_with(const std::string& plan_id, Date original_day) {
+    std::vector<Occurrence> out;
+    auto mine = occurrence(plan_id, original_day);
+    if (!mine) return out;
+    for (const Occurrence& o : occurrences(add_days(mine->day, -1), add_days(mine->day, 1)))
+        if (!(o.plan_id == plan_id && o.original_day == original_day) && overlaps(*mine, o)) out.push_back(o);
+    return out;
+}
+
 std::vector<Occurrence> Planner::occurrences(Date from, Date to) {
     std::vector<Occurrence> out;
     if (!from.ok() || !to.ok() || sys_days{to} < sys_days{from}) return out;

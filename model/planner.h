@@ -233,6 +233,9 @@ public:
 
     // Occurrences whose (current) day is in [from, to], by start; overlaps marked.
     std::vector<Occurrence> occurrences(Date from, Date to);
+    // The other occurrences that share time with `plan_id`'s occurrence on
+    // `original_day` (none when it is skipped or not there).
+    std::vector<Occurrence> sharing_time_with(const std::string& plan_id, Date original_day);
     // The ISO week (Monday start, local days) holding any_day.
     PlannerWeek week(Date any_day);
     // From `from` for `days` days (the agenda list).

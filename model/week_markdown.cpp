@@ -260,7 +260,8 @@ void write_checkin(Writer& w, const WeekSummary& s) {
         w.para("### " + w.name(slot));
         w.para(c.connection ? "Felt connected: " + std::to_string(*c.connection) + " of 10."
                             : std::string("Felt connected: not rated."));
-        w.para("What can I do to make you feel loved this coming week?");
+        // The question as the review asked it of this partner.
+        w.para("What can " + w.name(1 - slot) + " do to make you feel loved this coming week?");
         if (c.loved_answer.empty()) w.para("(no answer)");
         else w.quote(c.loved_answer);
     }

@@ -505,6 +505,61 @@ SaveResult WeeklyReviews::listen_to_issue(const std::string& id, ExerciseSession
     return result;
 }
 
+namespace {
+
+// "Talk: <topic>", cut at a whole character (an emoji sequence kept whole) to fit a plan's title.
+std::string talk_title(const std::string& topic) {
+    std::string title = "Talk: ";
+    for (std::size_t i = 0; i < topic.size();) {
+        std::size_t end = cluster_end(topic, i);
+        if (codepoint_count(title) + codepoint_count(std::string_view(topic).substr(i, end - i)) > kMaxPlanTitleChars) {
+            title = trim(title) + "\xE2\x80\xA6";
+            break;
+        }
+        title.append(topic, i, end - i);
+        i = end;
+    }
+    return title;
+}
+
+} // namespace
+
+SaveResult WeeklyReviews::schedule_issue_talk(const std::string& id, Planner& planner, Date day, int start_minute) {
+    std::optional<WeeklyReview> r;
+    if (auto e = editable(id, &r); !e.ok()) return e;
+    if (auto n = needs_topic(*r); !n.ok()) return n;
+    if (!day.ok()) return SaveResult::refused("day", "Choose a real calendar day.");
+    if (start_minute < 0 || start_minute >= 24 * 60)
+        return SaveResult::refused("time", "Choose a time between 00:00 and 23:59.");
+    PlanDraft d;
+    d.title = talk_title(r->issue.topic);
+    d.kind_id = kIssueTalkKind;
+    d.day = day;
+    d.start_minute = start_minute;
+    d.length_minutes = kIssueTalkMinutes;
+    d.phones_away = true;
+    d.notes = "From the weekly review: listen first; look for solutions only once you both feel understood.";
+    // Scheduled again: the talk already planned moves; no second plan.
+    std::optional<std::string> planned;
+    if (r->issue.outcome == IssueOutcome::scheduled && r->issue.plan_id && planner.get(*r->issue.plan_id))
+        planned = r->issue.plan_id;
+    SaveResult result;
+    try {
+        Transaction tx(db_);
+        result = planned ? planner.update(*planned, d) : planner.add(d);
+        if (result.ok() && planned) result.id = *planned;
+        if (result.ok()) {
+            if (auto recorded = issue_scheduled_plan(id, result.id); recorded.ok()) tx.commit();
+            else result = recorded;
+        }
+    } catch (...) {
+        planner.reload();  // forget the plan the rollback took back
+        throw;
+    }
+    if (!result.ok()) planner.reload();
+    return result;
+}
+
 SaveResult WeeklyReviews::clear_issue_outcome(const std::string& id) {
     if (auto e = editable(id); !e.ok()) return e;
     Transaction tx(db_);

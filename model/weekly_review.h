@@ -53,6 +53,9 @@ inline constexpr int kReviewAppreciationTarget = 5;        // "about five" each:
 inline constexpr int kReviewSteps = 5;
 // Step 3, "schedule it": offered for tomorrow at this time unless changed.
 inline constexpr int kIssueScheduleMinute = 19 * 60 + 30;
+// A talk scheduled from the review is a plan of this length, of this kind.
+inline constexpr int kIssueTalkMinutes = 45;
+inline constexpr const char* kIssueTalkKind = "check-in";
 // Step 5: an idea from the bank is planned for this time, by default on the
 // Friday of the week after the reviewed one (an evening to look forward to).
 inline constexpr int kReviewIdeaMinute = 19 * 60;
@@ -165,6 +168,11 @@ public:
     SaveResult issue_listened(const std::string& id, const std::string& session_id);
     SaveResult issue_scheduled(const std::string& id, Date day, int start_minute);
     SaveResult issue_scheduled_plan(const std::string& id, const std::string& plan_id);
+    // "Schedule it": a plan like any other ("Talk: <topic>", a check-in, phones
+    // away), so it is in Time together, the calendar export and the dashboard,
+    // recorded as the issue's outcome, in one transaction: refused or failed,
+    // neither the plan nor the outcome is left. Returns the plan's id.
+    SaveResult schedule_issue_talk(const std::string& id, Planner& planner, Date day, int start_minute);
     SaveResult issue_left(const std::string& id);
     SaveResult clear_issue_outcome(const std::string& id);
     // "Listen to each other now": starts the default listening exercise on the

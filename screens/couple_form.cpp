@@ -8,6 +8,11 @@ void CoupleForm::load(const Couple& couple) {
     errors = {};
 }
 
+std::string CoupleForm::colour_note() const {
+    if (!(partners[0].color == partners[1].color)) return {};
+    return "You both have the same colour. Every screen shows whose turn it is by colour, so two colours tell you apart at a glance.";
+}
+
 SaveResult CoupleForm::route(SaveResult r) {
     errors = {};
     if (!r.ok()) {

@@ -27,6 +27,9 @@ public:
     SaveResult set_up(Couple& couple);
     // Settings: both partners in one transaction, or neither.
     SaveResult save(Couple& couple);
+    // A word when both chose the same colour (allowed, but every screen tells
+    // whose turn it is by colour); empty otherwise.
+    std::string colour_note() const;
     // The partner whose field needs attention after the last refusal.
     int slot_to_fix() const { return slot_to_fix_; }
 

@@ -146,7 +146,13 @@ SaveResult ListeningScreen::begin(const std::string& topic) {
 }
 
 SaveResult ListeningScreen::next() {
-    return report(current_ ? model_.sessions.next(current_->id) : no_session());
+    if (!current_) return report(no_session());
+    // A step that asks "did I get it?" is answered, not skipped: moving on
+    // would record "got it" nobody said.
+    if (current_->step && current_->step->check)
+        return report(SaveResult::refused("answer", "Answer the question first: " + current_->step->check->yes_label +
+                                                        " (Y) or " + current_->step->check->no_label + " (N)."));
+    return report(model_.sessions.next(current_->id));
 }
 
 SaveResult ListeningScreen::back() {

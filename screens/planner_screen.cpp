@@ -3,6 +3,9 @@
 #include "ics_export.h"
 #include "time_text.h"
 
+#include <algorithm>
+#include <utility>
+
 namespace hearth {
 
 namespace {
@@ -46,6 +49,12 @@ void PlannerScreen::sync() {
         } else {
             sel_plan_ = planner.get(selected_.plan_id);
             if (!(card.loaded_for == selected_)) load_card(*sel_occ_);
+            else if (card.move_for != std::pair{sel_occ_->day, sel_occ_->start_minute}) {
+                // Moved (dragged, moved here, undone): the move fields show where it is now.
+                card.move_day.set(sel_occ_->day);
+                card.move_time = format_hh_mm(sel_occ_->start_minute);
+                card.move_for = {sel_occ_->day, sel_occ_->start_minute};
+            }
         }
     }
     slot_ = planner.next_free_evening(monday_, chosen_day_);
@@ -122,6 +131,7 @@ void PlannerScreen::load_card(const Occurrence& o) {
     card.length_minutes = o.length_minutes;
     card.move_day.set(o.day);
     card.move_time = format_hh_mm(o.start_minute);
+    card.move_for = {o.day, o.start_minute};
     card.end_day.set(today_);
     card.result = {};
     card.confirm_delete = false;
@@ -189,7 +199,15 @@ void PlannerScreen::save_change() {
 
 void PlannerScreen::undo_changes() {
     if (!sel_occ_) return;
-    card.result = model_.planner.reset_occurrence(sel_occ_->plan_id, sel_occ_->original_day);
+    const Occurrence o = *sel_occ_;
+    card.result = model_.planner.reset_occurrence(o.plan_id, o.original_day);
+    if (card.result.ok()) {
+        // Replaces "Moved ..." from the move being undone.
+        notice_ = "\xE2\x80\x9C" + (sel_plan_ ? sel_plan_->title : o.title) + "\xE2\x80\x9D is back to " +
+                  format_day_human(o.original_day) + (sel_plan_ ? " at " + format_hh_mm(sel_plan_->start_minute) : "") +
+                  ", as the ritual has it.";
+        monday_ = week_start(o.original_day);
+    }
 }
 
 void PlannerScreen::end_ritual() {
@@ -276,9 +294,24 @@ SaveResult PlannerScreen::save_form() {
         return r;
     }
     form.open = false;
-    notice_ = (editing ? "Saved: " : "Planned: ") + d.title + ", " + format_day_human(d.day) + " at " +
-              format_hh_mm(d.start_minute) + ".";
-    monday_ = week_start(d.day);
+    // A ritual is named by its first time, which need not be on the form's day
+    // (a Sunday ritual started on a Tuesday begins that Sunday).
+    Date first_day = d.day;
+    int first_start = d.start_minute;
+    if (d.recurrence.recurring()) {
+        const std::string id = editing ? form.editing_id : r.id;
+        Date from = std::max(d.day, today_);
+        for (const Occurrence& o : planner.occurrences(from, add_days(from, 400)))
+            if (o.plan_id == id) {
+                first_day = o.day;
+                first_start = o.start_minute;
+                break;
+            }
+    }
+    const char* when = !d.recurrence.recurring() ? ", " : editing ? ", next on " : ", first on ";
+    notice_ = (editing ? "Saved: " : "Planned: ") + d.title + when + format_day_human(first_day) + " at " +
+              format_hh_mm(first_start) + ".";
+    monday_ = week_start(first_day);
     if (editing && selected_.plan_id == form.editing_id && !d.recurrence.recurring()) {
         selected_.original_day = d.day;   // a one-off's only occurrence follows its day
         card.loaded_for = selected_;

@@ -56,6 +56,7 @@ struct OccurrenceCard {
     bool show_change = false;
     DateDraft move_day;
     std::string move_time;
+    std::pair<Date, int> move_for;   // the day and time the move fields were filled from
     DateDraft end_day;               // "End the ritual…"
     SaveResult result;
     bool confirm_delete = false;

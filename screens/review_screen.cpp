@@ -33,6 +33,8 @@ bool ReviewScreen::sync() {
     week_ = {};
     next_week_ = {};
     topics_.clear();
+    scheduled_talk_.clear();
+    schedule_clash_.clear();
     if (!schedule_day.ok()) schedule_day = add_days(today, 1);
     if (const WeeklyReview* r = under_way()) {
         GratitudeFilter f;
@@ -42,6 +44,18 @@ bool ReviewScreen::sync() {
         week_ = model_.planner.week(r->monday);
         next_week_ = model_.planner.week(add_days(r->monday, 7));
         topics_ = reviews.open_topics(kTopicsShown);
+        if (r->issue.outcome == IssueOutcome::scheduled && r->issue.plan_id)
+            if (auto plan = model_.planner.get(*r->issue.plan_id)) {
+                scheduled_talk_ = format_day_human(plan->day) + " at " + format_hh_mm(plan->start_minute);
+                auto others = model_.planner.sharing_time_with(plan->id, plan->day);
+                for (std::size_t i = 0; i < others.size(); ++i) {
+                    const Occurrence& o = others[i];
+                    schedule_clash_ += (i == 0 ? "It shares time with \xE2\x80\x9C" : ", and with \xE2\x80\x9C") + o.title +
+                                       "\xE2\x80\x9D (" + format_hh_mm(o.start_minute) + "\xE2\x80\x93" +
+                                       format_hh_mm((o.start_minute + o.length_minutes) % (24 * 60)) + ")";
+                }
+                if (!schedule_clash_.empty()) schedule_clash_ += ". Move one of them in Time together, or choose another time here.";
+            }
         if (!plan_day.ok()) plan_day = add_days(r->monday, 7 + kReviewIdeaWeekday);
     }
     if (!viewing_id_.empty()) {
@@ -152,7 +166,7 @@ SaveResult ReviewScreen::schedule_issue() {
     if (!r) return report(no_review());
     auto minute = parse_hh_mm(schedule_time);
     if (!minute) return report(SaveResult::refused("time", "Type the time as hours and minutes, like 19:30."));
-    return report(model_.reviews.issue_scheduled(r->id, schedule_day, *minute));
+    return report(model_.reviews.schedule_issue_talk(r->id, model_.planner, schedule_day, *minute));
 }
 
 SaveResult ReviewScreen::leave_issue() {

@@ -75,7 +75,13 @@ public:
     // Starts the listening exercise on the topic and records it, in one
     // transaction; on success the listening panel comes next.
     SaveResult listen_now();
-    SaveResult schedule_issue();               // schedule_day at schedule_time
+    // A plan for the talk at schedule_day, schedule_time (in Time together,
+    // the calendar export and the dashboard), recorded as the issue's outcome.
+    SaveResult schedule_issue();
+    // The talk scheduled as a plan: when ("Wed 23 Sep 2026 at 19:30"), and
+    // what it shares time with, if anything; empty when none.
+    const std::string& scheduled_talk() const { return scheduled_talk_; }
+    const std::string& schedule_clash() const { return schedule_clash_; }
     SaveResult leave_issue();
     // A rating button: choosing the rating shown clears it.
     SaveResult toggle_connection(int slot, int rating);
@@ -104,6 +110,7 @@ private:
     WeekFigures quality_time_;
     PlannerWeek week_, next_week_;
     std::vector<OpenTopic> topics_;
+    std::string scheduled_talk_, schedule_clash_;
     std::string viewing_id_;
     std::optional<WeeklyReview> viewing_;
     std::string markdown_;

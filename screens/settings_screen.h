@@ -39,6 +39,19 @@ public:
     bool demonstration() const { return m_.db.in_memory(); }
     const std::string& database_file() const { return m_.db.name(); }
 
+    // ---- backups (model/backup.h) -------------------------------------------
+    // The file "Back up now" offers: hearth-backup-YYYY-MM-DD.json in the home folder.
+    std::string backup_file_offered() const;
+    // Writes a full backup to `path` (atomically); throws with a message naming the problem.
+    void back_up(const std::string& path);
+    // Merges the backup at `path` into the data, all or nothing. The outcome
+    // in words: what was merged, or why nothing was (the file is bad).
+    struct RestoreOutcome {
+        bool ok = false;
+        std::string message;
+    };
+    RestoreOutcome restore(const std::string& path);
+
 private:
     Model& m_;
     bool loaded_ = false;

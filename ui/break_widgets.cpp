@@ -76,7 +76,31 @@ void quick_break_button(AppContext& ctx, float width) {
     if (io.KeyCtrl && key_pressed('B')) open = true;
     if (open) ImGui::OpenPopup("quick break");
     if (ImGui::BeginPopup("quick break")) {
-        ImGui::TextUnformatted("Who needs a break?");
+        // A break under way comes first: open it, or start a second one only
+        // by saying so (a digit key alone does not).
+        bool* second = ImGui::GetStateStorage()->GetBoolRef(ImGui::GetID("second break"), false);
+        if (ImGui::IsWindowAppearing()) *second = false;
+        bool under_way = false;
+        for (const BreakView& b : ctx.model.breaks.active()) {
+            if (b.state != BreakState::running && b.state != BreakState::paused) continue;
+            under_way = true;
+            ImGui::PushID(b.id.c_str());
+            ImGui::Text("%s's break is %s: %s left, back at %s.", couple.partner(b.caller_slot).name.c_str(),
+                        b.state == BreakState::paused ? "paused" : "running", format_countdown(b.remaining_seconds).c_str(),
+                        b.return_clock.c_str());
+            if (ImGui::Button("Open it") || (!*second && named_key_pressed(ImGuiKey_Enter))) {
+                ctx.go_to(PanelId::breaks);
+                ImGui::CloseCurrentPopup();
+            }
+            ImGui::PopID();
+        }
+        if (under_way && !*second) {
+            ImGui::Spacing();
+            if (ImGui::Button("Start a second break\xE2\x80\xA6")) *second = true;
+            ImGui::EndPopup();
+            return;
+        }
+        ImGui::TextUnformatted(under_way ? "Who needs a second break?" : "Who needs a break?");
         muted("%d minutes; you can add a topic, pause or extend it next.", kDefaultBreakMinutes);
         for (int s = 0; s < 2; ++s) {
             const Partner& p = couple.partner(s);

@@ -12,29 +12,65 @@
 
 namespace hearth::ui {
 
+namespace {
+
+// The palette as one stop in the Tab order: Tab (or a click) reaches it,
+// Left and Right choose a colour, Tab goes on to what follows. A click on a
+// colour chooses it.
+void palette_row(Rgb& color) {
+    ImGuiContext& g = *GImGui;
+    ImGuiWindow* window = ImGui::GetCurrentWindow();
+    const ImGuiID id = window->GetID("palette");
+    const int n = int(std::size(kPartnerPalette));
+    const float d = ImGui::GetFrameHeight();
+    const float gap = em(0.2f);
+    const ImVec2 pos = window->DC.CursorPos;
+    const ImRect bb(pos, ImVec2(pos.x + float(n) * d + float(n - 1) * gap, pos.y + d));
+    ImGui::ItemSize(bb);
+    if (!ImGui::ItemAdd(bb, id, nullptr, ImGuiItemFlags_Inputable)) return;
+    // Reached by Tab (or by keyboard navigation and Space/Enter).
+    const bool tabbed = (g.LastItemData.StatusFlags & ImGuiItemStatusFlags_FocusedByTabbing) != 0 ||
+                        g.NavActivateInputId == id || g.NavActivateId == id;
+    const bool hovered = ImGui::ItemHoverable(bb, id);
+    const int under_mouse = hovered ? std::clamp(int((g.IO.MousePos.x - pos.x) / (d + gap)), 0, n - 1) : -1;
+    const bool clicked = hovered && ImGui::IsMouseClicked(ImGuiMouseButton_Left);
+    if (tabbed || clicked) {
+        ImGui::SetActiveID(id, window);
+        ImGui::SetFocusID(id, window);
+        ImGui::FocusWindow(window);
+    }
+    if (clicked) color = kPartnerPalette[std::size_t(under_mouse)];
+    if (g.ActiveId == id) {
+        ImGui::KeepAliveID(id);
+        g.ActiveIdUsingNavDirMask |= (1 << ImGuiDir_Left) | (1 << ImGuiDir_Right);
+        int current = -1;
+        for (int i = 0; i < n; ++i)
+            if (kPartnerPalette[std::size_t(i)] == color) current = i;
+        if (named_key_pressed(ImGuiKey_RightArrow, true)) color = kPartnerPalette[std::size_t((current + 1) % n)];
+        if (named_key_pressed(ImGuiKey_LeftArrow, true)) color = kPartnerPalette[std::size_t((current + n - 1) % n)];
+        if ((ImGui::IsMouseClicked(ImGuiMouseButton_Left) && !hovered) || named_key_pressed(ImGuiKey_Escape)) ImGui::ClearActiveID();
+    }
+    ImDrawList* dl = window->DrawList;
+    for (int i = 0; i < n; ++i) {
+        const Rgb& c = kPartnerPalette[std::size_t(i)];
+        ImVec2 mid(pos.x + float(i) * (d + gap) + d / 2, pos.y + d / 2);
+        dl->AddCircleFilled(mid, d * 0.38f, partner_fill(c));
+        if (c == color) dl->AddCircle(mid, d * 0.48f, ImGui::GetColorU32(ImGuiCol_Text), 0, 2.0f);
+    }
+    if (g.ActiveId == id) dl->AddRect(ImVec2(bb.Min.x - 2, bb.Min.y - 2), ImVec2(bb.Max.x + 2, bb.Max.y + 2),
+                                      ImGui::GetColorU32(ImGuiCol_NavHighlight), em(0.3f), 0, 1.5f);
+    if (hovered) ImGui::SetTooltip(g.ActiveId == id ? "Use this colour (\xE2\x86\x90 \xE2\x86\x92 to choose)" : "Use this colour");
+}
+
+} // namespace
+
 void PartnerNameField::draw(int slot, Rgb& color, const std::string& error) {
     ImGui::PushID(slot);
     ImGui::SetNextItemWidth(std::min(em(14), ImGui::GetContentRegionAvail().x));
     name.single_line("##name", slot == 0 ? "First partner's name" : "Second partner's name");
-    const float d = ImGui::GetFrameHeight();
-    for (std::size_t i = 0; i < std::size(kPartnerPalette); ++i) {
-        const Rgb& c = kPartnerPalette[i];
-        // The swatches wrap onto the next row in a narrow window.
-        same_line_or_wrap(d, i == 0 ? -1.0f : em(0.2f));
-        ImGui::PushID(int(i));
-        bool on = c == color;
-        ImVec2 pos = ImGui::GetCursorScreenPos();
-        if (ImGui::InvisibleButton("swatch", ImVec2(d, d))) color = c;
-        // An invisible button draws no keyboard focus of its own.
-        ImGui::RenderNavHighlight(ImRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax()), ImGui::GetItemID());
-        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Use this colour");
-        ImDrawList* dl = ImGui::GetWindowDrawList();
-        ImVec2 mid(pos.x + d / 2, pos.y + d / 2);
-        dl->AddCircleFilled(mid, d * 0.38f, partner_fill(c));
-        if (on) dl->AddCircle(mid, d * 0.48f, ImGui::GetColorU32(ImGuiCol_Text), 0, 2.0f);
-        ImGui::PopID();
-    }
-    same_line_or_wrap(d, em(0.2f));
+    ImGui::SameLine();
+    palette_row(color);
+    ImGui::SameLine(0, em(0.2f));
     float col[3] = {color.r / 255.f, color.g / 255.f, color.b / 255.f};
     if (ImGui::ColorEdit3("##custom", col, ImGuiColorEditFlags_NoInputs | ImGuiColorEditFlags_NoLabel))
         color = Rgb{uint8_t(col[0] * 255 + 0.5f), uint8_t(col[1] * 255 + 0.5f), uint8_t(col[2] * 255 + 0.5f)};
@@ -55,7 +91,7 @@ void FirstRun::draw(AppContext& ctx) {
     ImGui::TextUnformatted("A shared place for the two of you: appreciations, time together, calmer breaks "
                            "when things run hot, and listening that helps each of you feel heard.");
     ImGui::PopTextWrapPos();
-    muted("Tab moves to the next name; Enter starts.");
+    muted("Tab moves on, from a name to its colours (\xE2\x86\x90 \xE2\x86\x92 choose one) and to the next name; Enter starts.");
     muted("Hearth has no logins. You both use it here, and every screen shows whose turn it is "
           "by name and colour. You can change these later in Settings.");
     ImGui::Spacing();
@@ -68,6 +104,7 @@ void FirstRun::draw(AppContext& ctx) {
         }
         names_[slot].draw(slot, form_.partners[std::size_t(slot)].color, form_.errors[std::size_t(slot)]);
     }
+    if (std::string word = form_.colour_note(); !word.empty()) muted("%s", word.c_str());
     ImGui::Spacing();
     if (ImGui::Button("Start using Hearth", ImVec2(em(12), 0)) || named_key_pressed(ImGuiKey_Enter)) {
         for (int slot = 0; slot < 2; ++slot) form_.partners[std::size_t(slot)].name = names_[slot].name.value();

@@ -139,6 +139,10 @@ bool GuardedText::multiline(const char* label, ImVec2 size, bool* changed) {
     if (!editable_) flags |= ImGuiInputTextFlags_ReadOnly;
     std::string before = buffer_;
     ensure_glyphs(buffer_);
+    if (refocus_) {
+        ImGui::SetKeyboardFocusHere();
+        refocus_ = false;
+    }
     bool enter = ImGui::InputTextMultiline(label, &buffer_, size, flags, guarded_callback, this);
     if (!ImGui::IsItemActive()) cursor_to_end_ = !buffer_.empty();
     track_focus();
@@ -156,6 +160,11 @@ bool GuardedText::single_line(const char* label, const char* hint, bool* changed
     track_focus();
     after_input(before, changed);
     return enter;
+}
+
+void enter_hint(bool kept_as_typed) {
+    ImGui::TextDisabled(kept_as_typed ? "Kept as you type \xC2\xB7 Enter saves \xC2\xB7 Ctrl+Enter starts a new line"
+                                      : "Enter saves \xC2\xB7 Ctrl+Enter starts a new line");
 }
 
 unsigned int route_typed_codepoint(unsigned int cp) {

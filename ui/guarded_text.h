@@ -41,7 +41,16 @@ public:
 
     // Multi-line input. Returns true when Enter was pressed (Ctrl+Enter makes a
     // new line); `changed` is set when the text changed this frame.
+    //
+    // Every box where the couple writes treats Enter the same way: Enter does
+    // the box's saving (the button beside it: "Save appreciation", "Save the
+    // memory", "Save the plan", "Add to the bank"; where the text is kept as
+    // it is typed, as in the weekly review, Enter says it is saved and the
+    // cursor stays in the box, so what is typed next is not lost), Ctrl+Enter
+    // starts a new line, and enter_hint() says so under the box.
     bool multiline(const char* label, ImVec2 size, bool* changed = nullptr);
+    // The cursor comes back into the field the next time it is drawn.
+    void refocus() { refocus_ = true; }
     bool single_line(const char* label, const char* hint, bool* changed = nullptr);
 
     // Queues a typed character (past ASCII, or after one in the same frame); it
@@ -63,6 +72,7 @@ private:
     std::string buffer_;
     bool editable_ = true;
     bool cursor_to_end_ = false;  // on the next activation that is not a click
+    bool refocus_ = false;
     DeviceStore* drafts_ = nullptr;
     std::string draft_key_;
     bool draft_unsaved_ = false;  // the last draft write failed; retried as the field draws
@@ -72,6 +82,10 @@ private:
 // none when every field's draft is written: the window shows it, and the text
 // stays in its field. Never thrown out of a frame.
 std::optional<DbError> draft_failure();
+
+// Under a multi-line box: what Enter does there (see multiline()).
+// `kept_as_typed`: the box has no save button; its text is kept as typed.
+void enter_hint(bool kept_as_typed = false);
 
 // Called by the platform layer for each typed code point. Returns the code point
 // to hand to ImGui, or 0 when a focused guarded field took it (above U+FFFF).

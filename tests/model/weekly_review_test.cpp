@@ -1,3 +1,4 @@
+#include "ics_export.h"
 #include "review_fixture.h"
 #include "demo_data.h"
 #include "schema.h"
@@ -642,4 +643,61 @@ TEST_CASE("A review whose week cannot be read is the week it started", "[review]
     CHECK(v->monday == week_start(local_date(t.clock.now())));
     CHECK(v->week == iso_week(v->monday));
     CHECK(local_midnight(v->monday) <= t.clock.now());
+}
+
+TEST_CASE("\"Schedule it\" plans the talk like any other plan: Time together, the calendar, the dashboard", "[review][behave]") {
+    IssueChosen f;
+    Model& m = f.t.model;
+    // Fake clock: Monday 21 Sep, about 14:40. The talk: Wednesday 23 Sep at 19:30.
+    const Date wednesday = ymd(2026, 9, 23);
+    auto scheduled = m.reviews.schedule_issue_talk(f.review, m.planner, wednesday, 19 * 60 + 30);
+    REQUIRE(scheduled.ok());
+    auto r = *m.reviews.get(f.review);
+    CHECK(r.issue.outcome == IssueOutcome::scheduled);
+    CHECK(r.issue.plan_id == scheduled.id);
+    // In Time together, that week, on Wednesday at 19:30.
+    auto week = m.planner.week(wednesday);
+    REQUIRE(week.days[2].size() == 1);
+    CHECK(week.days[2][0].plan_id == scheduled.id);
+    CHECK(week.days[2][0].title == "Talk: Holidays with family");
+    CHECK(week.days[2][0].start_minute == 19 * 60 + 30);
+    CHECK(week.days[2][0].length_minutes == kIssueTalkMinutes);
+    // In the calendar export, and next up on the dashboard.
+    CHECK_THAT(ics_for_upcoming(m.planner, f.t.clock), Catch::Contains("Talk: Holidays with family"));
+    auto next = m.planner.next_up(f.t.clock.now());
+    REQUIRE(next);
+    CHECK(next->plan_id == scheduled.id);
+    // Scheduled again at another time: the same plan moves, no second one.
+    auto again = m.reviews.schedule_issue_talk(f.review, m.planner, ymd(2026, 9, 24), 20 * 60);
+    REQUIRE(again.ok());
+    CHECK(again.id == scheduled.id);
+    CHECK(f.count("plan") == 1);
+    CHECK(m.planner.get(scheduled.id)->day == ymd(2026, 9, 24));
+}
+
+TEST_CASE("A talk scheduled over a planned date is seen as sharing its time", "[review][behave]") {
+    IssueChosen f;
+    Model& m = f.t.model;
+    auto dinner = must(m.planner.add(test::plan_draft("Dinner at the little Greek place", ymd(2026, 9, 23), 19 * 60, 120)));
+    auto scheduled = must(m.reviews.schedule_issue_talk(f.review, m.planner, ymd(2026, 9, 23), 19 * 60 + 30));
+    auto clashes = m.planner.sharing_time_with(scheduled, ymd(2026, 9, 23));
+    REQUIRE(clashes.size() == 1);
+    CHECK(clashes[0].plan_id == dinner);
+    CHECK(m.planner.sharing_time_with(scheduled, ymd(2026, 9, 22)).empty());
+}
+
+TEST_CASE("A failure while recording the scheduled talk leaves neither the plan nor the outcome", "[review][behave]") {
+    IssueChosen f;
+    Model& m = f.t.model;
+    m.db.exec("CREATE TEMP TRIGGER fail_scheduled BEFORE UPDATE ON weekly_review WHEN NEW.issue_outcome = 'scheduled'"
+              " BEGIN SELECT RAISE(ABORT, 'disk full'); END");
+    CHECK_THROWS_AS(m.reviews.schedule_issue_talk(f.review, m.planner, ymd(2026, 9, 23), 19 * 60 + 30), DbError);
+    CHECK(f.count("plan") == 0);
+    CHECK(m.planner.week(ymd(2026, 9, 23)).days[2].empty());
+    CHECK(m.reviews.get(f.review)->issue.outcome == IssueOutcome::none);
+    m.db.exec("DROP TRIGGER fail_scheduled");
+    CHECK(m.reviews.schedule_issue_talk(f.review, m.planner, ymd(2026, 9, 23), 19 * 60 + 30).ok());
+    // Refused before anything is planned: a day that does not exist.
+    CHECK(m.reviews.schedule_issue_talk(f.review, m.planner, ymd(2026, 2, 30), 600).field == "day");
+    CHECK(f.count("plan") == 1);
 }

@@ -107,8 +107,13 @@ TEST_CASE("Step 3: the time to schedule the issue is typed as hh:mm and checked 
     REQUIRE(u.screen.schedule_issue().ok());
     u.screen.sync();
     CHECK(u.under_way().issue.outcome == IssueOutcome::scheduled);
-    CHECK(u.under_way().issue.scheduled_minute == 7 * 60 + 5);
-    CHECK(u.under_way().issue.scheduled_day == u.screen.schedule_day);
+    // Scheduled as a plan, at the time and day typed.
+    REQUIRE(u.under_way().issue.plan_id);
+    auto plan = u.t.model.planner.get(*u.under_way().issue.plan_id);
+    REQUIRE(plan);
+    CHECK(plan->start_minute == 7 * 60 + 5);
+    CHECK(plan->day == u.screen.schedule_day);
+    CHECK_FALSE(u.screen.scheduled_talk().empty());
 }
 
 TEST_CASE("Step 3: listening now starts the session and records it, or does neither", "[screens][review]") {

@@ -33,6 +33,17 @@ TEST_CASE("Bad command lines get a message naming the problem", "[cli]") {
     CHECK_THAT(parse_cli({"--demo", "--import-json", "b.json"}).error, Catch::Contains("thrown away"));
 }
 
+TEST_CASE("A malformed option value is a usage error, as the README says (exit status 2)", "[cli][behave]") {
+    CHECK_THAT(parse_cli({"--export-week", "2026-W99", "week.md"}).error, Catch::Contains("2026-W99"));
+    CHECK_THAT(parse_cli({"--export-week", "2021-W53", "week.md"}).error, Catch::Contains("2021-W53"));
+    CHECK_THAT(parse_cli({"--export-week", "last week", "week.md"}).error, Catch::Contains("YYYY-Www"));
+    CHECK_FALSE(parse_cli({"--export-week", "2026-W47", "--demo"}).error.empty());
+    CHECK_THAT(parse_cli({"--panel", "nowhere"}).error, Catch::Contains("nowhere"));
+    CHECK(parse_cli({"--panel", "planner"}).error.empty());
+    CHECK_THAT(parse_cli({"--db", "--demo"}).error, Catch::Contains("needs a value"));
+    CHECK(parse_cli({"--export-week", "2020-W53", "week.md"}).error.empty());
+}
+
 TEST_CASE("--help lists every panel id", "[cli]") {
     auto text = usage_text({{"dashboard", "The week"}, {"gratitude", "Appreciations"}});
     CHECK_THAT(text, Catch::Contains("dashboard") && Catch::Contains("gratitude") && Catch::Contains("--export-json"));

@@ -45,7 +45,7 @@ public:
         end_card();
         ImGui::Spacing();
         begin_card("Weekly review", col);
-        draw_review(ctx);
+        draw_review(ctx, this_week);
         end_card();
         ImGui::EndGroup();
         if (two_columns) ImGui::SameLine(0, em(1));
@@ -56,7 +56,7 @@ public:
         end_card();
         ImGui::Spacing();
         begin_card("Listening", col);
-        draw_listening(ctx);
+        draw_listening(ctx, this_week);
         end_card();
         ImGui::Spacing();
         begin_card("Breaks and open topics", col);
@@ -166,6 +166,8 @@ private:
             }
             if (sum.breaks_came_back() > 0) muted("Came back on time %d of %d times.", b.back_on_time, sum.breaks_came_back());
         }
+        // Open topics are today's, not the shown week's: a past week leaves them out.
+        if (!is_this_week) return;
         if (sum.open_break_topics.empty()) {
             muted("No topics waiting to be talked through.");
             return;
@@ -186,11 +188,11 @@ private:
         }
     }
 
-    void draw_listening(AppContext& ctx) {
+    void draw_listening(AppContext& ctx, bool is_this_week) {
         const Couple& couple = ctx.model.couple;
         const ExerciseWeek& l = screen_->summary().listening;
         if (l.sessions == 0) {
-            muted("No listening exercise that week.");
+            muted(is_this_week ? "No listening exercise this week yet." : "No listening exercise that week.");
         } else {
             ImGui::Text("%d session%s, %d finished", l.sessions, l.sessions == 1 ? "" : "s", l.finished);
             for (int slot = 0; slot < 2; ++slot) {
@@ -203,12 +205,13 @@ private:
         if (ImGui::Button("Start a listening exercise")) ctx.go_to(PanelId::listening);
     }
 
-    void draw_review(AppContext& ctx) {
+    void draw_review(AppContext& ctx, bool is_this_week) {
         const DashboardScreen& s = *screen_;
         std::string last = s.last_review_text();
         if (!last.empty()) ImGui::TextUnformatted(last.c_str());
         else muted("No review yet: about an hour together, once a week.");
-        if (s.summary().review_done()) muted("This week's review is done.");
+        if (!is_this_week) muted(s.summary().review_done() ? "That week's review was done." : "No review was finished that week.");
+        else if (s.summary().review_done()) muted("This week's review is done.");
         else if (ImGui::Button(s.summary().review_in_progress() ? "Carry on with this week's review" : "Start this week's review"))
             ctx.go_to(PanelId::review);
     }

@@ -126,7 +126,7 @@ private:
                                                 ImGui::GetItemRectSize().x - em(1.2f));
         }
         float line_x = ImGui::GetCursorPosX();
-        ImGui::TextDisabled("Enter saves \xC2\xB7 Ctrl+Enter starts a new line");
+        enter_hint();
         // The count at the row's right end, or under the hint when they would touch.
         float counter_w = ImGui::CalcTextSize("0000 / 0000").x;
         ImGui::SameLine();
@@ -258,7 +258,9 @@ private:
         if (!edit_text_.editable())
             inline_error("This text holds characters this version of Hearth cannot edit safely, so it is shown "
                          "read-only. Day, category and sharing can still be changed.");
-        bool enter = edit_text_.multiline("##edit", ImVec2(-1, std::max(em(6), ImGui::GetContentRegionAvail().y - em(9))));
+        bool enter = edit_text_.multiline(
+            "##edit", ImVec2(-1, std::max(em(6), ImGui::GetContentRegionAvail().y - em(9) - ImGui::GetTextLineHeightWithSpacing())));
+        enter_hint();
         char_counter(edit_text_.value());
         day_picker("edit-day", s.edit.day, s.today());
         ImGui::SetNextItemWidth(em(11));
@@ -276,7 +278,8 @@ private:
             if (ImGui::Button("Delete")) s.confirm_delete = true;
         } else {
             same_line_or_wrap(button_width("Really delete"));
-            if (ImGui::Button("Really delete")) ctx.notify(s.remove_selected());
+            // The undo bar under the list says what was deleted: one message, not two.
+            if (ImGui::Button("Really delete")) s.remove_selected();
             same_line_or_wrap(button_width("Keep it"));
             if (ImGui::Button("Keep it")) s.confirm_delete = false;
         }

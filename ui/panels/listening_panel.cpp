@@ -169,25 +169,28 @@ private:
         const ExerciseStep& step = *s.step;
         const Partner& floor = couple.partner(s.floor_slot);
 
-        // The speaker holds the floor for the whole turn: their name, large, in
-        // their colour; the listener smaller; and who talks in this step.
+        // Whoever talks in this step has the floor: their name, large, in their
+        // colour (the listener while reflecting and validating); the other one
+        // smaller, listening.
         const Partner& speaker = couple.partner(s.speaker_slot);
         const Partner& listener = couple.partner(s.listener_slot);
+        const bool speaker_talks = s.floor_slot == s.speaker_slot;
+        const Partner& hearer = speaker_talks ? listener : speaker;
         ImGui::TextDisabled("%s  \xC2\xB7  turn %d of %d  \xC2\xB7  step %d of %d", s.topic.c_str(), s.turn + 1, s.turns_total,
                             s.step_index + 1, s.steps_per_turn);
         ImGui::PushFont(fonts().display);
-        ImGui::PushStyleColor(ImGuiCol_Text, partner_text_color(speaker.color));
-        ImGui::TextUnformatted(speaker.name.c_str());
+        ImGui::PushStyleColor(ImGuiCol_Text, partner_text_color(floor.color));
+        ImGui::TextUnformatted(floor.name.c_str());
         ImGui::PopStyleColor();
         ImGui::PopFont();
         ImGui::SameLine();
         ImGui::PushFont(fonts().heading);
         ImGui::SetCursorPosY(ImGui::GetCursorPosY() + fonts().display->FontSize - fonts().heading->FontSize * 1.3f);
-        ImGui::Text("has the floor (%s)", def->role(Role::speaker).label.c_str());
+        ImGui::Text("has the floor (%s)", def->role(speaker_talks ? Role::speaker : Role::listener).label.c_str());
         ImGui::PopFont();
         ImGui::TextUnformatted("listening:");
         ImGui::SameLine();
-        partner_label(listener);
+        partner_label(hearer);
         ImGui::PushFont(fonts().heading);
         ImGui::Text("%s \xE2\x80\x94 now talking:", step.title.c_str());
         ImGui::SameLine();
@@ -239,7 +242,9 @@ private:
         bool paused = s.state == SessionState::paused;
         if (ImGui::Button(paused ? "Resume  (Space)" : "Pause  (Space)") || shortcut(ImGuiKey_Space)) screen.toggle_pause();
         ImGui::SameLine();
-        ImGui::BeginDisabled(paused);
+        // At a question, Y or N moves on; Next stays off (→ and Enter say why).
+        const bool asks = step.check.has_value();
+        ImGui::BeginDisabled(paused || asks);
         if (ImGui::Button("Next \xE2\x96\xB6  (\xE2\x86\x92 or Enter)") ||
             (!paused && (shortcut(ImGuiKey_RightArrow) || shortcut(ImGuiKey_Enter))))
             screen.next();
@@ -298,12 +303,17 @@ private:
         SessionClosing& closing = screen.closing;
         begin_card(s.state == SessionState::ended_early ? "Ended early: how was it?" : "Well done. How was it?");
         std::string question = def ? def->closing.rating_question : "I felt heard";
+        // Digit keys rate: the first partner not yet rated, then the other.
+        const int digit_slot = !closing.ratings[0].felt_heard ? 0 : !closing.ratings[1].felt_heard ? 1 : -1;
         for (int slot = 0; slot < 2; ++slot) {
             ImGui::PushID(slot);
             partner_label(couple.partner(slot));
             ImGui::SameLine();
             ImGui::Text("\xE2\x80\x9C%s\xE2\x80\x9D", question.c_str());
             int v = closing.ratings[slot].felt_heard.value_or(0);
+            if (slot == digit_slot)
+                for (int r = 1; r <= kMaxFeltHeard; ++r)
+                    if (shortcut(char('0' + r))) closing.ratings[slot].felt_heard = v = r;
             for (int r = 1; r <= kMaxFeltHeard; ++r) {
                 ImGui::SameLine();
                 const std::string label = std::to_string(r);
@@ -318,6 +328,8 @@ private:
             inline_error(screen.field_error("felt_heard." + std::to_string(slot)) + screen.field_error("note." + std::to_string(slot)));
             ImGui::PopID();
         }
+        muted("Keys 1\xE2\x80\x93%d: %s's rating, then %s's.", kMaxFeltHeard, couple.partner(0).name.c_str(),
+              couple.partner(1).name.c_str());
         if (!s.topic.empty() && (!def || def->closing.offer_talked_through))
             ImGui::Checkbox("We have talked this topic through", &closing.topic_talked_through);
         if (ImGui::Button("Save and finish") && screen.finish({notes_[0].value(), notes_[1].value()}).ok()) {

@@ -181,8 +181,12 @@ private:
         ImGui::Spacing();
         ImGui::TextUnformatted("What else went well?");
         bool changed = false;
-        went_well_.multiline("##wentwell", ImVec2(std::min(ImGui::GetContentRegionAvail().x, em(40)), em(5)), &changed);
+        if (went_well_.multiline("##wentwell", ImVec2(std::min(ImGui::GetContentRegionAvail().x, em(40)), em(5)), &changed)) {
+            changed = true;
+            went_well_.refocus();
+        }
         if (changed) screen.set_went_well(went_well_.value());
+        enter_hint(true);
     }
 
     void step_issue(AppContext& ctx, const WeeklyReview& r) {
@@ -220,7 +224,14 @@ private:
             if (r.issue.scheduled_day)
                 ImGui::Text("\xE2\x9C\x93 Scheduled for %s at %s.", format_day_human(*r.issue.scheduled_day).c_str(),
                             format_hh_mm(r.issue.scheduled_minute.value_or(0)).c_str());
+            else if (!screen.scheduled_talk().empty())
+                ImGui::TextWrapped("\xE2\x9C\x93 Planned in Time together for %s.", screen.scheduled_talk().c_str());
             else ImGui::TextUnformatted("\xE2\x9C\x93 Scheduled in the planner.");
+            if (!screen.schedule_clash().empty()) {
+                ImGui::PushStyleColor(ImGuiCol_Text, error_text());
+                ImGui::TextWrapped("%s", screen.schedule_clash().c_str());
+                ImGui::PopStyleColor();
+            }
             break;
         case IssueOutcome::left: ImGui::TextUnformatted("Left for now."); break;
         case IssueOutcome::none: break;
@@ -265,8 +276,12 @@ private:
             if (!v) muted("Not rated yet: 1 is distant, 10 very close.");
             ImGui::TextWrapped("What can %s do to make you feel loved this coming week?", couple.other(s).name.c_str());
             bool changed = false;
-            loved_[s].multiline("##loved", ImVec2(card_content_width(), em(4)), &changed);
+            if (loved_[s].multiline("##loved", ImVec2(card_content_width(), em(4)), &changed)) {
+                changed = true;
+                loved_[s].refocus();
+            }
             if (changed) screen.set_loved_answer(s, loved_[s].value());
+            enter_hint(true);
             end_card();
             ImGui::PopID();
             ImGui::EndGroup();
@@ -307,7 +322,9 @@ private:
         ImGui::Spacing();
         begin_card("An idea");
         if (const Idea* idea = screen.suggestion()) {
-            ImGui::TextWrapped("%s: %s", idea->title.c_str(), idea->description.c_str());
+            // A title may end in "?" or "!": the description goes on its own line.
+            ImGui::TextWrapped("%s", idea->title.c_str());
+            if (!idea->description.empty()) muted("%s", idea->description.c_str());
             day_picker("planday", screen.plan_day, screen.plan_last_day());
             ImGui::SameLine();
             const std::string plan_label = "Plan it at " + format_hh_mm(kReviewIdeaMinute);

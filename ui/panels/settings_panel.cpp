@@ -1,16 +1,19 @@
 // Settings: the couple's names and colours, theme and text size, the couple's
 // own appreciation categories, and where the data lives.
 #include "app_context.h"
+#include "export_box.h"
 #include "first_run.h"
 #include "panel.h"
 #include "preferences.h"
 #include "settings_screen.h"
 #include "theme.h"
 #include "units.h"
+#include "user_paths.h"
 #include "widgets.h"
 
 #include <imgui_stdlib.h>
 
+#include <algorithm>
 #include <memory>
 #include <optional>
 
@@ -35,6 +38,7 @@ public:
         heading("The two of you");
         for (int slot = 0; slot < 2; ++slot)
             names_[slot].draw(slot, s.couple.partners[std::size_t(slot)].color, s.couple.errors[std::size_t(slot)]);
+        if (std::string word = s.couple.colour_note(); !word.empty()) muted("%s", word.c_str());
         if (ImGui::Button("Save names and colours")) {
             for (int slot = 0; slot < 2; ++slot) s.couple.partners[std::size_t(slot)].name = names_[slot].name.value();
             if (auto notice = s.save_partners()) ctx.notify(*notice);
@@ -54,21 +58,26 @@ public:
             s.set_dark_theme(theme == 1);
             ctx.fonts_dirty = true;  // the app re-applies theme and fonts together
         }
-        int size = s.text_size();
+        // A slider's value is held here while it is dragged: the frame the
+        // mouse is released on does not write it, so re-reading the setting
+        // then would save the old value back.
+        int& size = held(text_size_, s.text_size());
         ImGui::SetNextItemWidth(em(12));
         ImGui::SliderInt("Text size", &size, kMinTextSize, kMaxTextSize, "%d px");
         if (ImGui::IsItemDeactivatedAfterEdit()) {
             s.set_text_size(size);
             ctx.fonts_dirty = true;
         }
+        if (!ImGui::IsItemActive()) text_size_.reset();
         ImGui::Spacing();
         ImGui::Separator();
 
         heading("Conflict breaks");
-        int floor = s.break_floor_minutes();
+        int& floor = held(floor_, s.break_floor_minutes());
         ImGui::SetNextItemWidth(em(12));
         ImGui::SliderInt("Shortest break", &floor, kLowestFloorMinutes, kDefaultFloorMinutes, "%d minutes");
         if (ImGui::IsItemDeactivatedAfterEdit()) s.set_break_floor_minutes(floor);
+        if (!ImGui::IsItemActive()) floor_.reset();
         inline_error(s.floor_error);
         muted("Calming down takes about twenty minutes for most people; some couples agree on ten to fifteen.");
         ImGui::Spacing();
@@ -95,12 +104,43 @@ public:
             muted("This is a demonstration with made-up data; nothing here is saved.");
         } else {
             ImGui::TextWrapped("Everything is kept on this computer in %s", s.database_file().c_str());
-            muted("Back it up with: hearth --export-json FILE   \xC2\xB7   restore or merge with: hearth --import-json FILE");
+            draw_backups(s);
         }
     }
 
 private:
+    // "Back up now" writes the whole database to a file (asking before it
+    // replaces one); "Restore from a backup" merges one in, all or nothing,
+    // and says what it merged or why it would not.
+    void draw_backups(SettingsScreen& s) {
+        ImGui::Spacing();
+        ImGui::TextUnformatted("A backup of everything, to keep somewhere safe");
+        backup_box_.offer(s.backup_file_offered());
+        backup_box_.draw("Back up now", [&](const std::string& path) { s.back_up(path); });
+        ImGui::Spacing();
+        ImGui::TextUnformatted("Restore");
+        muted("Merges the backup into what is here, all or nothing: entries new to this computer are added, the newer copy of each entry wins, and what was deleted in the backup is deleted here.");
+        ImGui::SetNextItemWidth(std::min(em(26), std::max(em(10), ImGui::GetContentRegionAvail().x - em(10))));
+        bool enter = restore_path_.single_line("##restore", "Backup file, e.g. ~/hearth-backup.json");
+        ImGui::SameLine();
+        if (ImGui::Button("Restore from a backup") || enter) restored_ = s.restore(expand_home(restore_path_.value()));
+        if (!restored_.message.empty()) {
+            ImGui::PushStyleColor(ImGuiCol_Text, restored_.ok ? success_text() : error_text());
+            ImGui::TextWrapped("%s", restored_.message.c_str());
+            ImGui::PopStyleColor();
+        }
+    }
+
+    static int& held(std::optional<int>& value, int saved) {
+        if (!value) value = saved;
+        return *value;
+    }
+
     std::optional<SettingsScreen> screen_;
+    std::optional<int> text_size_, floor_;  // while their slider is held
+    ExportBox backup_box_;
+    GuardedText restore_path_;
+    SettingsScreen::RestoreOutcome restored_;
     PartnerNameField names_[2];
     std::string new_category_;
     std::string category_error_;

@@ -42,7 +42,8 @@ void draw_idea_form(PlannerView& v, AppContext& ctx) {
     ImGui::SetNextItemWidth(w);
     bool enter = v.idea_title.single_line("##ideatitle", "Title, e.g. Breakfast on the balcony");
     inline_error(f.result.field == "title" ? f.result.error : std::string());
-    v.idea_desc.multiline("##ideadesc", ImVec2(w, ImGui::GetTextLineHeight() * 2.6f));
+    if (v.idea_desc.multiline("##ideadesc", ImVec2(w, ImGui::GetTextLineHeight() * 2.6f))) enter = true;
+    enter_hint();
     inline_error(f.result.field == "description" ? f.result.error : std::string());
     ImGui::SetNextItemWidth(em(12));
     kind_combo("idea-kind", ctx, f.draft.kind_id, v.idea_kind);

@@ -44,8 +44,9 @@ void draw_ratings(PlannerView& v, AppContext& ctx, const Occurrence& o) {
         ImGui::PopID();
     }
     ImGui::TextUnformatted("What you want to remember");
-    v.memory.multiline("##memory", ImVec2(std::min(em(30), card_content_width()), ImGui::GetTextLineHeight() * 3.2f));
-    if (ImGui::Button("Save the memory")) {
+    bool enter = v.memory.multiline("##memory", ImVec2(std::min(em(30), card_content_width()), ImGui::GetTextLineHeight() * 3.2f));
+    enter_hint();
+    if (ImGui::Button("Save the memory") || enter) {
         s.card.memory = v.memory.value();
         s.save_memory();
     }

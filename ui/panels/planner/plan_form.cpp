@@ -13,6 +13,7 @@
 #include <imgui_stdlib.h>
 
 #include <algorithm>
+#include <cstdio>
 
 namespace hearth::ui::planner_views {
 
@@ -85,7 +86,8 @@ void draw_plan_form(PlannerView& v, AppContext& ctx) {
     if (v.form_place.single_line("##place", "Optional")) enter = true;
     inline_error(f.error("place"));
     row_label("Notes");
-    v.form_notes.multiline("##notes", ImVec2(field_w, ImGui::GetTextLineHeight() * 2.6f));
+    if (v.form_notes.multiline("##notes", ImVec2(field_w, ImGui::GetTextLineHeight() * 2.6f))) enter = true;
+    enter_hint();
     inline_error(f.error("notes"));
 
     row_label("Suggested by");
@@ -108,11 +110,15 @@ void draw_plan_form(PlannerView& v, AppContext& ctx) {
         row_label("");
         for (int i = 0; i < 7; ++i) {
             unsigned bit = 1u << i;
+            // A chosen day is marked by a check mark and a full colour, not by shade alone.
             bool on = f.draft.recurrence.weekdays & bit;
-            if (on) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
-            if (ImGui::Button(planner_text::kWeekdayShort[i], ImVec2(em(3.2f), 0))) f.draft.recurrence.weekdays ^= bit;
-            if (on) ImGui::PopStyleColor();
-            if (i < 6) same_line_or_wrap(em(3.2f), em(0.25f));
+            ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(on ? ImGuiCol_CheckMark : ImGuiCol_FrameBg));
+            ImGui::PushStyleColor(ImGuiCol_Text, on ? ImVec4(1, 1, 1, 1) : ImGui::GetStyleColorVec4(ImGuiCol_Text));
+            char label[32];
+            std::snprintf(label, sizeof label, "%s%s###wd%d", on ? "\xE2\x9C\x93 " : "", planner_text::kWeekdayShort[i], i);
+            if (ImGui::Button(label, ImVec2(em(4.2f), 0))) f.draft.recurrence.weekdays ^= bit;
+            ImGui::PopStyleColor(2);
+            if (i < 6) same_line_or_wrap(em(4.2f), em(0.25f));
         }
         inline_error(f.error("weekdays"));
         if (f.repeat == RepeatMode::every_few_weeks) {

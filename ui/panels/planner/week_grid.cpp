@@ -88,9 +88,12 @@ void chip(PlannerScreen& s, AppContext& ctx, const Occurrence& o, float width) {
     float h = pad * 2 + line + gap + title_h + gap + meta_h + lines_after * (line + gap);
 
     ImVec2 p = ImGui::GetCursorScreenPos();
-    ImGui::InvisibleButton("##chip", ImVec2(width, h));
+    // Selected on release, and only when not dragged: opening the card on the
+    // press would push the grid down under the pointer mid-drag.
+    bool released = ImGui::InvisibleButton("##chip", ImVec2(width, h));
     bool hovered = ImGui::IsItemHovered();
-    if (ImGui::IsItemClicked()) s.select(o);
+    const bool dropped = ImGui::IsMouseReleased(ImGuiMouseButton_Left) && ImGui::IsMouseDragPastThreshold(ImGuiMouseButton_Left);
+    if (released && !dropped) s.select(o);  // a click, or Space/Enter on the focused plan
     if (ImGui::BeginDragDropSource(ImGuiDragDropFlags_None)) {
         s.start_drag(o);
         int dummy = 0;
