@@ -11,7 +11,8 @@ packages=(
   libfreetype-dev libharfbuzz-dev libfontconfig-dev fonts-noto-color-emoji
 )
 if [[ "${1:-}" == "--test" ]]; then
-  packages+=(xvfb xauth)
+  # The real window under Xvfb, driven by the X mouse and keyboard, read back with sqlite3.
+  packages+=(xvfb xauth xdotool sqlite3)
 fi
 
 missing=()
