@@ -1,5 +1,6 @@
 #include "gratitude.h"
 
+#include "search.h"
 #include "utf8.h"
 #include "uuid.h"
 
@@ -24,31 +25,41 @@ GratitudeEntry read_entry(Statement& st) {
     return e;
 }
 
-std::string like_pattern(const std::string& s) {
-    std::string out = "%";
-    for (char c : s) {
-        if (c == '%' || c == '_' || c == '\\') out += '\\';
-        out += c;
-    }
-    return out + "%";
-}
-
-// One WHERE clause for every filter combination, so each query is one cached
+// One WHERE clause per kind of search (none, the full-text index, or literal
+// characters for a query with no word or emoji), so each query is one cached
 // prepared statement; unused filters bind NULL.
 constexpr const char* kWhere =
     " FROM gratitude g JOIN partner pf ON pf.id = g.from_partner JOIN partner pt ON pt.id = g.to_partner"
     " WHERE (?1 IS NULL OR g.day >= ?1) AND (?2 IS NULL OR g.day <= ?2)"
-    " AND (?3 IS NULL OR pf.slot = ?3) AND (?4 IS NULL OR g.category_id = ?4)"
-    " AND (?5 IS NULL OR g.text LIKE ?5 ESCAPE '\\')";
+    " AND (?3 IS NULL OR pf.slot = ?3) AND (?4 IS NULL OR g.category_id = ?4)";
+constexpr const char* kIndexed =
+    " AND g.id IN (SELECT d.row_id FROM search s JOIN search_doc d ON d.id = s.rowid"
+    " WHERE search MATCH ?5 AND d.kind = 0)";
+constexpr const char* kLiteral = " AND instr(g.text, ?5) > 0";
 
-void bind_filter(Statement& st, const GratitudeFilter& f) {
+struct SearchPart {
+    const char* clause = "";
+    std::string bound;
+};
+
+// Words match by prefix, accents and case fold, emoji match (model/search.h).
+SearchPart search_part(const GratitudeFilter& f) {
+    std::string needle = trim(f.search);
+    if (needle.empty()) return {};
+    if (auto q = fts_query(needle)) return {kIndexed, *q};
+    return {kLiteral, needle};
+}
+
+std::string where_of(const SearchPart& p) { return std::string(kWhere) + p.clause; }
+
+void bind_filter(Statement& st, const GratitudeFilter& f, const SearchPart& p) {
     if (f.week) {
         Date mon = week_start(*f.week);
         st.bind(1, format_date(mon)).bind(2, format_date(add_days(mon, 6)));
     }
     if (f.from_slot) st.bind(3, *f.from_slot);
     if (f.category_id) st.bind(4, *f.category_id);
-    if (!trim(f.search).empty()) st.bind(5, like_pattern(f.search));
+    if (!p.bound.empty()) st.bind(5, p.bound);
 }
 } // namespace
 
@@ -142,8 +153,9 @@ std::optional<GratitudeEntry> GratitudeLog::get(const std::string& id) {
 }
 
 int GratitudeLog::count(const GratitudeFilter& f) {
-    auto& st = db_.prepare(std::string("SELECT count(*)") + kWhere);
-    bind_filter(st, f);
+    auto part = search_part(f);
+    auto& st = db_.prepare("SELECT count(*)" + where_of(part));
+    bind_filter(st, f, part);
     st.step();
     int n = int(st.integer(0));
     st.reset();
@@ -151,9 +163,10 @@ int GratitudeLog::count(const GratitudeFilter& f) {
 }
 
 std::vector<GratitudeEntry> GratitudeLog::page(const GratitudeFilter& f, int offset, int limit) {
-    auto& st = db_.prepare(std::string("SELECT ") + kColumns + kWhere +
+    auto part = search_part(f);
+    auto& st = db_.prepare(std::string("SELECT ") + kColumns + where_of(part) +
                            " ORDER BY g.day DESC, g.created_at DESC, g.id DESC LIMIT ?6 OFFSET ?7");
-    bind_filter(st, f);
+    bind_filter(st, f, part);
     st.bind(6, limit).bind(7, offset);
     std::vector<GratitudeEntry> out;
     while (st.step()) out.push_back(read_entry(st));

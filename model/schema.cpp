@@ -1,5 +1,7 @@
 #include "schema.h"
 
+#include "search.h"
+
 #include <array>
 #include <string>
 
@@ -547,6 +549,181 @@ CREATE TRIGGER card_round_restored AFTER INSERT ON card_round BEGIN
     DELETE FROM deleted_row WHERE id = 'card_round/' || NEW.id;
 END;
 )sql"},
+    // Search over the couple's text (model/search.h). search_doc: one row per
+    // (kind, row, field) holding text, with its day; `search` (FTS5, the
+    // "hearth" tokenizer: unicode61 remove_diacritics 2 plus emoji tokens)
+    // indexes search_doc.body. Triggers on every table with the couple's text
+    // keep both in step; existing rows are indexed here. Derived data: backups
+    // skip `search` and its *_-named tables, search_doc included, so they need
+    // no deletion triggers.
+    Migration{8, "search", R"sql(
+CREATE TABLE search_doc (
+    id          INTEGER PRIMARY KEY,
+    kind        INTEGER NOT NULL,
+    row_id      TEXT NOT NULL,
+    field       TEXT NOT NULL,
+    day         TEXT NOT NULL,
+    body        TEXT NOT NULL,
+    UNIQUE (kind, row_id, field)
+);
+CREATE VIRTUAL TABLE search USING fts5(body, content='search_doc', content_rowid='id',
+    tokenize='hearth', prefix='1 2 3');
+INSERT INTO search_doc(kind, row_id, field, day, body)
+SELECT 0, r.id, 'text', r.day, r.text FROM gratitude r WHERE coalesce(r.text, '') <> '';
+INSERT INTO search_doc(kind, row_id, field, day, body)
+SELECT 1, r.id, 'title', r.day, r.title FROM plan r WHERE coalesce(r.title, '') <> ''
+UNION ALL SELECT 1, r.id, 'notes', r.day, r.notes FROM plan r WHERE coalesce(r.notes, '') <> ''
+UNION ALL SELECT 1, r.id, 'place', r.day, r.place FROM plan r WHERE coalesce(r.place, '') <> '';
+INSERT INTO search_doc(kind, row_id, field, day, body)
+SELECT 2, r.id, 'title', coalesce(r.day, r.original_day), r.title FROM plan_occurrence r WHERE coalesce(r.title, '') <> ''
+UNION ALL SELECT 2, r.id, 'notes', coalesce(r.day, r.original_day), r.notes FROM plan_occurrence r WHERE coalesce(r.notes, '') <> ''
+UNION ALL SELECT 2, r.id, 'place', coalesce(r.day, r.original_day), r.place FROM plan_occurrence r WHERE coalesce(r.place, '') <> ''
+UNION ALL SELECT 2, r.id, 'memory', coalesce(r.day, r.original_day), r.memory FROM plan_occurrence r WHERE coalesce(r.memory, '') <> '';
+INSERT INTO search_doc(kind, row_id, field, day, body)
+SELECT 3, r.id, 'went_well_note', substr(r.started_at, 1, 10), r.went_well_note FROM weekly_review r WHERE coalesce(r.went_well_note, '') <> ''
+UNION ALL SELECT 3, r.id, 'issue_topic', substr(r.started_at, 1, 10), r.issue_topic FROM weekly_review r WHERE coalesce(r.issue_topic, '') <> '';
+INSERT INTO search_doc(kind, row_id, field, day, body)
+SELECT 4, r.id, 'loved_answer', coalesce((SELECT substr(w.started_at, 1, 10) FROM weekly_review w WHERE w.id = r.review_id), substr(r.created_at, 1, 10)), r.loved_answer FROM weekly_review_checkin r WHERE coalesce(r.loved_answer, '') <> '';
+INSERT INTO search_doc(kind, row_id, field, day, body)
+SELECT 5, r.id, 'topic', substr(r.started_at, 1, 10), r.topic FROM conflict_break r WHERE coalesce(r.topic, '') <> '';
+INSERT INTO search_doc(kind, row_id, field, day, body)
+SELECT 6, r.id, 'topic', substr(r.started_at, 1, 10), r.topic FROM exercise_session r WHERE coalesce(r.topic, '') <> '';
+INSERT INTO search_doc(kind, row_id, field, day, body)
+SELECT 7, r.id, 'note', substr(r.created_at, 1, 10), r.note FROM exercise_rating r WHERE coalesce(r.note, '') <> '';
+INSERT INTO search_doc(kind, row_id, field, day, body)
+SELECT 8, r.id, 'question', r.day, r.question FROM card_talk r WHERE coalesce(r.question, '') <> ''
+UNION ALL SELECT 8, r.id, 'note', r.day, r.note FROM card_talk r WHERE coalesce(r.note, '') <> '';
+INSERT INTO search_doc(kind, row_id, field, day, body)
+SELECT 9, r.id, 'answer', coalesce((SELECT t.day FROM card_talk t WHERE t.id = r.talk_id), substr(r.created_at, 1, 10)), r.answer FROM card_round r WHERE coalesce(r.answer, '') <> ''
+UNION ALL SELECT 9, r.id, 'guess', coalesce((SELECT t.day FROM card_talk t WHERE t.id = r.talk_id), substr(r.created_at, 1, 10)), r.guess FROM card_round r WHERE coalesce(r.guess, '') <> '';
+INSERT INTO search(search) VALUES('rebuild');
+CREATE TRIGGER search_doc_added AFTER INSERT ON search_doc BEGIN
+    INSERT INTO search(rowid, body) VALUES(NEW.id, NEW.body);
+END;
+CREATE TRIGGER search_doc_removed AFTER DELETE ON search_doc BEGIN
+    INSERT INTO search(search, rowid, body) VALUES('delete', OLD.id, OLD.body);
+END;
+CREATE TRIGGER gratitude_search_added AFTER INSERT ON gratitude BEGIN
+    INSERT INTO search_doc(kind, row_id, field, day, body)
+    SELECT 0, NEW.id, field, NEW.day, body FROM (SELECT 'text' AS field, NEW.text AS body) WHERE coalesce(body, '') <> '';
+END;
+CREATE TRIGGER gratitude_search_changed AFTER UPDATE OF text, day ON gratitude BEGIN
+    DELETE FROM search_doc WHERE kind = 0 AND row_id = OLD.id;
+    INSERT INTO search_doc(kind, row_id, field, day, body)
+    SELECT 0, NEW.id, field, NEW.day, body FROM (SELECT 'text' AS field, NEW.text AS body) WHERE coalesce(body, '') <> '';
+END;
+CREATE TRIGGER gratitude_search_removed AFTER DELETE ON gratitude BEGIN
+    DELETE FROM search_doc WHERE kind = 0 AND row_id = OLD.id;
+END;
+CREATE TRIGGER plan_search_added AFTER INSERT ON plan BEGIN
+    INSERT INTO search_doc(kind, row_id, field, day, body)
+    SELECT 1, NEW.id, field, NEW.day, body FROM (SELECT 'title' AS field, NEW.title AS body UNION ALL SELECT 'notes' AS field, NEW.notes AS body UNION ALL SELECT 'place' AS field, NEW.place AS body) WHERE coalesce(body, '') <> '';
+END;
+CREATE TRIGGER plan_search_changed AFTER UPDATE OF title, notes, place, day ON plan BEGIN
+    DELETE FROM search_doc WHERE kind = 1 AND row_id = OLD.id;
+    INSERT INTO search_doc(kind, row_id, field, day, body)
+    SELECT 1, NEW.id, field, NEW.day, body FROM (SELECT 'title' AS field, NEW.title AS body UNION ALL SELECT 'notes' AS field, NEW.notes AS body UNION ALL SELECT 'place' AS field, NEW.place AS body) WHERE coalesce(body, '') <> '';
+END;
+CREATE TRIGGER plan_search_removed AFTER DELETE ON plan BEGIN
+    DELETE FROM search_doc WHERE kind = 1 AND row_id = OLD.id;
+END;
+CREATE TRIGGER plan_occurrence_search_added AFTER INSERT ON plan_occurrence BEGIN
+    INSERT INTO search_doc(kind, row_id, field, day, body)
+    SELECT 2, NEW.id, field, coalesce(NEW.day, NEW.original_day), body FROM (SELECT 'title' AS field, NEW.title AS body UNION ALL SELECT 'notes' AS field, NEW.notes AS body UNION ALL SELECT 'place' AS field, NEW.place AS body UNION ALL SELECT 'memory' AS field, NEW.memory AS body) WHERE coalesce(body, '') <> '';
+END;
+CREATE TRIGGER plan_occurrence_search_changed AFTER UPDATE OF title, notes, place, memory, day, original_day ON plan_occurrence BEGIN
+    DELETE FROM search_doc WHERE kind = 2 AND row_id = OLD.id;
+    INSERT INTO search_doc(kind, row_id, field, day, body)
+    SELECT 2, NEW.id, field, coalesce(NEW.day, NEW.original_day), body FROM (SELECT 'title' AS field, NEW.title AS body UNION ALL SELECT 'notes' AS field, NEW.notes AS body UNION ALL SELECT 'place' AS field, NEW.place AS body UNION ALL SELECT 'memory' AS field, NEW.memory AS body) WHERE coalesce(body, '') <> '';
+END;
+CREATE TRIGGER plan_occurrence_search_removed AFTER DELETE ON plan_occurrence BEGIN
+    DELETE FROM search_doc WHERE kind = 2 AND row_id = OLD.id;
+END;
+CREATE TRIGGER weekly_review_search_added AFTER INSERT ON weekly_review BEGIN
+    INSERT INTO search_doc(kind, row_id, field, day, body)
+    SELECT 3, NEW.id, field, substr(NEW.started_at, 1, 10), body FROM (SELECT 'went_well_note' AS field, NEW.went_well_note AS body UNION ALL SELECT 'issue_topic' AS field, NEW.issue_topic AS body) WHERE coalesce(body, '') <> '';
+END;
+CREATE TRIGGER weekly_review_search_changed AFTER UPDATE OF went_well_note, issue_topic, started_at ON weekly_review BEGIN
+    DELETE FROM search_doc WHERE kind = 3 AND row_id = OLD.id;
+    INSERT INTO search_doc(kind, row_id, field, day, body)
+    SELECT 3, NEW.id, field, substr(NEW.started_at, 1, 10), body FROM (SELECT 'went_well_note' AS field, NEW.went_well_note AS body UNION ALL SELECT 'issue_topic' AS field, NEW.issue_topic AS body) WHERE coalesce(body, '') <> '';
+END;
+CREATE TRIGGER weekly_review_search_removed AFTER DELETE ON weekly_review BEGIN
+    DELETE FROM search_doc WHERE kind = 3 AND row_id = OLD.id;
+END;
+CREATE TRIGGER weekly_review_checkin_search_added AFTER INSERT ON weekly_review_checkin BEGIN
+    INSERT INTO search_doc(kind, row_id, field, day, body)
+    SELECT 4, NEW.id, field, coalesce((SELECT substr(w.started_at, 1, 10) FROM weekly_review w WHERE w.id = NEW.review_id), substr(NEW.created_at, 1, 10)), body FROM (SELECT 'loved_answer' AS field, NEW.loved_answer AS body) WHERE coalesce(body, '') <> '';
+END;
+CREATE TRIGGER weekly_review_checkin_search_changed AFTER UPDATE OF loved_answer ON weekly_review_checkin BEGIN
+    DELETE FROM search_doc WHERE kind = 4 AND row_id = OLD.id;
+    INSERT INTO search_doc(kind, row_id, field, day, body)
+    SELECT 4, NEW.id, field, coalesce((SELECT substr(w.started_at, 1, 10) FROM weekly_review w WHERE w.id = NEW.review_id), substr(NEW.created_at, 1, 10)), body FROM (SELECT 'loved_answer' AS field, NEW.loved_answer AS body) WHERE coalesce(body, '') <> '';
+END;
+CREATE TRIGGER weekly_review_checkin_search_removed AFTER DELETE ON weekly_review_checkin BEGIN
+    DELETE FROM search_doc WHERE kind = 4 AND row_id = OLD.id;
+END;
+CREATE TRIGGER conflict_break_search_added AFTER INSERT ON conflict_break BEGIN
+    INSERT INTO search_doc(kind, row_id, field, day, body)
+    SELECT 5, NEW.id, field, substr(NEW.started_at, 1, 10), body FROM (SELECT 'topic' AS field, NEW.topic AS body) WHERE coalesce(body, '') <> '';
+END;
+CREATE TRIGGER conflict_break_search_changed AFTER UPDATE OF topic, started_at ON conflict_break BEGIN
+    DELETE FROM search_doc WHERE kind = 5 AND row_id = OLD.id;
+    INSERT INTO search_doc(kind, row_id, field, day, body)
+    SELECT 5, NEW.id, field, substr(NEW.started_at, 1, 10), body FROM (SELECT 'topic' AS field, NEW.topic AS body) WHERE coalesce(body, '') <> '';
+END;
+CREATE TRIGGER conflict_break_search_removed AFTER DELETE ON conflict_break BEGIN
+    DELETE FROM search_doc WHERE kind = 5 AND row_id = OLD.id;
+END;
+CREATE TRIGGER exercise_session_search_added AFTER INSERT ON exercise_session BEGIN
+    INSERT INTO search_doc(kind, row_id, field, day, body)
+    SELECT 6, NEW.id, field, substr(NEW.started_at, 1, 10), body FROM (SELECT 'topic' AS field, NEW.topic AS body) WHERE coalesce(body, '') <> '';
+END;
+CREATE TRIGGER exercise_session_search_changed AFTER UPDATE OF topic, started_at ON exercise_session BEGIN
+    DELETE FROM search_doc WHERE kind = 6 AND row_id = OLD.id;
+    INSERT INTO search_doc(kind, row_id, field, day, body)
+    SELECT 6, NEW.id, field, substr(NEW.started_at, 1, 10), body FROM (SELECT 'topic' AS field, NEW.topic AS body) WHERE coalesce(body, '') <> '';
+END;
+CREATE TRIGGER exercise_session_search_removed AFTER DELETE ON exercise_session BEGIN
+    DELETE FROM search_doc WHERE kind = 6 AND row_id = OLD.id;
+END;
+CREATE TRIGGER exercise_rating_search_added AFTER INSERT ON exercise_rating BEGIN
+    INSERT INTO search_doc(kind, row_id, field, day, body)
+    SELECT 7, NEW.id, field, substr(NEW.created_at, 1, 10), body FROM (SELECT 'note' AS field, NEW.note AS body) WHERE coalesce(body, '') <> '';
+END;
+CREATE TRIGGER exercise_rating_search_changed AFTER UPDATE OF note ON exercise_rating BEGIN
+    DELETE FROM search_doc WHERE kind = 7 AND row_id = OLD.id;
+    INSERT INTO search_doc(kind, row_id, field, day, body)
+    SELECT 7, NEW.id, field, substr(NEW.created_at, 1, 10), body FROM (SELECT 'note' AS field, NEW.note AS body) WHERE coalesce(body, '') <> '';
+END;
+CREATE TRIGGER exercise_rating_search_removed AFTER DELETE ON exercise_rating BEGIN
+    DELETE FROM search_doc WHERE kind = 7 AND row_id = OLD.id;
+END;
+CREATE TRIGGER card_talk_search_added AFTER INSERT ON card_talk BEGIN
+    INSERT INTO search_doc(kind, row_id, field, day, body)
+    SELECT 8, NEW.id, field, NEW.day, body FROM (SELECT 'question' AS field, NEW.question AS body UNION ALL SELECT 'note' AS field, NEW.note AS body) WHERE coalesce(body, '') <> '';
+END;
+CREATE TRIGGER card_talk_search_changed AFTER UPDATE OF question, note, day ON card_talk BEGIN
+    DELETE FROM search_doc WHERE kind = 8 AND row_id = OLD.id;
+    INSERT INTO search_doc(kind, row_id, field, day, body)
+    SELECT 8, NEW.id, field, NEW.day, body FROM (SELECT 'question' AS field, NEW.question AS body UNION ALL SELECT 'note' AS field, NEW.note AS body) WHERE coalesce(body, '') <> '';
+END;
+CREATE TRIGGER card_talk_search_removed AFTER DELETE ON card_talk BEGIN
+    DELETE FROM search_doc WHERE kind = 8 AND row_id = OLD.id;
+END;
+CREATE TRIGGER card_round_search_added AFTER INSERT ON card_round BEGIN
+    INSERT INTO search_doc(kind, row_id, field, day, body)
+    SELECT 9, NEW.id, field, coalesce((SELECT t.day FROM card_talk t WHERE t.id = NEW.talk_id), substr(NEW.created_at, 1, 10)), body FROM (SELECT 'answer' AS field, NEW.answer AS body UNION ALL SELECT 'guess' AS field, NEW.guess AS body) WHERE coalesce(body, '') <> '';
+END;
+CREATE TRIGGER card_round_search_changed AFTER UPDATE OF answer, guess ON card_round BEGIN
+    DELETE FROM search_doc WHERE kind = 9 AND row_id = OLD.id;
+    INSERT INTO search_doc(kind, row_id, field, day, body)
+    SELECT 9, NEW.id, field, coalesce((SELECT t.day FROM card_talk t WHERE t.id = NEW.talk_id), substr(NEW.created_at, 1, 10)), body FROM (SELECT 'answer' AS field, NEW.answer AS body UNION ALL SELECT 'guess' AS field, NEW.guess AS body) WHERE coalesce(body, '') <> '';
+END;
+CREATE TRIGGER card_round_search_removed AFTER DELETE ON card_round BEGIN
+    DELETE FROM search_doc WHERE kind = 9 AND row_id = OLD.id;
+END;
+)sql"},
 };
 
 std::span<const Migration> migrations() { return kMigrations; }
@@ -561,6 +738,7 @@ void migrate(Database& db, int target) {
                       std::to_string(current) + ", this Hearth knows up to " +
                       std::to_string(latest_schema_version()) +
                       "). Update Hearth to open it; the file was not changed.");
+    register_search_tokenizer(db);  // the search triggers need it on this connection
     for (const auto& m : kMigrations) {
         if (m.version <= current || m.version > target) continue;
         Transaction tx(db);
