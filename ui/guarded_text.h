@@ -11,6 +11,7 @@
 #include <imgui.h>
 
 #include <string>
+#include <string_view>
 
 namespace hearth::ui {
 
@@ -51,6 +52,11 @@ public:
     void queue_typed(char32_t cp);
     bool has_pending() const { return !pending_.empty(); }
 
+    // Inserts `utf8` (an emoji from the picker) where the cursor last was in
+    // this field (its end when it was never edited); the cursor lands after it
+    // when the field is next active. False when the field is read-only.
+    bool insert_at_cursor(std::string_view utf8);
+
 private:
     friend int guarded_callback(ImGuiInputTextCallbackData* data);
     void track_focus();
@@ -61,6 +67,8 @@ private:
     std::string buffer_;
     bool editable_ = true;
     bool cursor_to_end_ = false;  // on the next activation that is not a click
+    int cursor_ = -1;             // byte offset in buffer_ while last active
+    int place_cursor_ = -1;       // where the next activation puts the cursor
     DeviceStore* drafts_ = nullptr;
     std::string draft_key_;
 };
