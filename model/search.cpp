@@ -335,6 +335,26 @@ int Search::count(const std::string& typed, SearchScope scope) {
     return st.step() ? int(st.integer(0)) : 0;
 }
 
+std::vector<ByteRange> Search::matches(const std::string& typed, SearchKind kind, const std::string& row_id,
+                                       const std::string& field) {
+    std::string needle = trim(typed);
+    if (needle.empty()) return {};
+    auto q = fts_query(needle);
+    auto& doc = db_.prepare("SELECT id, body FROM search_doc WHERE kind = ?1 AND row_id = ?2 AND field = ?3");
+    doc.bind(1, int(kind)).bind(2, row_id).bind(3, field);
+    if (!doc.step()) return {};
+    const int64_t id = doc.integer(0);
+    const std::string body = doc.text(1);
+    doc.reset();
+    if (!q) return literal_ranges(body, needle);
+    auto& hl = db_.prepare("SELECT highlight(search, 0, ?2, ?3) FROM search WHERE search MATCH ?1 AND rowid = ?4");
+    hl.bind(1, *q).bind(2, std::string_view(&kOpen, 1)).bind(3, std::string_view(&kClose, 1)).bind(4, id);
+    std::vector<ByteRange> out;
+    if (hl.step()) out = ranges_from_marked(hl.text(0), body);
+    hl.reset();
+    return out;
+}
+
 std::vector<std::string> Search::row_ids(const std::string& typed, SearchKind kind) {
     std::vector<std::string> out;
     std::string needle = trim(typed);

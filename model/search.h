@@ -17,6 +17,8 @@
 // shadow tables on purpose) and the migration fills them from existing rows.
 #include "database.h"
 
+#include <sqlite3.h>
+
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -77,6 +79,9 @@ std::optional<std::string> fts_query(const std::string& typed);
 // calls it: every connection that writes the couple's text needs it.
 void register_search_tokenizer(Database& db);
 
+// Moves whenever this connection wrote anything: a cache key for search results.
+inline int64_t data_version(Database& db) { return int64_t(sqlite3_total_changes(db.raw())); }
+
 class Search {
 public:
     explicit Search(Database& db) : db_(db) {}
@@ -84,6 +89,10 @@ public:
     std::vector<SearchHit> find(const std::string& typed, SearchScope scope = kSearchEverything, int limit = 50,
                                 int offset = 0);
     int count(const std::string& typed, SearchScope scope = kSearchEverything);
+    // Where `typed` matches in one field of one row (a list's own highlight);
+    // empty when it does not match there.
+    std::vector<ByteRange> matches(const std::string& typed, SearchKind kind, const std::string& row_id,
+                                   const std::string& field);
     // Ids of the rows of one kind that match (for a list's own filter).
     std::vector<std::string> row_ids(const std::string& typed, SearchKind kind);
 

@@ -5,6 +5,7 @@
 #include "gratitude_screen.h"
 #include "guarded_text.h"
 #include "keys.h"
+#include "kit/emoji_picker.h"
 #include "panel.h"
 #include "theme.h"
 #include "units.h"
@@ -124,6 +125,8 @@ private:
         }
         float line_x = ImGui::GetCursorPosX();
         ImGui::TextDisabled("Enter saves \xC2\xB7 Ctrl+Enter starts a new line");
+        ImGui::SameLine();
+        compose_emoji_.button("compose-emoji", compose_text_, ctx.model.device, ctx.model.assets_dir);
         ImGui::SameLine(line_x + card_content_width() - em(6));
         char_counter(compose_text_.value());
 
@@ -293,6 +296,7 @@ private:
 
     std::optional<GratitudeScreen> screen_;
     GuardedText compose_text_;
+    kit::EmojiPicker compose_emoji_;
     bool focus_compose_ = true;
     std::string from_names_[2];
 
