@@ -521,7 +521,7 @@ std::vector<Talk> Decks::search(const std::string& text, int limit) const {
     // The full-text index (model/search.h): words by prefix, any case or accent, emoji.
     auto q = fts_query(needle);
     const std::string matching =
-        q ? " SELECT d.kind, d.row_id FROM search s JOIN search_doc d ON d.id = s.rowid WHERE search MATCH ?1"
+        q ? " SELECT d.kind, d.row_id FROM search s CROSS JOIN search_doc d WHERE search MATCH ?1 AND d.id = s.rowid"
             " AND d.kind IN (8, 9)"
           : " SELECT d.kind, d.row_id FROM search_doc d WHERE instr(d.body, ?1) > 0 AND d.kind IN (8, 9)";
     auto& st = db_.prepare(

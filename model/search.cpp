@@ -277,10 +277,8 @@ std::vector<SearchHit> Search::find(const std::string& typed, SearchScope scope,
     std::string needle = trim(typed);
     if (needle.empty() || limit <= 0) return hits;
     auto q = fts_query(needle);
-    std::vector<int64_t> doc_ids;
     auto read = [&](Statement& st) {
         while (st.step()) {
-            doc_ids.push_back(st.integer(0));
             SearchHit h;
             h.kind = SearchKind(st.integer(1));
             h.row_id = st.text(2);
@@ -293,24 +291,30 @@ std::vector<SearchHit> Search::find(const std::string& typed, SearchScope scope,
     if (!q) {
         auto& st = db_.prepare(std::string("SELECT d.id, d.kind, d.row_id, d.field, d.day, d.body FROM search_doc d"
                                            " WHERE instr(d.body, ?1) > 0") +
-                               kScope + " ORDER BY d.day DESC, d.id DESC LIMIT ?3 OFFSET ?4");
+                               kScope + " ORDER BY d.id DESC LIMIT ?3 OFFSET ?4");
         st.bind(1, needle).bind(2, int64_t(scope)).bind(3, limit).bind(4, offset);
         read(st);
         for (auto& h : hits) h.matches = literal_ranges(h.text, needle);
         return hits;
     }
-    {
-        auto& st = db_.prepare(std::string("SELECT d.id, d.kind, d.row_id, d.field, d.day, d.body FROM search s"
-                                           " JOIN search_doc d ON d.id = s.rowid WHERE search MATCH ?1") +
-                               kScope + " ORDER BY d.day DESC, d.id DESC LIMIT ?3 OFFSET ?4");
-        st.bind(1, *q).bind(2, int64_t(scope)).bind(3, limit).bind(4, offset);
-        read(st);
-    }
-    auto& hl = db_.prepare("SELECT highlight(search, 0, ?2, ?3) FROM search WHERE search MATCH ?1 AND rowid = ?4");
-    for (std::size_t i = 0; i < hits.size() && i < doc_ids.size(); ++i) {
-        hl.reset();
-        hl.bind(1, *q).bind(2, std::string_view(&kOpen, 1)).bind(3, std::string_view(&kClose, 1)).bind(4, doc_ids[i]);
-        if (hl.step()) hits[i].matches = ranges_from_marked(hl.text(0), hits[i].text);
+    // One query: the index gives rowids newest day first, so only the page's
+    // rows are read and highlighted (highlight() per row in a query of its own
+    // would re-run a prefix query's merge for every row).
+    auto& st = db_.prepare(std::string("SELECT d.id, d.kind, d.row_id, d.field, d.day, d.body,"
+                                       " highlight(search, 0, ?5, ?6) FROM search s"
+                                       " CROSS JOIN search_doc d WHERE search MATCH ?1 AND d.id = s.rowid") +
+                           kScope + " ORDER BY s.rowid DESC LIMIT ?3 OFFSET ?4");
+    st.bind(1, *q).bind(2, int64_t(scope)).bind(3, limit).bind(4, offset);
+    st.bind(5, std::string_view(&kOpen, 1)).bind(6, std::string_view(&kClose, 1));
+    while (st.step()) {
+        SearchHit h;
+        h.kind = SearchKind(st.integer(1));
+        h.row_id = st.text(2);
+        h.field = st.text(3);
+        h.day = st.text(4);
+        h.text = st.text(5);
+        h.matches = ranges_from_marked(st.text(6), h.text);
+        hits.push_back(std::move(h));
     }
     return hits;
 }
@@ -329,8 +333,8 @@ int Search::count(const std::string& typed, SearchScope scope) {
         st.bind(1, *q);
         return st.step() ? int(st.integer(0)) : 0;
     }
-    auto& st = db_.prepare(std::string("SELECT count(*) FROM search s JOIN search_doc d ON d.id = s.rowid"
-                                       " WHERE search MATCH ?1") + kScope);
+    auto& st = db_.prepare(std::string("SELECT count(*) FROM search s CROSS JOIN search_doc d"
+                                       " WHERE search MATCH ?1 AND d.id = s.rowid") + kScope);
     st.bind(1, *q).bind(2, int64_t(scope));
     return st.step() ? int(st.integer(0)) : 0;
 }
@@ -360,8 +364,8 @@ std::vector<std::string> Search::row_ids(const std::string& typed, SearchKind ki
     std::string needle = trim(typed);
     if (needle.empty()) return out;
     auto q = fts_query(needle);
-    auto& st = q ? db_.prepare("SELECT DISTINCT d.row_id FROM search s JOIN search_doc d ON d.id = s.rowid"
-                               " WHERE search MATCH ?1 AND d.kind = ?2")
+    auto& st = q ? db_.prepare("SELECT DISTINCT d.row_id FROM search s CROSS JOIN search_doc d"
+                               " WHERE search MATCH ?1 AND d.id = s.rowid AND d.kind = ?2")
                  : db_.prepare("SELECT DISTINCT d.row_id FROM search_doc d WHERE instr(d.body, ?1) > 0 AND d.kind = ?2");
     st.bind(1, q ? *q : needle).bind(2, int(kind));
     while (st.step()) out.push_back(st.text(0));
