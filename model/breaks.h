@@ -1,5 +1,5 @@
 #pragma once
-// Conflict breaks (DOMAIN.md, "Conflict breaks"): either partner calls a break
+// Conflict breaks (docs/practices.md, "Conflict breaks"): either partner calls a break
 // when a disagreement runs hot; Hearth holds the time for both of them.
 //
 // A state machine with an injected clock, saved on every change:

@@ -1,5 +1,5 @@
 #pragma once
-// Conversation cards (DOMAIN.md, "Conversation cards and questions"): the
+// Conversation cards (docs/practices.md, "Conversation cards"): the
 // shipped decks (assets/decks/, model/deck_definition.h) together with the
 // couple's own decks and cards, favourites and hidden cards, and what was asked
 // when (migration 6 in model/schema.cpp).

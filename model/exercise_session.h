@@ -1,5 +1,5 @@
 #pragma once
-// A guided exercise in progress and its history (DOMAIN.md, "Reflect-and-clarify
+// A guided exercise in progress and its history (docs/practices.md, "Reflect-and-clarify
 // listening"). One engine runs any valid ExerciseDefinition; nothing here knows
 // about "share" or "reflect".
 //

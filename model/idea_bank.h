@@ -1,5 +1,5 @@
 #pragma once
-// The catalogues behind the quality-time planner (DOMAIN.md, "Quality time and
+// The catalogues behind the quality-time planner (docs/practices.md, "Quality time and
 // rituals"): the kinds of plan (built-in ones from assets/plan_kinds.json plus
 // the couple's own) and the idea bank (assets/ideas.json plus the couple's own
 // ideas). Built-in rows have stable ids, so two devices agree.

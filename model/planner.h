@@ -1,5 +1,5 @@
 #pragma once
-// The quality-time planner (DOMAIN.md, "Quality time and rituals"): one-off
+// The quality-time planner (docs/practices.md, "Quality time and rituals"): one-off
 // plans (a date, a shared activity, a check-in) and rituals that recur.
 //
 // Times are local: a plan keeps its local day and clock time ("19:00"), and a

@@ -1,5 +1,5 @@
 #pragma once
-// The weekly review (DOMAIN.md, "The weekly review"): a guided meeting of about
+// The weekly review (docs/practices.md, "The weekly review"): a guided meeting of about
 // an hour in five steps, saved as it goes and resumable when interrupted.
 //
 //   1 appreciations   this week's entries read aloud and marked shared

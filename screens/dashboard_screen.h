@@ -4,6 +4,7 @@
 // its cards read out, and the commands on open break topics.
 #include "hearth_model.h"
 #include "shown_week.h"
+#include "talk_screen.h"
 #include "week_summary.h"
 
 #include <cstdint>
@@ -25,6 +26,8 @@ public:
     void sync();
 
     const WeekSummary& summary() const { return summary_; }
+    // The same question all day, a new one each day (read once a day).
+    const std::optional<Talk>& question_of_the_day() { return day_question_.today(today_); }
     const std::vector<WeekTrend>& trends() const { return trends_; }
     Date today() const { return today_; }
 
@@ -49,6 +52,7 @@ private:
     WeekSummary summary_;
     std::vector<WeekTrend> trends_;
     std::vector<std::string> trend_labels_;
+    DayQuestion day_question_{m_};
 };
 
 } // namespace hearth

@@ -5,6 +5,7 @@
 // read again only when a feature's revision or the day changed: a busy week
 // holds hundreds of rows. Drawn by ui/panels/review_panel.cpp.
 #include "hearth_model.h"
+#include "talk_screen.h"
 
 #include <array>
 #include <cstdint>
@@ -81,6 +82,10 @@ public:
     SaveResult set_loved_answer(int slot, const std::string& text);
     SaveResult plan_suggestion();              // at kReviewIdeaMinute on plan_day
     SaveResult reopen_viewed();
+    // Step 4's "draw a deeper card" (docs/practices.md, "Conversation cards").
+    const std::optional<Talk>& deeper_card() const { return deeper_.card(); }
+    SaveResult draw_deeper_card() { return report(deeper_.draw()); }
+    SaveResult talked_about_deeper_card() { return report(deeper_.talked("")); }
 
     const SaveResult& error() const { return error_; }
 
@@ -106,6 +111,7 @@ private:
     bool suggestion_picked_ = false;
     unsigned suggest_seed_ = 1;
     SaveResult error_;
+    DeeperCard deeper_{model_};
 };
 
 } // namespace hearth

@@ -20,6 +20,9 @@ public:
         if (can_go_later()) monday_ = add_days(monday_, 7);
     }
     void back_to_this_week() { monday_ = this_week_; }
+    Date this_week() const { return this_week_; }
+    // Shows the week starting `monday`, never past this week.
+    void show(Date monday) { monday_ = monday < this_week_ ? monday : this_week_; }
 
 private:
     Date monday_{};

@@ -1,5 +1,5 @@
 // The guided conversations added as data only (assets/exercises/): each loads
-// and says what its practice says (DOMAIN.md, "More guided conversations").
+// and says what its practice says (docs/practices.md, "More guided conversations").
 #include "test_support.h"
 
 #include <catch2/catch.hpp>

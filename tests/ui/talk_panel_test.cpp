@@ -21,7 +21,9 @@ TEST_CASE("Guess and reveal runs from the keyboard; the answer stays hidden unti
     REQUIRE(history.size() == 1);
     const Talk card = history[0];
     u.frame();
-    CHECK(test::find_text(card.question));
+    // The card's opening words (a long question wraps; cards are drawn at random).
+    INFO(card.question << "\n" << test::screen_dump());
+    CHECK(test::find_text(card.question.substr(0, 16)));
 
     u.press('G');  // guess and reveal
     CHECK(test::find_text("Who answers? The other one guesses."));
@@ -75,4 +77,41 @@ TEST_CASE("Guess and reveal runs from the keyboard; the answer stays hidden unti
     u.press('S');
     CHECK(u.t.model.decks.talk(card.id)->outcome == TalkOutcome::talked);  // a round counts as talking
     CHECK(u.t.model.decks.history().size() == 2);
+}
+
+TEST_CASE("The dashboard asks the question of the day, and one click talks about it", "[ui][talk]") {
+    test::OwnedAppUi u;
+    REQUIRE(u.shell.select("dashboard"));
+    u.frames(2);
+    const auto q = u.t.model.decks.question_of_the_day(local_date(u.t.clock.now()));
+    REQUIRE(q);
+    INFO(test::screen_dump());
+    REQUIRE(test::find_text("Question of the day"));
+    REQUIRE(u.click_text("Talk about it"));
+    u.frames(2);
+    CHECK(u.t.model.settings.get(setting::last_panel) == "talk");
+    // The same card is on the talk panel, and the same question all day.
+    const auto again = u.t.model.decks.question_of_the_day(local_date(u.t.clock.now()));
+    REQUIRE(again);
+    CHECK(again->id == q->id);
+    CHECK(test::find_text(q->question.substr(0, 20)));
+}
+
+TEST_CASE("The weekly review's check-in draws a deeper card on request", "[ui][talk][review]") {
+    test::OwnedAppUi u;
+    const auto review = u.t.model.reviews.start_this_week();
+    REQUIRE(review.ok());
+    while (u.t.model.reviews.get(review.id)->step != ReviewStep::checkin) REQUIRE(u.t.model.reviews.next(review.id).ok());
+    REQUIRE(u.shell.select("review"));
+    u.frames(3);
+    INFO(test::screen_dump());
+    REQUIRE(u.click_text("Draw a deeper card"));
+    u.frames(2);
+    const auto history = u.t.model.decks.history();
+    REQUIRE_FALSE(history.empty());
+    CHECK(history.front().kind == TalkKind::review);
+    CHECK(test::find_text(history.front().question.substr(0, 20)));
+    REQUIRE(u.click_text("We talked about it"));
+    u.frames(1);
+    CHECK(test::find_text("You talked about this one."));
 }

@@ -37,4 +37,13 @@ bool week_switcher(Date& monday, Date today, const WeekSwitcherStyle& style) {
     return monday != before;
 }
 
+bool week_switcher(ShownWeek& week, const WeekSwitcherStyle& style) {
+    WeekSwitcherStyle s = style;
+    s.allow_future = false;
+    Date monday = week.monday();
+    if (!week_switcher(monday, week.this_week(), s)) return false;
+    week.show(monday);
+    return true;
+}
+
 } // namespace hearth::ui::kit

@@ -1,5 +1,6 @@
 #pragma once
 // ◀ the week shown ▶  and a way back to this week.
+#include "shown_week.h"
 #include "time_util.h"
 
 namespace hearth::ui::kit {
@@ -14,5 +15,7 @@ struct WeekSwitcherStyle {
 
 // `monday` is the shown week's Monday. Returns true when it changed.
 bool week_switcher(Date& monday, Date today, const WeekSwitcherStyle& style = {});
+// The same over a screen's ShownWeek (never past this week).
+bool week_switcher(ShownWeek& week, const WeekSwitcherStyle& style = {});
 
 } // namespace hearth::ui::kit

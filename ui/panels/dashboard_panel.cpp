@@ -4,6 +4,7 @@
 #include "app_context.h"
 #include "charts.h"
 #include "dashboard_screen.h"
+#include "kit/week_switcher.h"
 #include "panel.h"
 #include "theme.h"
 #include "units.h"
@@ -26,9 +27,14 @@ public:
         if (!screen_) screen_.emplace(ctx.model);
         DashboardScreen& s = *screen_;
         s.week.set_today(local_date(ctx.clock.now()));
-        draw_week_switcher(s.week, s.week_label());
+        const std::string label = s.week_label();
+        kit::WeekSwitcherStyle style;
+        style.label = label.c_str();
+        style.small_back = true;
+        kit::week_switcher(s.week, style);
         s.sync();
         const bool this_week = s.summary().is_current;
+        if (this_week) draw_question_of_the_day(ctx, s);
 
         float avail = ImGui::GetContentRegionAvail().x;
         bool two_columns = avail > em(44);
@@ -64,20 +70,17 @@ public:
     }
 
 private:
-    void draw_week_switcher(ShownWeek& week, const std::string& label) {
-        if (ImGui::ArrowButton("##prevweek", ImGuiDir_Left)) week.earlier();
-        ImGui::SameLine();
-        ImGui::AlignTextToFramePadding();
-        ImGui::TextUnformatted(label.c_str());
-        ImGui::SameLine();
-        ImGui::BeginDisabled(!week.can_go_later());
-        if (ImGui::ArrowButton("##nextweek", ImGuiDir_Right)) week.later();
-        ImGui::EndDisabled();
-        if (!week.is_this_week()) {
-            ImGui::SameLine();
-            if (ImGui::SmallButton("Back to this week")) week.back_to_this_week();
-        }
+    void draw_question_of_the_day(AppContext& ctx, DashboardScreen& s) {
+        const auto& q = s.question_of_the_day();
+        if (!q) return;
+        begin_card("Question of the day");
+        ImGui::TextWrapped("%s", q->question.c_str());
+        if (!q->follow_up.empty()) muted("%s", q->follow_up.c_str());
+        if (ImGui::Button("Talk about it")) ctx.go_to(PanelId::talk, TalkAbout{q->id});
+        end_card();
+        ImGui::Spacing();
     }
+
 
     void draw_appreciations(AppContext& ctx, bool is_this_week) {
         const Couple& couple = ctx.model.couple;

@@ -2,6 +2,7 @@
 // delete with undo. The list is paged from the database and clipped on screen,
 // so ten years of entries scroll as fast as one week.
 #include "app_context.h"
+#include "kit/week_switcher.h"
 #include "gratitude_screen.h"
 #include "guarded_text.h"
 #include "keys.h"
@@ -150,16 +151,12 @@ private:
 
     void draw_filters(AppContext& ctx, GratitudeScreen& s) {
         if (!s.all_weeks) {
-            if (ImGui::ArrowButton("##prevweek", ImGuiDir_Left)) s.week.earlier();
-            ImGui::SameLine();
-            ImGui::AlignTextToFramePadding();
-            ImGui::Text("Week of %s", format_day_human(s.week.monday()).c_str());
-            ImGui::SameLine();
-            ImGui::BeginDisabled(!s.week.can_go_later());
-            if (ImGui::ArrowButton("##nextweek", ImGuiDir_Right)) s.week.later();
-            ImGui::EndDisabled();
-            ImGui::SameLine();
-            if (!s.week.is_this_week() && ImGui::SmallButton("This week")) s.week.back_to_this_week();
+            const std::string label = "Week of " + format_day_human(s.week.monday());
+            kit::WeekSwitcherStyle style;
+            style.label = label.c_str();
+            style.back_label = "This week";
+            style.small_back = true;
+            kit::week_switcher(s.week, style);
             same_line_or_wrap(em(6));
         }
         ImGui::Checkbox("All weeks", &s.all_weeks);

@@ -271,6 +271,26 @@ private:
             ImGui::PopID();
             ImGui::EndGroup();
         }
+        ImGui::Spacing();
+        draw_deeper_card(ctx, screen);
+    }
+
+    // A deep card no review has drawn before; talk about it here or on Talk.
+    void draw_deeper_card(AppContext& ctx, ReviewScreen& screen) {
+        begin_card("A deeper card, if there is time");
+        if (const auto& c = screen.deeper_card()) {
+            ImGui::TextWrapped("%s", c->question.c_str());
+            if (!c->follow_up.empty()) muted("%s", c->follow_up.c_str());
+            if (c->outcome == TalkOutcome::talked) ImGui::TextColored(success_text(), "You talked about this one.");
+            else if (ImGui::Button("We talked about it")) screen.talked_about_deeper_card();
+            ImGui::SameLine();
+            if (ImGui::Button("Another card")) screen.draw_deeper_card();
+            ImGui::SameLine();
+            if (ImGui::Button("Open in Talk")) ctx.go_to(PanelId::talk, TalkAbout{c->id});
+        } else if (ImGui::Button("Draw a deeper card")) {
+            screen.draw_deeper_card();
+        }
+        end_card();
     }
 
     void step_plan(AppContext& ctx) {
