@@ -33,6 +33,15 @@ struct CatalogSpec {
     std::string (*too_long_message)(std::size_t n, std::size_t max) = nullptr;
 };
 
+// Rows elsewhere that name a catalog entry, counted before it is deleted.
+struct CatalogUsage {
+    int total = 0;
+    std::string summary;  // "3 appreciations", "2 plans and 1 idea"; empty when unused
+    // False when the rows cannot be left without an entry (plans need a kind):
+    // deleting then needs another entry to move them to.
+    bool can_leave_empty = true;
+};
+
 class Catalog {
 public:
     Catalog(Database& db, const Clock& clock, CatalogSpec spec);
@@ -46,11 +55,23 @@ public:
     // The couple's own entry; refused when empty, not UTF-8, too long or
     // already there (case-insensitive).
     SaveResult add(const std::string& label);
+    // Renames the couple's own entry (same rules as add). Built-ins keep their names.
+    SaveResult rename(const std::string& id, const std::string& label);
+    // What deleting `id` would touch.
+    CatalogUsage usage(const std::string& id);
+    // Deletes the couple's own entry in one transaction. The rows that use it
+    // move to `move_to` (another entry's id) or, when nullopt, to none (refused
+    // when they must have one: see CatalogUsage::can_leave_empty). The moved
+    // rows' updated_at changes, so the move travels with backups. Callers
+    // re-read what shows those rows (GratitudeLog::invalidate, IdeaBank::reload,
+    // Planner::reload).
+    SaveResult remove(const std::string& id, const std::optional<std::string>& move_to = std::nullopt);
     void reload();
     uint64_t revision() const { return revision_; }
     const CatalogSpec& spec() const { return spec_; }
 
 private:
+    SaveResult check_label(const std::string& label, const std::string& except_id) const;
     Database& db_;
     const Clock& clock_;
     CatalogSpec spec_;

@@ -1,5 +1,7 @@
 #include "decks.h"
 
+#include "search.h"
+
 #include "utf8.h"
 #include "uuid.h"
 
@@ -82,15 +84,6 @@ uint64_t stable_hash(std::string_view s) {
         h *= 1099511628211ull;
     }
     return h;
-}
-
-std::string like_pattern(std::string_view text) {
-    std::string p = "%";
-    for (char c : text) {
-        if (c == '%' || c == '_' || c == '\\') p += '\\';
-        p += c;
-    }
-    return p + "%";
 }
 
 constexpr const char* kTalkColumns =
@@ -525,14 +518,19 @@ std::vector<Talk> Decks::history(int limit, int offset) const {
 std::vector<Talk> Decks::search(const std::string& text, int limit) const {
     const std::string needle = trim(text);
     if (needle.empty()) return history(limit);
+    // The full-text index (model/search.h): words by prefix, any case or accent, emoji.
+    auto q = fts_query(needle);
+    const std::string matching =
+        q ? " SELECT d.kind, d.row_id FROM search s CROSS JOIN search_doc d WHERE search MATCH ?1 AND d.id = s.rowid"
+            " AND d.kind IN (8, 9)"
+          : " SELECT d.kind, d.row_id FROM search_doc d WHERE instr(d.body, ?1) > 0 AND d.kind IN (8, 9)";
     auto& st = db_.prepare(
-        std::string("SELECT ") + kTalkColumns +
+        std::string("WITH hit(kind, row_id) AS (") + matching + ") SELECT " + kTalkColumns +
         " FROM card_talk t WHERE t.outcome <> 'skipped' AND NOT (t.kind = 'day' AND t.outcome = 'open')"
-        " AND (t.question LIKE ?1 ESCAPE '\\' OR t.note LIKE ?1 ESCAPE '\\'"
-        " OR EXISTS (SELECT 1 FROM card_round r WHERE r.talk_id = t.id"
-        " AND (r.answer LIKE ?1 ESCAPE '\\' OR r.guess LIKE ?1 ESCAPE '\\')))"
+        " AND (t.id IN (SELECT row_id FROM hit WHERE kind = 8)"
+        " OR t.id IN (SELECT r.talk_id FROM card_round r JOIN hit ON hit.kind = 9 AND hit.row_id = r.id))"
         " ORDER BY t.created_at DESC, t.id DESC LIMIT ?2");
-    st.bind(1, like_pattern(needle)).bind(2, limit);
+    st.bind(1, q ? *q : needle).bind(2, limit);
     return read_talks(st);
 }
 

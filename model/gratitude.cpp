@@ -1,7 +1,11 @@
 #include "gratitude.h"
 
+#include "search.h"
 #include "utf8.h"
 #include "uuid.h"
+
+#include <chrono>
+#include <limits>
 
 namespace hearth {
 
@@ -26,31 +30,62 @@ GratitudeEntry read_entry(Statement& st) {
     return e;
 }
 
-std::string like_pattern(const std::string& s) {
-    std::string out = "%";
-    for (char c : s) {
-        if (c == '%' || c == '_' || c == '\\') out += '\\';
-        out += c;
-    }
-    return out + "%";
+// One WHERE clause per kind of search (none, the full-text index, or literal
+// characters for a query with no word or emoji), so each query is one cached
+// prepared statement; unused filters bind NULL.
+constexpr const char* kFrom =
+    " FROM gratitude g JOIN partner pf ON pf.id = g.from_partner JOIN partner pt ON pt.id = g.to_partner";
+// Driven by the index: its rowid order is by day (model/search.h), so a week
+// is a rowid range.
+constexpr const char* kFromIndex =
+    " FROM search s CROSS JOIN search_doc d CROSS JOIN gratitude g"
+    " JOIN partner pf ON pf.id = g.from_partner JOIN partner pt ON pt.id = g.to_partner";
+constexpr const char* kWhere =
+    " WHERE (?1 IS NULL OR g.day >= ?1) AND (?2 IS NULL OR g.day <= ?2)"
+    " AND (?3 IS NULL OR pf.slot = ?3) AND (?4 IS NULL OR g.category_id = ?4)";
+constexpr const char* kIndexed =
+    " AND search MATCH ?5 AND s.rowid BETWEEN ?8 AND ?9 AND d.id = s.rowid AND d.kind = 0 AND g.id = d.row_id";
+constexpr const char* kLiteral = " AND instr(g.text, ?5) > 0";
+
+struct SearchPart {
+    const char* from = kFrom;
+    const char* clause = "";
+    std::string bound;
+};
+
+// Words match by prefix, accents and case fold, emoji match (model/search.h).
+SearchPart search_part(const GratitudeFilter& f) {
+    std::string needle = trim(f.search);
+    if (needle.empty()) return {};
+    if (auto q = fts_query(needle)) return {kFromIndex, kIndexed, *q};
+    return {kFrom, kLiteral, needle};
 }
 
-// One WHERE clause for every filter combination, so each query is one cached
-// prepared statement; unused filters bind NULL.
-constexpr const char* kWhere =
-    " FROM gratitude g JOIN partner pf ON pf.id = g.from_partner JOIN partner pt ON pt.id = g.to_partner"
-    " WHERE (?1 IS NULL OR g.day >= ?1) AND (?2 IS NULL OR g.day <= ?2)"
-    " AND (?3 IS NULL OR pf.slot = ?3) AND (?4 IS NULL OR g.category_id = ?4)"
-    " AND (?5 IS NULL OR g.text LIKE ?5 ESCAPE '\\')";
+std::string where_of(const SearchPart& p) { return std::string(p.from) + kWhere + p.clause; }
 
-void bind_filter(Statement& st, const GratitudeFilter& f) {
+// The search index's rowid of the first text of day `d`: its julian day
+// number (as SQLite's CAST(julianday(day) AS INTEGER)) * 2^24.
+int64_t index_day(Date d) {
+    const int64_t jd = 2440587 + std::chrono::sys_days(d).time_since_epoch().count();
+    return jd * 16777216;
+}
+
+void bind_filter(Statement& st, const GratitudeFilter& f, const SearchPart& p) {
     if (f.week) {
         Date mon = week_start(*f.week);
         st.bind(1, format_date(mon)).bind(2, format_date(add_days(mon, 6)));
     }
     if (f.from_slot) st.bind(3, *f.from_slot);
     if (f.category_id) st.bind(4, *f.category_id);
-    if (!trim(f.search).empty()) st.bind(5, like_pattern(f.search));
+    if (!p.bound.empty()) st.bind(5, p.bound);
+    if (p.clause == kIndexed) {
+        if (f.week) {
+            Date mon = week_start(*f.week);
+            st.bind(8, index_day(mon)).bind(9, index_day(add_days(mon, 7)));
+        } else {
+            st.bind(8, int64_t(0)).bind(9, std::numeric_limits<int64_t>::max());
+        }
+    }
 }
 } // namespace
 
@@ -147,9 +182,24 @@ std::optional<GratitudeEntry> GratitudeLog::get(const std::string& id) {
     return e;
 }
 
+namespace {
+// A search with no other filter than the week is answered by the index alone:
+// its rowids run by day, so counting needs no row of gratitude and a page
+// reads only its own rows (ten years of "c" stay in milliseconds).
+constexpr const char* kIndexOnly =
+    " FROM search s CROSS JOIN search_doc d"
+    " WHERE search MATCH ?5 AND s.rowid BETWEEN ?8 AND ?9 AND d.id = s.rowid AND d.kind = 0";
+
+bool index_only(const GratitudeFilter& f, const SearchPart& p) {
+    return p.clause == kIndexed && !f.from_slot && !f.category_id;
+}
+} // namespace
+
 int GratitudeLog::count(const GratitudeFilter& f) {
-    auto& st = db_.prepare(std::string("SELECT count(*)") + kWhere);
-    bind_filter(st, f);
+    auto part = search_part(f);
+    auto& st = db_.prepare(index_only(f, part) ? std::string("SELECT count(*)") + kIndexOnly
+                                               : "SELECT count(*)" + where_of(part));
+    bind_filter(st, f, part);
     st.step();
     int n = int(st.integer(0));
     st.reset();
@@ -157,9 +207,17 @@ int GratitudeLog::count(const GratitudeFilter& f) {
 }
 
 std::vector<GratitudeEntry> GratitudeLog::page(const GratitudeFilter& f, int offset, int limit) {
-    auto& st = db_.prepare(std::string("SELECT ") + kColumns + kWhere +
-                           " ORDER BY g.day DESC, g.created_at DESC, g.id DESC LIMIT ?6 OFFSET ?7");
-    bind_filter(st, f);
+    auto part = search_part(f);
+    auto& st = index_only(f, part)
+                   ? db_.prepare(std::string("SELECT ") + kColumns + " FROM (SELECT s.rowid AS doc, d.row_id AS row_id" +
+                                 kIndexOnly + " ORDER BY s.rowid DESC LIMIT ?6 OFFSET ?7) h"
+                                 " CROSS JOIN gratitude g JOIN partner pf ON pf.id = g.from_partner"
+                                 " JOIN partner pt ON pt.id = g.to_partner"
+                                 " WHERE g.id = h.row_id"
+                                 " ORDER BY h.doc DESC")
+                   : db_.prepare(std::string("SELECT ") + kColumns + where_of(part) +
+                                 " ORDER BY g.day DESC, g.created_at DESC, g.id DESC LIMIT ?6 OFFSET ?7");
+    bind_filter(st, f, part);
     st.bind(6, limit).bind(7, offset);
     std::vector<GratitudeEntry> out;
     while (st.step()) out.push_back(read_entry(st));

@@ -41,7 +41,7 @@ struct GratitudeFilter {
     std::optional<Date> week;            // any day of the ISO week; nullopt = all time
     std::optional<int> from_slot;
     std::optional<std::string> category_id;
-    std::string search;                  // substring; ASCII letters match either case
+    std::string search;                  // words by prefix, any case or accent, emoji (model/search.h)
     bool operator==(const GratitudeFilter&) const = default;
 };
 

@@ -1,6 +1,8 @@
 #include "schema.h"
 
 #include <algorithm>
+#include "search.h"
+
 #include <array>
 #include <map>
 #include <mutex>
@@ -551,6 +553,317 @@ CREATE TRIGGER card_round_restored AFTER INSERT ON card_round BEGIN
     DELETE FROM deleted_row WHERE id = 'card_round/' || NEW.id;
 END;
 )sql"},
+    // Search over the couple's text (model/search.h). search_doc: one row per
+    // (kind, row, field) holding text, with its day, its id the day's julian
+    // day number * 2^24 + the order written that day, so the index's rowid
+    // order is newest-first by day (a page of hits needs no sort); `search` (FTS5, the
+    // "hearth" tokenizer: unicode61 remove_diacritics 2 plus emoji tokens)
+    // indexes search_doc.body. Triggers on every table with the couple's text
+    // keep both in step; existing rows are indexed here. Derived data: backups
+    // skip `search` and its *_-named tables, search_doc included, so they need
+    // no deletion triggers.
+    Migration{8, "search", R"sql(
+CREATE TABLE search_doc (
+    id          INTEGER PRIMARY KEY,  -- julian day number * 2^24 + order written that day
+    kind        INTEGER NOT NULL,
+    row_id      TEXT NOT NULL,
+    field       TEXT NOT NULL,
+    day         TEXT NOT NULL,
+    body        TEXT NOT NULL,
+    UNIQUE (kind, row_id, field)
+);
+CREATE VIRTUAL TABLE search USING fts5(body, content='search_doc', content_rowid='id',
+    tokenize='hearth', prefix='1 2 3');
+INSERT INTO search_doc(id, kind, row_id, field, day, body)
+SELECT coalesce(CAST(julianday(day) AS INTEGER), 0) * 16777216
+       + row_number() OVER (PARTITION BY day ORDER BY created, kind, row_id, field),
+       kind, row_id, field, day, body FROM (
+SELECT 0 AS kind, r.id AS row_id, 'text' AS field, r.day AS day, r.text AS body, r.created_at AS created FROM gratitude r WHERE coalesce(r.text, '') <> ''
+UNION ALL SELECT 1 AS kind, r.id AS row_id, 'title' AS field, r.day AS day, r.title AS body, r.created_at AS created FROM plan r WHERE coalesce(r.title, '') <> ''
+UNION ALL SELECT 1 AS kind, r.id AS row_id, 'notes' AS field, r.day AS day, r.notes AS body, r.created_at AS created FROM plan r WHERE coalesce(r.notes, '') <> ''
+UNION ALL SELECT 1 AS kind, r.id AS row_id, 'place' AS field, r.day AS day, r.place AS body, r.created_at AS created FROM plan r WHERE coalesce(r.place, '') <> ''
+UNION ALL SELECT 2 AS kind, r.id AS row_id, 'title' AS field, coalesce(r.day, r.original_day) AS day, r.title AS body, r.created_at AS created FROM plan_occurrence r WHERE coalesce(r.title, '') <> ''
+UNION ALL SELECT 2 AS kind, r.id AS row_id, 'notes' AS field, coalesce(r.day, r.original_day) AS day, r.notes AS body, r.created_at AS created FROM plan_occurrence r WHERE coalesce(r.notes, '') <> ''
+UNION ALL SELECT 2 AS kind, r.id AS row_id, 'place' AS field, coalesce(r.day, r.original_day) AS day, r.place AS body, r.created_at AS created FROM plan_occurrence r WHERE coalesce(r.place, '') <> ''
+UNION ALL SELECT 2 AS kind, r.id AS row_id, 'memory' AS field, coalesce(r.day, r.original_day) AS day, r.memory AS body, r.created_at AS created FROM plan_occurrence r WHERE coalesce(r.memory, '') <> ''
+UNION ALL SELECT 3 AS kind, r.id AS row_id, 'went_well_note' AS field, substr(r.started_at, 1, 10) AS day, r.went_well_note AS body, r.created_at AS created FROM weekly_review r WHERE coalesce(r.went_well_note, '') <> ''
+UNION ALL SELECT 3 AS kind, r.id AS row_id, 'issue_topic' AS field, substr(r.started_at, 1, 10) AS day, r.issue_topic AS body, r.created_at AS created FROM weekly_review r WHERE coalesce(r.issue_topic, '') <> ''
+UNION ALL SELECT 4 AS kind, r.id AS row_id, 'loved_answer' AS field, coalesce((SELECT substr(w.started_at, 1, 10) FROM weekly_review w WHERE w.id = r.review_id), substr(r.created_at, 1, 10)) AS day, r.loved_answer AS body, r.created_at AS created FROM weekly_review_checkin r WHERE coalesce(r.loved_answer, '') <> ''
+UNION ALL SELECT 5 AS kind, r.id AS row_id, 'topic' AS field, substr(r.started_at, 1, 10) AS day, r.topic AS body, r.created_at AS created FROM conflict_break r WHERE coalesce(r.topic, '') <> ''
+UNION ALL SELECT 6 AS kind, r.id AS row_id, 'topic' AS field, substr(r.started_at, 1, 10) AS day, r.topic AS body, r.created_at AS created FROM exercise_session r WHERE coalesce(r.topic, '') <> ''
+UNION ALL SELECT 7 AS kind, r.id AS row_id, 'note' AS field, substr(r.created_at, 1, 10) AS day, r.note AS body, r.created_at AS created FROM exercise_rating r WHERE coalesce(r.note, '') <> ''
+UNION ALL SELECT 8 AS kind, r.id AS row_id, 'question' AS field, r.day AS day, r.question AS body, r.created_at AS created FROM card_talk r WHERE coalesce(r.question, '') <> ''
+UNION ALL SELECT 8 AS kind, r.id AS row_id, 'note' AS field, r.day AS day, r.note AS body, r.created_at AS created FROM card_talk r WHERE coalesce(r.note, '') <> ''
+UNION ALL SELECT 9 AS kind, r.id AS row_id, 'answer' AS field, coalesce((SELECT t.day FROM card_talk t WHERE t.id = r.talk_id), substr(r.created_at, 1, 10)) AS day, r.answer AS body, r.created_at AS created FROM card_round r WHERE coalesce(r.answer, '') <> ''
+UNION ALL SELECT 9 AS kind, r.id AS row_id, 'guess' AS field, coalesce((SELECT t.day FROM card_talk t WHERE t.id = r.talk_id), substr(r.created_at, 1, 10)) AS day, r.guess AS body, r.created_at AS created FROM card_round r WHERE coalesce(r.guess, '') <> '');
+INSERT INTO search(search) VALUES('rebuild');
+CREATE TRIGGER search_doc_added AFTER INSERT ON search_doc BEGIN
+    INSERT INTO search(rowid, body) VALUES(NEW.id, NEW.body);
+END;
+CREATE TRIGGER search_doc_removed AFTER DELETE ON search_doc BEGIN
+    INSERT INTO search(search, rowid, body) VALUES('delete', OLD.id, OLD.body);
+END;
+CREATE TRIGGER gratitude_search_added AFTER INSERT ON gratitude BEGIN
+    INSERT INTO search_doc(id, kind, row_id, field, day, body)
+    SELECT v.b + 1 + coalesce((SELECT max(x.id) - v.b FROM search_doc x WHERE x.id > v.b AND x.id < v.b + 16777216), 0),
+           0, NEW.id, 'text', v.d, NEW.text
+    FROM (SELECT NEW.day AS d, coalesce(CAST(julianday(NEW.day) AS INTEGER), 0) * 16777216 AS b) v
+    WHERE coalesce(NEW.text, '') <> '';
+END;
+CREATE TRIGGER gratitude_search_changed AFTER UPDATE OF text, day ON gratitude BEGIN
+    DELETE FROM search_doc WHERE kind = 0 AND row_id = OLD.id;
+    INSERT INTO search_doc(id, kind, row_id, field, day, body)
+    SELECT v.b + 1 + coalesce((SELECT max(x.id) - v.b FROM search_doc x WHERE x.id > v.b AND x.id < v.b + 16777216), 0),
+           0, NEW.id, 'text', v.d, NEW.text
+    FROM (SELECT NEW.day AS d, coalesce(CAST(julianday(NEW.day) AS INTEGER), 0) * 16777216 AS b) v
+    WHERE coalesce(NEW.text, '') <> '';
+END;
+CREATE TRIGGER gratitude_search_removed AFTER DELETE ON gratitude BEGIN
+    DELETE FROM search_doc WHERE kind = 0 AND row_id = OLD.id;
+END;
+CREATE TRIGGER plan_search_added AFTER INSERT ON plan BEGIN
+    INSERT INTO search_doc(id, kind, row_id, field, day, body)
+    SELECT v.b + 1 + coalesce((SELECT max(x.id) - v.b FROM search_doc x WHERE x.id > v.b AND x.id < v.b + 16777216), 0),
+           1, NEW.id, 'title', v.d, NEW.title
+    FROM (SELECT NEW.day AS d, coalesce(CAST(julianday(NEW.day) AS INTEGER), 0) * 16777216 AS b) v
+    WHERE coalesce(NEW.title, '') <> '';
+    INSERT INTO search_doc(id, kind, row_id, field, day, body)
+    SELECT v.b + 1 + coalesce((SELECT max(x.id) - v.b FROM search_doc x WHERE x.id > v.b AND x.id < v.b + 16777216), 0),
+           1, NEW.id, 'notes', v.d, NEW.notes
+    FROM (SELECT NEW.day AS d, coalesce(CAST(julianday(NEW.day) AS INTEGER), 0) * 16777216 AS b) v
+    WHERE coalesce(NEW.notes, '') <> '';
+    INSERT INTO search_doc(id, kind, row_id, field, day, body)
+    SELECT v.b + 1 + coalesce((SELECT max(x.id) - v.b FROM search_doc x WHERE x.id > v.b AND x.id < v.b + 16777216), 0),
+           1, NEW.id, 'place', v.d, NEW.place
+    FROM (SELECT NEW.day AS d, coalesce(CAST(julianday(NEW.day) AS INTEGER), 0) * 16777216 AS b) v
+    WHERE coalesce(NEW.place, '') <> '';
+END;
+CREATE TRIGGER plan_search_changed AFTER UPDATE OF title, notes, place, day ON plan BEGIN
+    DELETE FROM search_doc WHERE kind = 1 AND row_id = OLD.id;
+    INSERT INTO search_doc(id, kind, row_id, field, day, body)
+    SELECT v.b + 1 + coalesce((SELECT max(x.id) - v.b FROM search_doc x WHERE x.id > v.b AND x.id < v.b + 16777216), 0),
+           1, NEW.id, 'title', v.d, NEW.title
+    FROM (SELECT NEW.day AS d, coalesce(CAST(julianday(NEW.day) AS INTEGER), 0) * 16777216 AS b) v
+    WHERE coalesce(NEW.title, '') <> '';
+    INSERT INTO search_doc(id, kind, row_id, field, day, body)
+    SELECT v.b + 1 + coalesce((SELECT max(x.id) - v.b FROM search_doc x WHERE x.id > v.b AND x.id < v.b + 16777216), 0),
+           1, NEW.id, 'notes', v.d, NEW.notes
+    FROM (SELECT NEW.day AS d, coalesce(CAST(julianday(NEW.day) AS INTEGER), 0) * 16777216 AS b) v
+    WHERE coalesce(NEW.notes, '') <> '';
+    INSERT INTO search_doc(id, kind, row_id, field, day, body)
+    SELECT v.b + 1 + coalesce((SELECT max(x.id) - v.b FROM search_doc x WHERE x.id > v.b AND x.id < v.b + 16777216), 0),
+           1, NEW.id, 'place', v.d, NEW.place
+    FROM (SELECT NEW.day AS d, coalesce(CAST(julianday(NEW.day) AS INTEGER), 0) * 16777216 AS b) v
+    WHERE coalesce(NEW.place, '') <> '';
+END;
+CREATE TRIGGER plan_search_removed AFTER DELETE ON plan BEGIN
+    DELETE FROM search_doc WHERE kind = 1 AND row_id = OLD.id;
+END;
+CREATE TRIGGER plan_occurrence_search_added AFTER INSERT ON plan_occurrence BEGIN
+    INSERT INTO search_doc(id, kind, row_id, field, day, body)
+    SELECT v.b + 1 + coalesce((SELECT max(x.id) - v.b FROM search_doc x WHERE x.id > v.b AND x.id < v.b + 16777216), 0),
+           2, NEW.id, 'title', v.d, NEW.title
+    FROM (SELECT coalesce(NEW.day, NEW.original_day) AS d, coalesce(CAST(julianday(coalesce(NEW.day, NEW.original_day)) AS INTEGER), 0) * 16777216 AS b) v
+    WHERE coalesce(NEW.title, '') <> '';
+    INSERT INTO search_doc(id, kind, row_id, field, day, body)
+    SELECT v.b + 1 + coalesce((SELECT max(x.id) - v.b FROM search_doc x WHERE x.id > v.b AND x.id < v.b + 16777216), 0),
+           2, NEW.id, 'notes', v.d, NEW.notes
+    FROM (SELECT coalesce(NEW.day, NEW.original_day) AS d, coalesce(CAST(julianday(coalesce(NEW.day, NEW.original_day)) AS INTEGER), 0) * 16777216 AS b) v
+    WHERE coalesce(NEW.notes, '') <> '';
+    INSERT INTO search_doc(id, kind, row_id, field, day, body)
+    SELECT v.b + 1 + coalesce((SELECT max(x.id) - v.b FROM search_doc x WHERE x.id > v.b AND x.id < v.b + 16777216), 0),
+           2, NEW.id, 'place', v.d, NEW.place
+    FROM (SELECT coalesce(NEW.day, NEW.original_day) AS d, coalesce(CAST(julianday(coalesce(NEW.day, NEW.original_day)) AS INTEGER), 0) * 16777216 AS b) v
+    WHERE coalesce(NEW.place, '') <> '';
+    INSERT INTO search_doc(id, kind, row_id, field, day, body)
+    SELECT v.b + 1 + coalesce((SELECT max(x.id) - v.b FROM search_doc x WHERE x.id > v.b AND x.id < v.b + 16777216), 0),
+           2, NEW.id, 'memory', v.d, NEW.memory
+    FROM (SELECT coalesce(NEW.day, NEW.original_day) AS d, coalesce(CAST(julianday(coalesce(NEW.day, NEW.original_day)) AS INTEGER), 0) * 16777216 AS b) v
+    WHERE coalesce(NEW.memory, '') <> '';
+END;
+CREATE TRIGGER plan_occurrence_search_changed AFTER UPDATE OF title, notes, place, memory, day, original_day ON plan_occurrence BEGIN
+    DELETE FROM search_doc WHERE kind = 2 AND row_id = OLD.id;
+    INSERT INTO search_doc(id, kind, row_id, field, day, body)
+    SELECT v.b + 1 + coalesce((SELECT max(x.id) - v.b FROM search_doc x WHERE x.id > v.b AND x.id < v.b + 16777216), 0),
+           2, NEW.id, 'title', v.d, NEW.title
+    FROM (SELECT coalesce(NEW.day, NEW.original_day) AS d, coalesce(CAST(julianday(coalesce(NEW.day, NEW.original_day)) AS INTEGER), 0) * 16777216 AS b) v
+    WHERE coalesce(NEW.title, '') <> '';
+    INSERT INTO search_doc(id, kind, row_id, field, day, body)
+    SELECT v.b + 1 + coalesce((SELECT max(x.id) - v.b FROM search_doc x WHERE x.id > v.b AND x.id < v.b + 16777216), 0),
+           2, NEW.id, 'notes', v.d, NEW.notes
+    FROM (SELECT coalesce(NEW.day, NEW.original_day) AS d, coalesce(CAST(julianday(coalesce(NEW.day, NEW.original_day)) AS INTEGER), 0) * 16777216 AS b) v
+    WHERE coalesce(NEW.notes, '') <> '';
+    INSERT INTO search_doc(id, kind, row_id, field, day, body)
+    SELECT v.b + 1 + coalesce((SELECT max(x.id) - v.b FROM search_doc x WHERE x.id > v.b AND x.id < v.b + 16777216), 0),
+           2, NEW.id, 'place', v.d, NEW.place
+    FROM (SELECT coalesce(NEW.day, NEW.original_day) AS d, coalesce(CAST(julianday(coalesce(NEW.day, NEW.original_day)) AS INTEGER), 0) * 16777216 AS b) v
+    WHERE coalesce(NEW.place, '') <> '';
+    INSERT INTO search_doc(id, kind, row_id, field, day, body)
+    SELECT v.b + 1 + coalesce((SELECT max(x.id) - v.b FROM search_doc x WHERE x.id > v.b AND x.id < v.b + 16777216), 0),
+           2, NEW.id, 'memory', v.d, NEW.memory
+    FROM (SELECT coalesce(NEW.day, NEW.original_day) AS d, coalesce(CAST(julianday(coalesce(NEW.day, NEW.original_day)) AS INTEGER), 0) * 16777216 AS b) v
+    WHERE coalesce(NEW.memory, '') <> '';
+END;
+CREATE TRIGGER plan_occurrence_search_removed AFTER DELETE ON plan_occurrence BEGIN
+    DELETE FROM search_doc WHERE kind = 2 AND row_id = OLD.id;
+END;
+CREATE TRIGGER weekly_review_search_added AFTER INSERT ON weekly_review BEGIN
+    INSERT INTO search_doc(id, kind, row_id, field, day, body)
+    SELECT v.b + 1 + coalesce((SELECT max(x.id) - v.b FROM search_doc x WHERE x.id > v.b AND x.id < v.b + 16777216), 0),
+           3, NEW.id, 'went_well_note', v.d, NEW.went_well_note
+    FROM (SELECT substr(NEW.started_at, 1, 10) AS d, coalesce(CAST(julianday(substr(NEW.started_at, 1, 10)) AS INTEGER), 0) * 16777216 AS b) v
+    WHERE coalesce(NEW.went_well_note, '') <> '';
+    INSERT INTO search_doc(id, kind, row_id, field, day, body)
+    SELECT v.b + 1 + coalesce((SELECT max(x.id) - v.b FROM search_doc x WHERE x.id > v.b AND x.id < v.b + 16777216), 0),
+           3, NEW.id, 'issue_topic', v.d, NEW.issue_topic
+    FROM (SELECT substr(NEW.started_at, 1, 10) AS d, coalesce(CAST(julianday(substr(NEW.started_at, 1, 10)) AS INTEGER), 0) * 16777216 AS b) v
+    WHERE coalesce(NEW.issue_topic, '') <> '';
+END;
+CREATE TRIGGER weekly_review_search_changed AFTER UPDATE OF went_well_note, issue_topic, started_at ON weekly_review BEGIN
+    DELETE FROM search_doc WHERE kind = 3 AND row_id = OLD.id;
+    INSERT INTO search_doc(id, kind, row_id, field, day, body)
+    SELECT v.b + 1 + coalesce((SELECT max(x.id) - v.b FROM search_doc x WHERE x.id > v.b AND x.id < v.b + 16777216), 0),
+           3, NEW.id, 'went_well_note', v.d, NEW.went_well_note
+    FROM (SELECT substr(NEW.started_at, 1, 10) AS d, coalesce(CAST(julianday(substr(NEW.started_at, 1, 10)) AS INTEGER), 0) * 16777216 AS b) v
+    WHERE coalesce(NEW.went_well_note, '') <> '';
+    INSERT INTO search_doc(id, kind, row_id, field, day, body)
+    SELECT v.b + 1 + coalesce((SELECT max(x.id) - v.b FROM search_doc x WHERE x.id > v.b AND x.id < v.b + 16777216), 0),
+           3, NEW.id, 'issue_topic', v.d, NEW.issue_topic
+    FROM (SELECT substr(NEW.started_at, 1, 10) AS d, coalesce(CAST(julianday(substr(NEW.started_at, 1, 10)) AS INTEGER), 0) * 16777216 AS b) v
+    WHERE coalesce(NEW.issue_topic, '') <> '';
+END;
+CREATE TRIGGER weekly_review_search_removed AFTER DELETE ON weekly_review BEGIN
+    DELETE FROM search_doc WHERE kind = 3 AND row_id = OLD.id;
+END;
+CREATE TRIGGER weekly_review_checkin_search_added AFTER INSERT ON weekly_review_checkin BEGIN
+    INSERT INTO search_doc(id, kind, row_id, field, day, body)
+    SELECT v.b + 1 + coalesce((SELECT max(x.id) - v.b FROM search_doc x WHERE x.id > v.b AND x.id < v.b + 16777216), 0),
+           4, NEW.id, 'loved_answer', v.d, NEW.loved_answer
+    FROM (SELECT coalesce((SELECT substr(w.started_at, 1, 10) FROM weekly_review w WHERE w.id = NEW.review_id), substr(NEW.created_at, 1, 10)) AS d, coalesce(CAST(julianday(coalesce((SELECT substr(w.started_at, 1, 10) FROM weekly_review w WHERE w.id = NEW.review_id), substr(NEW.created_at, 1, 10))) AS INTEGER), 0) * 16777216 AS b) v
+    WHERE coalesce(NEW.loved_answer, '') <> '';
+END;
+CREATE TRIGGER weekly_review_checkin_search_changed AFTER UPDATE OF loved_answer ON weekly_review_checkin BEGIN
+    DELETE FROM search_doc WHERE kind = 4 AND row_id = OLD.id;
+    INSERT INTO search_doc(id, kind, row_id, field, day, body)
+    SELECT v.b + 1 + coalesce((SELECT max(x.id) - v.b FROM search_doc x WHERE x.id > v.b AND x.id < v.b + 16777216), 0),
+           4, NEW.id, 'loved_answer', v.d, NEW.loved_answer
+    FROM (SELECT coalesce((SELECT substr(w.started_at, 1, 10) FROM weekly_review w WHERE w.id = NEW.review_id), substr(NEW.created_at, 1, 10)) AS d, coalesce(CAST(julianday(coalesce((SELECT substr(w.started_at, 1, 10) FROM weekly_review w WHERE w.id = NEW.review_id), substr(NEW.created_at, 1, 10))) AS INTEGER), 0) * 16777216 AS b) v
+    WHERE coalesce(NEW.loved_answer, '') <> '';
+END;
+CREATE TRIGGER weekly_review_checkin_search_removed AFTER DELETE ON weekly_review_checkin BEGIN
+    DELETE FROM search_doc WHERE kind = 4 AND row_id = OLD.id;
+END;
+CREATE TRIGGER conflict_break_search_added AFTER INSERT ON conflict_break BEGIN
+    INSERT INTO search_doc(id, kind, row_id, field, day, body)
+    SELECT v.b + 1 + coalesce((SELECT max(x.id) - v.b FROM search_doc x WHERE x.id > v.b AND x.id < v.b + 16777216), 0),
+           5, NEW.id, 'topic', v.d, NEW.topic
+    FROM (SELECT substr(NEW.started_at, 1, 10) AS d, coalesce(CAST(julianday(substr(NEW.started_at, 1, 10)) AS INTEGER), 0) * 16777216 AS b) v
+    WHERE coalesce(NEW.topic, '') <> '';
+END;
+CREATE TRIGGER conflict_break_search_changed AFTER UPDATE OF topic, started_at ON conflict_break BEGIN
+    DELETE FROM search_doc WHERE kind = 5 AND row_id = OLD.id;
+    INSERT INTO search_doc(id, kind, row_id, field, day, body)
+    SELECT v.b + 1 + coalesce((SELECT max(x.id) - v.b FROM search_doc x WHERE x.id > v.b AND x.id < v.b + 16777216), 0),
+           5, NEW.id, 'topic', v.d, NEW.topic
+    FROM (SELECT substr(NEW.started_at, 1, 10) AS d, coalesce(CAST(julianday(substr(NEW.started_at, 1, 10)) AS INTEGER), 0) * 16777216 AS b) v
+    WHERE coalesce(NEW.topic, '') <> '';
+END;
+CREATE TRIGGER conflict_break_search_removed AFTER DELETE ON conflict_break BEGIN
+    DELETE FROM search_doc WHERE kind = 5 AND row_id = OLD.id;
+END;
+CREATE TRIGGER exercise_session_search_added AFTER INSERT ON exercise_session BEGIN
+    INSERT INTO search_doc(id, kind, row_id, field, day, body)
+    SELECT v.b + 1 + coalesce((SELECT max(x.id) - v.b FROM search_doc x WHERE x.id > v.b AND x.id < v.b + 16777216), 0),
+           6, NEW.id, 'topic', v.d, NEW.topic
+    FROM (SELECT substr(NEW.started_at, 1, 10) AS d, coalesce(CAST(julianday(substr(NEW.started_at, 1, 10)) AS INTEGER), 0) * 16777216 AS b) v
+    WHERE coalesce(NEW.topic, '') <> '';
+END;
+CREATE TRIGGER exercise_session_search_changed AFTER UPDATE OF topic, started_at ON exercise_session BEGIN
+    DELETE FROM search_doc WHERE kind = 6 AND row_id = OLD.id;
+    INSERT INTO search_doc(id, kind, row_id, field, day, body)
+    SELECT v.b + 1 + coalesce((SELECT max(x.id) - v.b FROM search_doc x WHERE x.id > v.b AND x.id < v.b + 16777216), 0),
+           6, NEW.id, 'topic', v.d, NEW.topic
+    FROM (SELECT substr(NEW.started_at, 1, 10) AS d, coalesce(CAST(julianday(substr(NEW.started_at, 1, 10)) AS INTEGER), 0) * 16777216 AS b) v
+    WHERE coalesce(NEW.topic, '') <> '';
+END;
+CREATE TRIGGER exercise_session_search_removed AFTER DELETE ON exercise_session BEGIN
+    DELETE FROM search_doc WHERE kind = 6 AND row_id = OLD.id;
+END;
+CREATE TRIGGER exercise_rating_search_added AFTER INSERT ON exercise_rating BEGIN
+    INSERT INTO search_doc(id, kind, row_id, field, day, body)
+    SELECT v.b + 1 + coalesce((SELECT max(x.id) - v.b FROM search_doc x WHERE x.id > v.b AND x.id < v.b + 16777216), 0),
+           7, NEW.id, 'note', v.d, NEW.note
+    FROM (SELECT substr(NEW.created_at, 1, 10) AS d, coalesce(CAST(julianday(substr(NEW.created_at, 1, 10)) AS INTEGER), 0) * 16777216 AS b) v
+    WHERE coalesce(NEW.note, '') <> '';
+END;
+CREATE TRIGGER exercise_rating_search_changed AFTER UPDATE OF note ON exercise_rating BEGIN
+    DELETE FROM search_doc WHERE kind = 7 AND row_id = OLD.id;
+    INSERT INTO search_doc(id, kind, row_id, field, day, body)
+    SELECT v.b + 1 + coalesce((SELECT max(x.id) - v.b FROM search_doc x WHERE x.id > v.b AND x.id < v.b + 16777216), 0),
+           7, NEW.id, 'note', v.d, NEW.note
+    FROM (SELECT substr(NEW.created_at, 1, 10) AS d, coalesce(CAST(julianday(substr(NEW.created_at, 1, 10)) AS INTEGER), 0) * 16777216 AS b) v
+    WHERE coalesce(NEW.note, '') <> '';
+END;
+CREATE TRIGGER exercise_rating_search_removed AFTER DELETE ON exercise_rating BEGIN
+    DELETE FROM search_doc WHERE kind = 7 AND row_id = OLD.id;
+END;
+CREATE TRIGGER card_talk_search_added AFTER INSERT ON card_talk BEGIN
+    INSERT INTO search_doc(id, kind, row_id, field, day, body)
+    SELECT v.b + 1 + coalesce((SELECT max(x.id) - v.b FROM search_doc x WHERE x.id > v.b AND x.id < v.b + 16777216), 0),
+           8, NEW.id, 'question', v.d, NEW.question
+    FROM (SELECT NEW.day AS d, coalesce(CAST(julianday(NEW.day) AS INTEGER), 0) * 16777216 AS b) v
+    WHERE coalesce(NEW.question, '') <> '';
+    INSERT INTO search_doc(id, kind, row_id, field, day, body)
+    SELECT v.b + 1 + coalesce((SELECT max(x.id) - v.b FROM search_doc x WHERE x.id > v.b AND x.id < v.b + 16777216), 0),
+           8, NEW.id, 'note', v.d, NEW.note
+    FROM (SELECT NEW.day AS d, coalesce(CAST(julianday(NEW.day) AS INTEGER), 0) * 16777216 AS b) v
+    WHERE coalesce(NEW.note, '') <> '';
+END;
+CREATE TRIGGER card_talk_search_changed AFTER UPDATE OF question, note, day ON card_talk BEGIN
+    DELETE FROM search_doc WHERE kind = 8 AND row_id = OLD.id;
+    INSERT INTO search_doc(id, kind, row_id, field, day, body)
+    SELECT v.b + 1 + coalesce((SELECT max(x.id) - v.b FROM search_doc x WHERE x.id > v.b AND x.id < v.b + 16777216), 0),
+           8, NEW.id, 'question', v.d, NEW.question
+    FROM (SELECT NEW.day AS d, coalesce(CAST(julianday(NEW.day) AS INTEGER), 0) * 16777216 AS b) v
+    WHERE coalesce(NEW.question, '') <> '';
+    INSERT INTO search_doc(id, kind, row_id, field, day, body)
+    SELECT v.b + 1 + coalesce((SELECT max(x.id) - v.b FROM search_doc x WHERE x.id > v.b AND x.id < v.b + 16777216), 0),
+           8, NEW.id, 'note', v.d, NEW.note
+    FROM (SELECT NEW.day AS d, coalesce(CAST(julianday(NEW.day) AS INTEGER), 0) * 16777216 AS b) v
+    WHERE coalesce(NEW.note, '') <> '';
+END;
+CREATE TRIGGER card_talk_search_removed AFTER DELETE ON card_talk BEGIN
+    DELETE FROM search_doc WHERE kind = 8 AND row_id = OLD.id;
+END;
+CREATE TRIGGER card_round_search_added AFTER INSERT ON card_round BEGIN
+    INSERT INTO search_doc(id, kind, row_id, field, day, body)
+    SELECT v.b + 1 + coalesce((SELECT max(x.id) - v.b FROM search_doc x WHERE x.id > v.b AND x.id < v.b + 16777216), 0),
+           9, NEW.id, 'answer', v.d, NEW.answer
+    FROM (SELECT coalesce((SELECT t.day FROM card_talk t WHERE t.id = NEW.talk_id), substr(NEW.created_at, 1, 10)) AS d, coalesce(CAST(julianday(coalesce((SELECT t.day FROM card_talk t WHERE t.id = NEW.talk_id), substr(NEW.created_at, 1, 10))) AS INTEGER), 0) * 16777216 AS b) v
+    WHERE coalesce(NEW.answer, '') <> '';
+    INSERT INTO search_doc(id, kind, row_id, field, day, body)
+    SELECT v.b + 1 + coalesce((SELECT max(x.id) - v.b FROM search_doc x WHERE x.id > v.b AND x.id < v.b + 16777216), 0),
+           9, NEW.id, 'guess', v.d, NEW.guess
+    FROM (SELECT coalesce((SELECT t.day FROM card_talk t WHERE t.id = NEW.talk_id), substr(NEW.created_at, 1, 10)) AS d, coalesce(CAST(julianday(coalesce((SELECT t.day FROM card_talk t WHERE t.id = NEW.talk_id), substr(NEW.created_at, 1, 10))) AS INTEGER), 0) * 16777216 AS b) v
+    WHERE coalesce(NEW.guess, '') <> '';
+END;
+CREATE TRIGGER card_round_search_changed AFTER UPDATE OF answer, guess ON card_round BEGIN
+    DELETE FROM search_doc WHERE kind = 9 AND row_id = OLD.id;
+    INSERT INTO search_doc(id, kind, row_id, field, day, body)
+    SELECT v.b + 1 + coalesce((SELECT max(x.id) - v.b FROM search_doc x WHERE x.id > v.b AND x.id < v.b + 16777216), 0),
+           9, NEW.id, 'answer', v.d, NEW.answer
+    FROM (SELECT coalesce((SELECT t.day FROM card_talk t WHERE t.id = NEW.talk_id), substr(NEW.created_at, 1, 10)) AS d, coalesce(CAST(julianday(coalesce((SELECT t.day FROM card_talk t WHERE t.id = NEW.talk_id), substr(NEW.created_at, 1, 10))) AS INTEGER), 0) * 16777216 AS b) v
+    WHERE coalesce(NEW.answer, '') <> '';
+    INSERT INTO search_doc(id, kind, row_id, field, day, body)
+    SELECT v.b + 1 + coalesce((SELECT max(x.id) - v.b FROM search_doc x WHERE x.id > v.b AND x.id < v.b + 16777216), 0),
+           9, NEW.id, 'guess', v.d, NEW.guess
+    FROM (SELECT coalesce((SELECT t.day FROM card_talk t WHERE t.id = NEW.talk_id), substr(NEW.created_at, 1, 10)) AS d, coalesce(CAST(julianday(coalesce((SELECT t.day FROM card_talk t WHERE t.id = NEW.talk_id), substr(NEW.created_at, 1, 10))) AS INTEGER), 0) * 16777216 AS b) v
+    WHERE coalesce(NEW.guess, '') <> '';
+END;
+CREATE TRIGGER card_round_search_removed AFTER DELETE ON card_round BEGIN
+    DELETE FROM search_doc WHERE kind = 9 AND row_id = OLD.id;
+END;
+)sql"},
 };
 
 std::span<const Migration> migrations() { return kMigrations; }
@@ -578,6 +891,7 @@ SchemaShape shape_of(Database& db) {
 }
 
 void run_migrations(Database& db, int from, int target) {
+    register_search_tokenizer(db);  // the search triggers need it on every connection that writes
     for (const auto& m : kMigrations) {
         if (m.version <= from || m.version > target) continue;
         Transaction tx(db);
@@ -603,6 +917,7 @@ const SchemaShape& expected_shape(int version) {
 } // namespace
 
 void check_schema(Database& db) {
+    register_search_tokenizer(db);  // reading the search table needs it
     const int current = db.user_version();
     const std::string file = db.in_memory() ? "The in-memory database" : "The database " + db.name();
     if (current > latest_schema_version())

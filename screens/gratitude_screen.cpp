@@ -39,6 +39,20 @@ GratitudeFilter GratitudeScreen::filter() const {
     return f;
 }
 
+const std::vector<ByteRange>& GratitudeScreen::matches(const GratitudeEntry& e) {
+    if (matches_search_ != search || matches_revision_ != m_.gratitude.revision()) {
+        matches_.clear();
+        matches_search_ = search;
+        matches_revision_ = m_.gratitude.revision();
+    }
+    auto it = matches_.find(e.id);
+    if (it == matches_.end()) {
+        if (matches_.size() > 512) matches_.clear();
+        it = matches_.emplace(e.id, Search(m_.db).matches(search, SearchKind::appreciation, e.id, "text")).first;
+    }
+    return it->second;
+}
+
 std::optional<std::string> GratitudeScreen::save_compose(const std::string& text) {
     GratitudeDraft d = compose;
     d.text = text;

@@ -4,6 +4,7 @@
 // The text being typed lives in the ui's text fields (GuardedText keeps emoji
 // and drafts safe); commands take it as an argument.
 #include "hearth_model.h"
+#include "search.h"
 #include "shown_week.h"
 
 #include <cstdint>
@@ -59,6 +60,10 @@ public:
     GratitudeFilter filter() const;
     int total() const { return pages_.total(); }
     const GratitudeEntry& entry(int i) { return pages_.at(m_.gratitude, i); }
+    // Where the search matches in an entry's text (byte ranges, for
+    // highlighting); empty without a search. Cached until the search or the
+    // log changes.
+    const std::vector<ByteRange>& matches(const GratitudeEntry& e);
 
     // ---- the entry open in the editor
     const std::string& selected() const { return selected_; }
@@ -84,6 +89,9 @@ private:
     EntryPages pages_;
     std::string selected_;
     uint64_t edit_loads_ = 0;
+    std::map<std::string, std::vector<ByteRange>> matches_;
+    std::string matches_search_;
+    uint64_t matches_revision_ = 0;
 };
 
 } // namespace hearth

@@ -34,6 +34,7 @@ bool GuardedText::load(const std::string& original) {
     auto encoded = guard_.encode(original);
     editable_ = encoded.has_value();
     buffer_ = encoded ? *encoded : original;
+    cursor_ = place_cursor_ = -1;
     return editable_;
 }
 
@@ -119,17 +120,43 @@ void GuardedText::insert_pending(ImGuiInputTextCallbackData* data) {
     }
 }
 
+bool GuardedText::insert_at_cursor(std::string_view utf8) {
+    if (!editable_ || utf8.empty()) return false;
+    if (focus_is_current() && g_focused == this) {
+        // The field is being edited: its callback inserts at the live cursor.
+        pending_.append(utf8);
+        return true;
+    }
+    auto encoded = guard_.encode(utf8);
+    if (!encoded) return false;
+    ensure_glyphs(*encoded);
+    std::size_t at = cursor_ < 0 || std::size_t(cursor_) > buffer_.size() ? buffer_.size() : std::size_t(cursor_);
+    while (at > 0 && at < buffer_.size() && (static_cast<unsigned char>(buffer_[at]) & 0xC0) == 0x80) --at;
+    std::string before = buffer_;
+    buffer_.insert(at, *encoded);
+    cursor_ = place_cursor_ = int(at + encoded->size());
+    after_input(before, nullptr);
+    return true;
+}
+
 int guarded_callback(ImGuiInputTextCallbackData* data) {
     auto* self = static_cast<GuardedText*>(data->UserData);
     // Text that was there before the field took the keys (a restored draft, a
     // row being edited) is continued, not typed in front of; a click still puts
     // the cursor where it lands.
+    if (self->place_cursor_ >= 0) {
+        self->cursor_to_end_ = false;
+        int at = std::min(self->place_cursor_, data->BufTextLen);
+        self->place_cursor_ = -1;
+        if (!ImGui::GetIO().MouseDown[0]) data->CursorPos = data->SelectionStart = data->SelectionEnd = at;
+    }
     if (self->cursor_to_end_) {
         self->cursor_to_end_ = false;
         if (!ImGui::GetIO().MouseDown[0]) data->CursorPos = data->SelectionStart = data->SelectionEnd = data->BufTextLen;
     }
     if (!self->editable_) self->pending_.clear();
     if (!self->pending_.empty()) self->insert_pending(data);
+    self->cursor_ = data->CursorPos;
     return 0;
 }
 

@@ -12,6 +12,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 
 namespace hearth::ui {
 
@@ -61,6 +62,11 @@ public:
     void queue_typed(char32_t cp);
     bool has_pending() const { return !pending_.empty(); }
 
+    // Inserts `utf8` (an emoji from the picker) where the cursor last was in
+    // this field (its end when it was never edited); the cursor lands after it
+    // when the field is next active. False when the field is read-only.
+    bool insert_at_cursor(std::string_view utf8);
+
 private:
     friend int guarded_callback(ImGuiInputTextCallbackData* data);
     void track_focus();
@@ -73,6 +79,8 @@ private:
     bool editable_ = true;
     bool cursor_to_end_ = false;  // on the next activation that is not a click
     bool refocus_ = false;
+    int cursor_ = -1;             // byte offset in buffer_ while last active
+    int place_cursor_ = -1;       // where the next activation puts the cursor
     DeviceStore* drafts_ = nullptr;
     std::string draft_key_;
     bool draft_unsaved_ = false;  // the last draft write failed; retried as the field draws

@@ -1,3 +1,4 @@
+#include "search.h"
 #include "database.h"
 #include "hearth_model.h"
 #include "schema.h"
@@ -49,6 +50,7 @@ void require_refused_untouched(const fs::path& p, const std::string& expected_ph
 void make_rollback_db(const fs::path& p, const std::string& sql) {
     sqlite3* raw = nullptr;
     REQUIRE(sqlite3_open(p.c_str(), &raw) == SQLITE_OK);
+    REQUIRE(register_search_tokenizer(raw));  // the search triggers need it to alter any table
     char* err = nullptr;
     int rc = sqlite3_exec(raw, ("PRAGMA journal_mode=DELETE; " + sql).c_str(), nullptr, nullptr, &err);
     INFO((err ? err : ""));

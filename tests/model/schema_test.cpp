@@ -54,6 +54,8 @@ TEST_CASE("Every table carries a primary key and change times, so backups merge"
     Database db = Database::open_memory();
     migrate(db);
     for (const auto& table : table_names(db)) {
+        // The search index (model/search.h) is derived data, never in a backup.
+        if (table == "search" || table.rfind("search_", 0) == 0) continue;
         INFO("table " << table);
         bool has_pk = false, has_created = false, has_updated = false;
         auto st = Statement(db.raw(), "PRAGMA table_info(\"" + table + "\")");

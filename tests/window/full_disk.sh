@@ -1,7 +1,7 @@
 #!/bin/sh
 # Issue 10, fault 1, in the real window: the disk fills while an appreciation is
 # typed. Hearth keeps running, shows the problem, keeps the text; once there is
-# room again, Enter saves it. Run under xvfb-run, as root (mounts a 2 MB tmpfs;
+# room again, Enter saves it. Run under xvfb-run, as root (mounts an 8 MB tmpfs;
 # exits 77, "skipped", when it cannot).
 # usage: full_disk.sh HEARTH PNG_DIFFERS WORKDIR
 set -u
@@ -20,7 +20,7 @@ trap cleanup EXIT
 
 mkdir -p "$mnt" "$work/home"
 umount "$mnt" 2>/dev/null
-if ! mount -t tmpfs -o size=2M tmpfs "$mnt" 2>/dev/null; then
+if ! mount -t tmpfs -o size=8M tmpfs "$mnt" 2>/dev/null; then
     echo "cannot mount a tmpfs here: skipped"
     exit 77
 fi

@@ -6,6 +6,7 @@
 #include "gratitude_screen.h"
 #include "guarded_text.h"
 #include "keys.h"
+#include "kit/emoji_picker.h"
 #include "panel.h"
 #include "theme.h"
 #include "units.h"
@@ -127,6 +128,8 @@ private:
         }
         float line_x = ImGui::GetCursorPosX();
         enter_hint();
+        ImGui::SameLine();
+        compose_emoji_.button("compose-emoji", compose_text_, ctx.model.device, ctx.model.assets_dir);
         // The count at the row's right end, or under the hint when they would touch.
         float counter_w = ImGui::CalcTextSize("0000 / 0000").x;
         ImGui::SameLine();
@@ -302,6 +305,7 @@ private:
 
     std::optional<GratitudeScreen> screen_;
     GuardedText compose_text_;
+    kit::EmojiPicker compose_emoji_;
     bool focus_compose_ = true;
     std::string from_names_[2];
 

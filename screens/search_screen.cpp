@@ -1,0 +1,54 @@
+#include "search_screen.h"
+
+namespace hearth {
+
+void SearchScreen::sync() {
+    const int64_t version = data_version(m_.db);
+    if (query == ran_query_ && scope == ran_scope_ && version == ran_version_) return;
+    ran_query_ = query;
+    ran_scope_ = scope;
+    Search s(m_.db);
+    total_ = s.count(query, scope);
+    hits_ = total_ > 0 ? s.find(query, scope, kPageSize, 0) : std::vector<SearchHit>{};
+    ran_version_ = data_version(m_.db);  // reading writes nothing, but take it after
+}
+
+void SearchScreen::more() {
+    if (!has_more()) return;
+    auto next = Search(m_.db).find(ran_query_, ran_scope_, kPageSize, int(hits_.size()));
+    hits_.insert(hits_.end(), std::make_move_iterator(next.begin()), std::make_move_iterator(next.end()));
+}
+
+std::string SearchScreen::label_of(const SearchHit& hit) {
+    switch (hit.kind) {
+    case SearchKind::appreciation: return "Appreciation";
+    case SearchKind::plan: return hit.field == "notes" ? "Plan notes" : hit.field == "place" ? "Plan place" : "Plan";
+    case SearchKind::occurrence: return hit.field == "memory" ? "Memory" : hit.field == "notes" ? "Plan notes" : "Plan";
+    case SearchKind::review: return hit.field == "issue_topic" ? "Review topic" : "What went well";
+    case SearchKind::review_answer: return "Review answer";
+    case SearchKind::break_topic: return "Break topic";
+    case SearchKind::listening_topic: return "Listening topic";
+    case SearchKind::listening_note: return "Listening note";
+    case SearchKind::card_talk: return hit.field == "note" ? "Card note" : "Card";
+    case SearchKind::card_round: return hit.field == "guess" ? "Card guess" : "Card answer";
+    }
+    return "Entry";
+}
+
+PanelId SearchScreen::panel_of(SearchKind kind) {
+    switch (kind) {
+    case SearchKind::appreciation: return PanelId::gratitude;
+    case SearchKind::plan:
+    case SearchKind::occurrence: return PanelId::planner;
+    case SearchKind::review:
+    case SearchKind::review_answer: return PanelId::review;
+    case SearchKind::break_topic: return PanelId::breaks;
+    case SearchKind::listening_topic:
+    case SearchKind::listening_note: return PanelId::listening;
+    case SearchKind::card_talk:
+    case SearchKind::card_round: return PanelId::talk;
+    }
+    return PanelId::dashboard;
+}
+
+} // namespace hearth

@@ -1,0 +1,83 @@
+// Searching everything the couple wrote, and the appreciations list's
+// highlights, with no ImGui: results, paging, where a hit leads, and how many
+// queries a frame makes.
+#include "gratitude_screen.h"
+#include "search_screen.h"
+#include "test_support.h"
+
+#include <catch2/catch.hpp>
+
+using namespace hearth;
+
+namespace {
+void thank(test::TestModel& t, const std::string& text) {
+    GratitudeDraft d;
+    d.text = text;
+    d.day = local_date(t.clock.now());
+    REQUIRE(t.model.gratitude.add(d).ok());
+}
+} // namespace
+
+TEST_CASE("The search screen finds across lists, pages, and re-runs only when something changed", "[screens][search]") {
+    test::TestModel t;
+    for (int i = 0; i < 60; ++i) thank(t, "Café morning " + std::to_string(i));
+    PlanDraft p;
+    p.title = "Cafe crawl";
+    p.day = local_date(t.clock.now());
+    REQUIRE(t.model.planner.add(p).ok());
+
+    SearchScreen s(t.model);
+    s.sync();
+    CHECK(s.total() == 0);
+    s.query = "cafe";
+    s.sync();
+    CHECK(s.total() == 61);
+    CHECK(s.hits().size() == std::size_t(SearchScreen::kPageSize));
+    CHECK(s.has_more());
+    s.more();
+    CHECK(s.hits().size() == 61);
+    CHECK_FALSE(s.has_more());
+
+    uint64_t before = t.model.db.queries();
+    s.sync();
+    CHECK(t.model.db.queries() == before);  // nothing changed: no query
+
+    s.scope = kSearchPlans;
+    s.sync();
+    REQUIRE(s.total() == 1);
+    const auto& hit = s.hits()[0];
+    CHECK(SearchScreen::label_of(hit) == "Plan");
+    CHECK(SearchScreen::panel_of(hit.kind) == PanelId::planner);
+    CHECK(hit.text.substr(hit.matches.at(0).first, hit.matches.at(0).second - hit.matches.at(0).first) == "Cafe");
+
+    p.title = "Cafe tour";
+    REQUIRE(t.model.planner.add(p).ok());  // the data changed: searched again
+    s.sync();
+    CHECK(s.total() == 2);
+}
+
+TEST_CASE("The appreciations list shows where its search matched, cached until it changes", "[screens][gratitude][search]") {
+    test::TestModel t;
+    thank(t, "The crème brûlée 🌻");
+    GratitudeScreen s(t.model);
+    Date today = local_date(t.clock.now());
+    s.search = "creme";
+    s.sync(today);
+    REQUIRE(s.total() == 1);
+    const auto& e = s.entry(0);
+    auto m = s.matches(e);
+    REQUIRE(m.size() == 1);
+    CHECK(e.text.substr(m[0].first, m[0].second - m[0].first) == "crème");
+    uint64_t before = t.model.db.queries();
+    s.matches(e);
+    CHECK(t.model.db.queries() == before);
+    s.search = "🌻";
+    s.sync(today);
+    REQUIRE(s.total() == 1);
+    m = s.matches(s.entry(0));
+    REQUIRE(m.size() == 1);
+    CHECK(s.entry(0).text.substr(m[0].first) == "🌻");
+    s.search.clear();
+    s.sync(today);
+    CHECK(s.matches(s.entry(0)).empty());
+}

@@ -1,0 +1,113 @@
+// The emoji picker (issue 12 item 4), driven by keyboard in a headless ImGui.
+#include "guarded_text.h"
+#include "headless.h"
+#include "kit/emoji_picker.h"
+#include "../model/test_support.h"
+
+#include <catch2/catch.hpp>
+
+using namespace hearth;
+
+namespace {
+struct PickerFixture {
+    test::TestModel t;
+    test::Headless h{t.model.settings};
+    ui::GuardedText field;
+    ui::kit::EmojiPicker picker;
+    int inserted = 0;
+    std::function<void()> draw = [this] {
+        ImGui::SetNextWindowPos(ImVec2(20, 20));
+        ImGui::SetNextWindowSize(ImVec2(600, 400));
+        ImGui::Begin("w");
+        field.single_line("##t", "hint");
+        ImGui::SameLine();
+        if (picker.button("compose", field, t.model.device, HEARTH_TEST_ASSETS_DIR)) ++inserted;
+        ImGui::End();
+    };
+    void frames(int n = 2) {
+        for (int i = 0; i < n; ++i) h.frame(draw);
+    }
+    void open() {
+        picker.open();
+        frames(3);
+        REQUIRE(picker.is_open());
+    }
+};
+} // namespace
+
+TEST_CASE("Typing a name filters the picker and Enter inserts the emoji's bytes", "[ui][emoji]") {
+    PickerFixture f;
+    f.field.load("I love ");
+    f.frames();
+    f.open();
+    f.h.type("sunf");
+    f.frames();
+    REQUIRE_FALSE(f.picker.shown_emoji().empty());
+    CHECK(f.picker.shown_emoji()[0] == "🌻");
+    f.h.press(test::Headless::kEnter, f.draw);
+    f.frames();
+    CHECK_FALSE(f.picker.is_open());
+    CHECK(f.inserted == 1);
+    CHECK(f.field.value() == "I love 🌻");
+
+    SECTION("next time the recently used come first") {
+        f.open();
+        REQUIRE_FALSE(f.picker.shown_emoji().empty());
+        CHECK(f.picker.shown_emoji()[0] == "🌻");
+        f.h.press(test::Headless::kEnter, f.draw);  // the first one is selected
+        f.frames();
+        CHECK(f.field.value() == "I love 🌻🌻");
+    }
+    SECTION("a skin tone applies, chosen by keyboard, and is remembered") {
+        f.open();
+        f.h.press(test::Headless::kTab, f.draw);
+        f.h.press(test::Headless::kTab, f.draw);  // medium-light
+        f.h.type("thumbs up");
+        f.frames();
+        REQUIRE_FALSE(f.picker.shown_emoji().empty());
+        CHECK(f.picker.shown_emoji()[0] == "👍🏼");
+        f.h.press(test::Headless::kEnter, f.draw);
+        f.frames();
+        CHECK(f.field.value() == "I love 🌻👍🏼");
+        CHECK(skin_tone(f.t.model.device) == 2);
+    }
+    SECTION("arrows move the choice; Escape closes without inserting") {
+        f.open();
+        f.h.type("heart");
+        f.frames();
+        auto shown = f.picker.shown_emoji();
+        REQUIRE(shown.size() > 10);
+        f.h.press(262 /* right */, f.draw);
+        CHECK(f.picker.selected() == 1);
+        f.h.press(264 /* down */, f.draw);
+        CHECK(f.picker.selected() == 10);
+        f.h.press(265 /* up */, f.draw);
+        CHECK(f.picker.selected() == 1);
+        f.h.press(test::Headless::kEscape, f.draw);
+        f.frames();
+        CHECK_FALSE(f.picker.is_open());
+        CHECK(f.field.value() == "I love 🌻");
+        CHECK(ImGui::GetIO().ConfigFlags & ImGuiConfigFlags_NavEnableKeyboard);
+    }
+}
+
+TEST_CASE("The picker's button opens it and the emoji goes where the cursor was", "[ui][emoji]") {
+    PickerFixture f;
+    f.field.load("ab");
+    f.frames();
+    // Put the cursor between a and b: focus the field, Home, Right.
+    ImGui::SetWindowFocus("w");
+    f.h.click_text("ab", f.draw);
+    f.frames();
+    f.h.press(268 /* Home */, f.draw);
+    f.h.press(262 /* Right */, f.draw);
+    f.frames();
+    f.h.click(f.picker.button_center(), f.draw);  // the 🙂 button
+    f.frames(3);
+    REQUIRE(f.picker.is_open());
+    f.h.type("red heart");
+    f.frames();
+    f.h.press(test::Headless::kEnter, f.draw);
+    f.frames();
+    CHECK(f.field.value() == "a❤️b");
+}
