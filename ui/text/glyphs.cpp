@@ -132,10 +132,15 @@ bool draw_placeholder(char32_t cp) {
     text::GlyphSource source;
     std::vector<text::GlyphImage> images = text::Rasterizer::instance().render(*cluster, targets, &source);
 
-    // Not GetTexDataAsRGBA32: once the app has freed the CPU copy, that would
-    // build the whole atlas again (and lose the reserved rects' glyphs).
+    // The CPU copy in RGBA while the atlas has one (headless tests read it);
+    // none once the app has freed it (GetTexDataAsRGBA32 would then build the
+    // whole atlas again and lose the reserved rects' glyphs).
+    if (!a.atlas->TexPixelsRGBA32 && a.atlas->TexPixelsAlpha8) {
+        unsigned char* pixels = nullptr;
+        a.atlas->GetTexDataAsRGBA32(&pixels, nullptr, nullptr);
+    }
     const int tex_w = a.atlas->TexWidth, tex_h = a.atlas->TexHeight;
-    auto* texels = reinterpret_cast<std::uint32_t*>(a.atlas->TexPixelsRGBA32);  // null once freed
+    auto* texels = reinterpret_cast<std::uint32_t*>(a.atlas->TexPixelsRGBA32);
     std::vector<std::uint32_t> rect;
     for (std::size_t f = 0; f < slots.size() && f < images.size(); ++f) {
         const Slot& s = *slots[f];
