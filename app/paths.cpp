@@ -1,5 +1,6 @@
 #include "paths.h"
 
+#include <algorithm>
 #include <cstdlib>
 #include <stdexcept>
 #include <system_error>
@@ -32,6 +33,13 @@ fs::path executable_dir() {
     auto p = fs::read_symlink("/proc/self/exe", ec);
     return ec ? fs::path() : p.parent_path();
 #endif
+}
+
+[[maybe_unused]] bool inside(const fs::path& dir, const fs::path& tree) {
+    std::error_code ec;
+    const fs::path d = fs::weakly_canonical(dir, ec), t = fs::weakly_canonical(tree, ec);
+    auto [t_end, d_at] = std::mismatch(t.begin(), t.end(), d.begin(), d.end());
+    return t_end == t.end();
 }
 } // namespace
 
@@ -72,17 +80,20 @@ fs::path private_file(const fs::path& file) {
 fs::path find_assets_dir() {
     std::vector<fs::path> candidates;
     if (auto e = env("HEARTH_ASSETS"); !e.empty()) candidates.emplace_back(e);
-    if (auto exe = executable_dir(); !exe.empty()) {
-        candidates.push_back(exe / ".." / "share" / "hearth" / "assets");
-        candidates.push_back(exe / "assets");
+    const fs::path exe = executable_dir();
+    if (!exe.empty()) {
+        candidates.push_back(exe / ".." / "share" / "hearth");  // installed (GNUInstallDirs)
+        candidates.push_back(exe / "assets");                   // unpacked next to the binary
     }
-#ifdef HEARTH_SOURCE_ASSETS_DIR
-    candidates.emplace_back(HEARTH_SOURCE_ASSETS_DIR);
+#if defined(HEARTH_SOURCE_ASSETS_DIR) && defined(HEARTH_BUILD_TREE)
+    // Only a binary still in its build tree reads the checkout it was built
+    // from: an installed copy must never depend on where the source was.
+    if (!exe.empty() && inside(exe, HEARTH_BUILD_TREE)) candidates.emplace_back(HEARTH_SOURCE_ASSETS_DIR);
 #endif
     std::error_code ec;
     for (const auto& c : candidates)
         if (fs::exists(c / "gratitude_categories.json", ec)) return fs::weakly_canonical(c, ec);
-    return candidates.empty() ? fs::path("assets") : candidates.back();
+    return candidates.empty() ? fs::path("assets") : candidates.front();
 }
 
 std::string find_ui_font(const fs::path& assets_dir) {

@@ -17,8 +17,9 @@ void ensure_private_dir(const std::filesystem::path& dir);
 // that later writes it (ImGui's imgui.ini) keeps those permissions. Returns it.
 std::filesystem::path private_file(const std::filesystem::path& file);
 
-// The assets folder: $HEARTH_ASSETS, next to the executable (installed as
-// ../share/hearth/assets or ./assets), else the source tree it was built from.
+// The assets folder: $HEARTH_ASSETS, else relative to the executable
+// (installed: ../share/hearth; unpacked: ./assets), else, for a binary that is
+// still in its build tree only, the source tree it was built from.
 std::filesystem::path find_assets_dir();
 
 // A TrueType font covering accents, punctuation and symbols: $HEARTH_FONT,

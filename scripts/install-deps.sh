@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Installs the Debian/Ubuntu packages Hearth needs to build, run and test.
 # Safe to run again: it installs only what is missing. Uses sudo when not root.
+#   --test     also what the test suite uses (Xvfb, xdotool, validators, dpkg-dev)
+#   --package  also what building the .deb needs (scripts/package.sh)
 set -euo pipefail
 
 packages=(
@@ -10,10 +12,17 @@ packages=(
   # Colour emoji and other scripts drawn on demand (README: "Dependencies for text").
   libfreetype-dev libharfbuzz-dev libfontconfig-dev fonts-noto-color-emoji
 )
-if [[ "${1:-}" == "--test" ]]; then
-  # The real window under Xvfb, driven by the X mouse and keyboard, read back with sqlite3.
-  packages+=(xvfb xauth xdotool sqlite3)
-fi
+for arg in "$@"; do
+  case "$arg" in
+    --test)
+      # The real window under Xvfb, driven by the X mouse and keyboard, read back with sqlite3;
+      # the desktop entry and the AppStream metainfo validated; the .deb built and listed.
+      packages+=(xvfb xauth xdotool sqlite3 desktop-file-utils appstream dpkg-dev file) ;;
+    --package)
+      # scripts/package.sh: CPack's DEB generator reads Depends with dpkg-shlibdeps (dpkg-dev, file).
+      packages+=(dpkg-dev file) ;;
+  esac
+done
 
 missing=()
 for p in "${packages[@]}"; do

@@ -22,6 +22,11 @@ bool readable(const std::string& path) {
 const Fonts& fonts() { return g_fonts; }
 
 const ImWchar* text_glyph_ranges() {
+    // Every letter of the scripts below is built into the atlas at start (so
+    // plain text in them needs no mapping); of the symbol blocks only what
+    // Hearth's own words use and hearts and stars. Any other character a
+    // couple types is drawn on demand like an emoji (text/glyphs.h): the atlas
+    // stays small and quick to build.
     static ImVector<ImWchar> ranges = [] {
         static const ImWchar extra[] = {
             0x0100, 0x024F,  // Latin Extended-A and -B
@@ -30,13 +35,26 @@ const ImWchar* text_glyph_ranges() {
             0x1E00, 0x1EFF,  // Latin Extended Additional (Vietnamese)
             0x2000, 0x206F,  // General Punctuation: dashes, curly quotes, ellipsis
             0x20A0, 0x20CF,  // currency
-            0x2100, 0x214F,  // letterlike symbols
-            0x2190, 0x21FF,  // arrows
-            0x2200, 0x22FF,  // mathematical operators
-            0x2300, 0x23FF,  // misc technical (⏸ ⏵)
-            0x25A0, 0x25FF,  // geometric shapes
-            0x2600, 0x26FF,  // misc symbols: ★ ☆ ♥ ☀
-            0x2700, 0x27BF,  // dingbats: ✓ ✗ ❤
+            0x2116, 0x2116,  // numero
+            0x2122, 0x2122,  // trade mark
+            0x2190, 0x2199,  // arrows
+            0x21BB, 0x21BB,  // the recurring mark
+            0x2212, 0x2212,  // minus
+            0x221E, 0x221E,  // infinity
+            0x2248, 0x2248,  // almost equal
+            0x2260, 0x2260,  // not equal
+            0x2264, 0x2265,  // less and greater or equal
+            0x23F5, 0x23F5,  // play
+            0x23F8, 0x23F8,  // pause
+            0x25A0, 0x25FF,  // geometric shapes: the box, bullets, triangles
+            0x2600, 0x2606,  // sun, cloud, stars
+            0x2610, 0x2612,  // ballot boxes
+            0x2639, 0x263A,  // faces
+            0x2660, 0x2667,  // card suits, hearts
+            0x266A, 0x266B,  // notes
+            0x26A0, 0x26A0,  // warning
+            0x2713, 0x2718,  // check and cross marks
+            0x2764, 0x2765,  // heavy hearts
             0};
         ImFontGlyphRangesBuilder b;
         b.AddRanges(ImGui::GetIO().Fonts->GetGlyphRangesDefault());
@@ -55,14 +73,19 @@ void load_fonts(const std::string& ttf_path, float body_px) {
     // would double it once the rects for glyphs on demand tip it over).
     io.Fonts->Flags |= ImFontAtlasFlags_NoPowerOfTwoHeight;
     g_fonts = {};
+    // Horizontal oversampling (sharper at fractional positions) doubles a
+    // font's share of the atlas, and the atlas lives on the GPU as RGBA: the
+    // display font (3.2 times the text) is large enough without.
     ImFontConfig cfg;
     cfg.OversampleH = 2;
     cfg.OversampleV = 1;
+    ImFontConfig large = cfg;
+    large.OversampleH = 1;
     if (readable(ttf_path)) {
         g_fonts.body = io.Fonts->AddFontFromFileTTF(ttf_path.c_str(), body_px, &cfg, text_glyph_ranges());
         g_fonts.heading = io.Fonts->AddFontFromFileTTF(ttf_path.c_str(), body_px * 1.35f, &cfg, text_glyph_ranges());
         static const ImWchar display_ranges[] = {0x0020, 0x00FF, 0x2010, 0x2027, kBox, kBox, 0};
-        g_fonts.display = io.Fonts->AddFontFromFileTTF(ttf_path.c_str(), body_px * 3.2f, &cfg, display_ranges);
+        g_fonts.display = io.Fonts->AddFontFromFileTTF(ttf_path.c_str(), body_px * 3.2f, &large, display_ranges);
     }
     g_fonts.full_coverage = g_fonts.body && g_fonts.heading && g_fonts.display;
     if (!g_fonts.full_coverage) {

@@ -76,7 +76,7 @@ struct TextHash {
 Pool g_pool;
 AtlasState g_atlas;
 unsigned g_generation = 0;
-std::function<void(int, int, int, int)> g_upload;
+std::function<void(int, int, int, int, const std::uint32_t*)> g_upload;
 std::unordered_map<std::string, CacheEntry, TextHash, std::equal_to<>> g_cache;
 int g_last_sweep = 0;
 GlyphStats g_stats;
@@ -132,19 +132,28 @@ bool draw_placeholder(char32_t cp) {
     text::GlyphSource source;
     std::vector<text::GlyphImage> images = text::Rasterizer::instance().render(*cluster, targets, &source);
 
-    unsigned char* pixels = nullptr;
-    int tex_w = 0, tex_h = 0;
-    a.atlas->GetTexDataAsRGBA32(&pixels, &tex_w, &tex_h);
-    auto* texels = reinterpret_cast<std::uint32_t*>(pixels);
+    // The CPU copy in RGBA while the atlas has one (headless tests read it);
+    // none once the app has freed it (GetTexDataAsRGBA32 would then build the
+    // whole atlas again and lose the reserved rects' glyphs).
+    if (!a.atlas->TexPixelsRGBA32 && a.atlas->TexPixelsAlpha8) {
+        unsigned char* pixels = nullptr;
+        a.atlas->GetTexDataAsRGBA32(&pixels, nullptr, nullptr);
+    }
+    const int tex_w = a.atlas->TexWidth, tex_h = a.atlas->TexHeight;
+    auto* texels = reinterpret_cast<std::uint32_t*>(a.atlas->TexPixelsRGBA32);
+    std::vector<std::uint32_t> rect;
     for (std::size_t f = 0; f < slots.size() && f < images.size(); ++f) {
         const Slot& s = *slots[f];
         const text::GlyphImage& img = images[f];
         const ImFontAtlasCustomRect* r = a.atlas->GetCustomRectByIndex(s.rect[i]);
-        for (int y = 0; y < r->Height; ++y) {
-            std::uint32_t* row = texels + std::size_t(r->Y + y) * std::size_t(tex_w) + r->X;
-            std::fill_n(row, r->Width, 0u);
-            if (y < img.h) std::memcpy(row, img.rgba.data() + std::size_t(y) * std::size_t(img.w), std::size_t(img.w) * 4);
-        }
+        rect.assign(std::size_t(r->Width) * std::size_t(r->Height), 0u);
+        for (int y = 0; y < img.h && y < r->Height; ++y)
+            std::memcpy(&rect[std::size_t(y) * std::size_t(r->Width)], img.rgba.data() + std::size_t(y) * std::size_t(img.w),
+                        std::size_t(std::min(img.w, int(r->Width))) * 4);
+        if (texels)
+            for (int y = 0; y < r->Height; ++y)
+                std::memcpy(texels + std::size_t(r->Y + y) * std::size_t(tex_w) + r->X, &rect[std::size_t(y) * std::size_t(r->Width)],
+                            std::size_t(r->Width) * 4);
         auto* g = const_cast<ImFontGlyph*>(s.font->FindGlyphNoFallback(ImWchar(cp)));
         if (!g) continue;
         g->X0 = img.x0;
@@ -159,7 +168,7 @@ bool draw_placeholder(char32_t cp) {
         g->Colored = img.colored;
         g->Visible = img.w > 0 && img.h > 0;
         if (int(cp) < s.font->IndexAdvanceX.Size) s.font->IndexAdvanceX[int(cp)] = img.advance;
-        if (g_upload) g_upload(r->X, r->Y, r->Width, r->Height);
+        if (g_upload) g_upload(r->X, r->Y, r->Width, r->Height, rect.data());
     }
     ++g_stats.drawn;
     if (source == text::GlyphSource::EmojiFont) ++g_stats.emoji;
@@ -271,7 +280,7 @@ void ensure_glyphs(std::string_view mapped) {
     }
 }
 
-void set_atlas_upload(std::function<void(int, int, int, int)> upload) { g_upload = std::move(upload); }
+void set_atlas_upload(std::function<void(int, int, int, int, const std::uint32_t*)> upload) { g_upload = std::move(upload); }
 
 void set_glyph_time_budget(double ms_per_frame) { g_budget_ms = ms_per_frame; }
 

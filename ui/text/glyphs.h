@@ -10,8 +10,7 @@
 // every atlas build, each font (body, heading, display) reserves a custom glyph
 // rect per private-use code point (ImFontAtlas::AddCustomRectFontGlyph), so a
 // new cluster costs no rebuild: it is drawn (text/rasterizer.h) into the CPU
-// copy of the RGBA atlas and only that rect is re-uploaded through the hook the
-// app installs (ui/ has no OpenGL; headless tests install none). Emoji glyphs
+// rect's pixels, which are uploaded through the hook the app installs (ui/ has no OpenGL; headless tests install none). Emoji glyphs
 // are marked Colored so the text colour does not tint them. When the reserved
 // rects run out, `atlas_needs_rebuild()` asks the app for a rebuild with twice
 // as many on the next frame; until then the extra clusters show the font's
@@ -24,6 +23,7 @@
 
 #include <imgui.h>
 
+#include <cstdint>
 #include <functional>
 #include <optional>
 #include <string>
@@ -53,9 +53,12 @@ void ensure_glyphs(std::string_view mapped);
 // True when the base atlas draws `cp` itself (no placeholder needed).
 bool atlas_covers(char32_t cp);
 
-// Called by the app with a sub-rectangle of io.Fonts->TexPixelsRGBA32 to copy
-// to the GPU texture (glTexSubImage2D). Empty: nothing uploaded (headless).
-void set_atlas_upload(std::function<void(int x, int y, int w, int h)> upload);
+// Called by the app with a newly drawn rect of the atlas, `rgba` holding its
+// w * h pixels row by row, to copy to the GPU texture (glTexSubImage2D). Empty:
+// nothing uploaded (headless). The atlas's CPU copy (TexPixelsRGBA32) is
+// written too while it exists; the app frees it once the texture is on the GPU
+// (ImFontAtlas::ClearTexData), so the atlas is not kept in memory twice.
+void set_atlas_upload(std::function<void(int x, int y, int w, int h, const std::uint32_t* rgba)> upload);
 
 // Opens the fonts for glyphs on demand on a background thread (the app calls it
 // once the first frame is shown, so start-up does not pay for it).
