@@ -219,7 +219,8 @@ int run_window(Model& model, const Clock& clock, const WindowOptions& opt) {
         // A popup opened by a click is hidden on its first frame while it
         // measures itself: draw until it shows (bounded, so nothing can spin).
         settling_frames = ui::frame_still_settling() ? settling_frames + 1 : 0;
-        if (ui::glyphs_waiting() || (settling_frames > 0 && settling_frames <= kMaxSettlingFrames))
+        const bool glyphs_pending = ui::glyphs_waiting();
+        if (glyphs_pending || (settling_frames > 0 && settling_frames <= kMaxSettlingFrames))
             frames_left = std::max(frames_left, 1);
         if (ctx.take_attention_request()) glfwRequestWindowAttention(win);
 
@@ -227,7 +228,8 @@ int run_window(Model& model, const Clock& clock, const WindowOptions& opt) {
             snapshot_requested = 0;
             write_png(snapshot_file, fb_w, fb_h);
         }
-        if (opt.screenshot && frames >= kScreenshotFrames) {
+        // Not before every new glyph is drawn (they are spread over frames).
+        if (opt.screenshot && frames >= kScreenshotFrames && (!glyphs_pending || frames >= 20 * kScreenshotFrames)) {
             if (!write_png(*opt.screenshot, fb_w, fb_h)) {
                 std::fprintf(stderr, "hearth: cannot write the screenshot %s\n", opt.screenshot->c_str());
                 exit_code = 1;

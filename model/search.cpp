@@ -362,6 +362,36 @@ std::vector<ByteRange> Search::matches(const std::string& typed, SearchKind kind
     return out;
 }
 
+Search::Owner Search::owner_of(const SearchHit& hit) {
+    Owner o;
+    switch (hit.kind) {
+    case SearchKind::plan:
+        o.plan_id = hit.row_id;
+        o.original_day = hit.day;
+        break;
+    case SearchKind::occurrence: {
+        auto& st = db_.prepare("SELECT plan_id, original_day FROM plan_occurrence WHERE id = ?1");
+        st.bind(1, hit.row_id);
+        if (st.step()) {
+            o.plan_id = st.text(0);
+            o.original_day = st.text(1);
+        }
+        st.reset();
+        break;
+    }
+    case SearchKind::review: o.review_id = hit.row_id; break;
+    case SearchKind::review_answer: {
+        auto& st = db_.prepare("SELECT review_id FROM weekly_review_checkin WHERE id = ?1");
+        st.bind(1, hit.row_id);
+        if (st.step()) o.review_id = st.text(0);
+        st.reset();
+        break;
+    }
+    default: break;
+    }
+    return o;
+}
+
 std::vector<std::string> Search::row_ids(const std::string& typed, SearchKind kind) {
     std::vector<std::string> out;
     std::string needle = trim(typed);

@@ -95,6 +95,13 @@ public:
     // empty when it does not match there.
     std::vector<ByteRange> matches(const std::string& typed, SearchKind kind, const std::string& row_id,
                                    const std::string& field);
+    // Where a hit's row lives, to open it: the plan and the day an occurrence
+    // was first planned for, the review an answer belongs to.
+    struct Owner {
+        std::string plan_id, original_day;  // occurrences (plans: the plan and its day)
+        std::string review_id;              // reviews and their answers
+    };
+    Owner owner_of(const SearchHit& hit);
     // Ids of the rows of one kind that match (for a list's own filter).
     std::vector<std::string> row_ids(const std::string& typed, SearchKind kind);
 

@@ -34,7 +34,17 @@ struct TalkAbout {
     std::string talk_id;
 };
 
-using Handoff = std::variant<std::monostate, ListenAboutBreak, PlanNew, ShowOccurrence, ShowPlannerTab, TalkAbout>;
+// Appreciations: open this one in the editor (a search result).
+struct ShowAppreciation {
+    std::string id;
+};
+// Weekly review: show this past review (a search result).
+struct ShowReview {
+    std::string review_id;
+};
+
+using Handoff = std::variant<std::monostate, ListenAboutBreak, PlanNew, ShowOccurrence, ShowPlannerTab, TalkAbout,
+                             ShowAppreciation, ShowReview>;
 
 struct Navigation {
     PanelId to;

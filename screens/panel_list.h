@@ -16,7 +16,8 @@
     X(listening)         \
     X(talk)              \
     X(review)            \
-    X(settings)
+    X(settings)          \
+    X(search)
 
 namespace hearth {
 

@@ -35,6 +35,29 @@ std::string SearchScreen::label_of(const SearchHit& hit) {
     return "Entry";
 }
 
+void SearchScreen::open(const SearchHit& hit, Navigator& nav) {
+    const PanelId to = panel_of(hit.kind);
+    switch (hit.kind) {
+    case SearchKind::appreciation: nav.go_to(to, ShowAppreciation{hit.row_id}); return;
+    case SearchKind::plan:
+    case SearchKind::occurrence: {
+        auto owner = Search(m_.db).owner_of(hit);
+        auto day = parse_date(owner.original_day);
+        if (!owner.plan_id.empty() && day) nav.go_to(to, ShowOccurrence{owner.plan_id, *day});
+        else nav.go_to(to);
+        return;
+    }
+    case SearchKind::review:
+    case SearchKind::review_answer: {
+        auto owner = Search(m_.db).owner_of(hit);
+        if (!owner.review_id.empty()) nav.go_to(to, ShowReview{owner.review_id});
+        else nav.go_to(to);
+        return;
+    }
+    default: nav.go_to(to); return;
+    }
+}
+
 PanelId SearchScreen::panel_of(SearchKind kind) {
     switch (kind) {
     case SearchKind::appreciation: return PanelId::gratitude;

@@ -4,6 +4,7 @@
 // where each hit lives. Results are kept until the query, the scope or the
 // data change, so drawing them costs no query.
 #include "hearth_model.h"
+#include "navigation.h"
 #include "panel_list.h"
 #include "search.h"
 
@@ -34,6 +35,8 @@ public:
     static std::string label_of(const SearchHit& hit);
     // The panel that shows the hit's row.
     static PanelId panel_of(SearchKind kind);
+    // Sends the couple to the hit's row, opened where the panel can.
+    void open(const SearchHit& hit, Navigator& nav);
 
 private:
     Model& m_;

@@ -6,6 +6,7 @@
 #include "time_text.h"
 #include "units.h"
 #include "widgets.h"
+#include "text/glyphs.h"
 
 #include <algorithm>
 #include <cmath>
@@ -34,9 +35,9 @@ void countdown_ring(const BreakView& b, const Partner& caller, float radius) {
     }
     std::string t = format_countdown(b.remaining_seconds);
     ImFont* f = fonts().display;
-    float size = f->FontSize * std::min(1.0f, radius * 1.3f / std::max(1.0f, f->CalcTextSizeA(f->FontSize, 1e9f, 0, t.c_str()).x));
-    ImVec2 ts = f->CalcTextSizeA(size, 1e9f, 0, t.c_str());
-    dl->AddText(f, size, ImVec2(c.x - ts.x / 2, c.y - ts.y / 2), ImGui::GetColorU32(ImGuiCol_Text), t.c_str());
+    float size = f->FontSize * std::min(1.0f, radius * 1.3f / std::max(1.0f, f->CalcTextSizeA(f->FontSize, 1e9f, 0, shown(t)).x));
+    ImVec2 ts = f->CalcTextSizeA(size, 1e9f, 0, shown(t));
+    dl->AddText(f, size, ImVec2(c.x - ts.x / 2, c.y - ts.y / 2), ImGui::GetColorU32(ImGuiCol_Text), shown(t));
     if (b.state == BreakState::paused) {
         const char* p = "paused";
         ImVec2 ps = ImGui::CalcTextSize(p);
@@ -60,7 +61,7 @@ void breathing_pacer(AppContext& ctx, const BreathingRhythm& rhythm, float radiu
     // The words sit under the circle, where a small breath cannot crowd them.
     std::string word(breath_phase_word(m.phase));
     char line[48];
-    std::snprintf(line, sizeof line, "%s  %d", word.c_str(), int(std::ceil(m.seconds_left)));
+    std::snprintf(line, sizeof line, "%s  %d", shown(word), int(std::ceil(m.seconds_left)));
     float tw = ImGui::CalcTextSize(line).x;
     ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.0f, radius - tw / 2));
     ImGui::TextUnformatted(line);
@@ -85,9 +86,9 @@ void quick_break_button(AppContext& ctx, float width) {
             if (b.state != BreakState::running && b.state != BreakState::paused) continue;
             under_way = true;
             ImGui::PushID(b.id.c_str());
-            ImGui::Text("%s's break is %s: %s left, back at %s.", couple.partner(b.caller_slot).name.c_str(),
+            ImGui::Text("%s's break is %s: %s left, back at %s.", shown(couple.partner(b.caller_slot).name),
                         b.state == BreakState::paused ? "paused" : "running", format_countdown(b.remaining_seconds).c_str(),
-                        b.return_clock.c_str());
+                        shown(b.return_clock));
             if (ImGui::Button("Open it") || (!*second && named_key_pressed(ImGuiKey_Enter))) {
                 ctx.go_to(PanelId::breaks);
                 ImGui::CloseCurrentPopup();
@@ -109,7 +110,7 @@ void quick_break_button(AppContext& ctx, float width) {
             ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 1, 1, 1));
             std::string label = p.name + "  (" + std::to_string(s + 1) + ")##quick";
             ImGui::PushID(s);
-            bool chosen = ImGui::Button(label.c_str(), em2(9, 2.2f)) || key_pressed(char('1' + s));
+            bool chosen = ImGui::Button(shown(label), em2(9, 2.2f)) || key_pressed(char('1' + s));
             ImGui::PopID();
             if (chosen) {
                 BreakRequest r;
@@ -153,7 +154,7 @@ void break_banner(AppContext& ctx) {
         if (b.state == BreakState::expired) label = "Time to come back: " + p.name + "'s break is over. Open";
         else label = p.name + "'s break: " + format_countdown(b.remaining_seconds) + (b.state == BreakState::paused ? " (paused)" : " left") +
                      ", back at " + b.return_clock + ". Open";
-        if (wrapped_button(label.c_str())) ctx.go_to(PanelId::breaks);
+        if (wrapped_button(shown(label))) ctx.go_to(PanelId::breaks);
         ImGui::PopStyleColor(2);
         ImGui::PopID();
     }

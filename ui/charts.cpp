@@ -1,4 +1,5 @@
 #include "charts.h"
+#include "text/glyphs.h"
 
 #include "units.h"
 
@@ -74,7 +75,7 @@ void week_chart(const ChartSpec& spec, const std::vector<ChartSeries>& series, f
             const auto& v = std::size_t(hover) < s.values.size() ? s.values[std::size_t(hover)] : std::nullopt;
             char buf[32];
             if (v) std::snprintf(buf, sizeof buf, spec.format, *v);
-            ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(s.color), "%s: %s", s.name.c_str(), v ? buf : "\xE2\x80\x94");
+            ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(s.color), "%s: %s", shown(s.name), v ? buf : "\xE2\x80\x94");
         }
         ImGui::EndTooltip();
     }

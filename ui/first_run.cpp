@@ -64,10 +64,12 @@ void palette_row(Rgb& color) {
 
 } // namespace
 
-void PartnerNameField::draw(int slot, Rgb& color, const std::string& error) {
+void PartnerNameField::draw(int slot, Rgb& color, const std::string& error, Model& model) {
     ImGui::PushID(slot);
     ImGui::SetNextItemWidth(std::min(em(14), ImGui::GetContentRegionAvail().x));
     name.single_line("##name", slot == 0 ? "First partner's name" : "Second partner's name");
+    ImGui::SameLine();
+    emoji.button("name-emoji", name, model.device, model.assets_dir);
     ImGui::SameLine();
     palette_row(color);
     ImGui::SameLine(0, em(0.2f));
@@ -102,7 +104,7 @@ void FirstRun::draw(AppContext& ctx) {
             ImGui::SetKeyboardFocusHere();
             focus_slot_ = -1;
         }
-        names_[slot].draw(slot, form_.partners[std::size_t(slot)].color, form_.errors[std::size_t(slot)]);
+        names_[slot].draw(slot, form_.partners[std::size_t(slot)].color, form_.errors[std::size_t(slot)], ctx.model);
     }
     if (std::string word = form_.colour_note(); !word.empty()) muted("%s", word.c_str());
     ImGui::Spacing();

@@ -2,6 +2,7 @@
 // The welcome screen: two names and a colour each, once.
 #include "app_context.h"
 #include "guarded_text.h"
+#include "kit/emoji_picker.h"
 #include "couple.h"
 #include "couple_form.h"
 
@@ -13,8 +14,9 @@ namespace hearth::ui {
 // form, screens/couple_form.h); shared by first run and Settings.
 struct PartnerNameField {
     GuardedText name;
-    // Draws the name field and colour swatches for partner `slot`.
-    void draw(int slot, Rgb& color, const std::string& error);
+    kit::EmojiPicker emoji;
+    // Draws the name field, its emoji picker and colour swatches for partner `slot`.
+    void draw(int slot, Rgb& color, const std::string& error, Model& model);
 };
 
 class FirstRun {

@@ -29,6 +29,8 @@ GuardedText::~GuardedText() {
     }
 }
 
+GuardedText::GuardedText() : guard_(&placeholder_pool()) {}
+
 bool GuardedText::load(const std::string& original) {
     guard_ = AstralGuard{&placeholder_pool()};
     auto encoded = guard_.encode(original);
@@ -78,6 +80,8 @@ void GuardedText::after_input(const std::string& before, bool* changed) {
     if (changed) *changed = differs;
     if (differs || draft_unsaved_) write_draft();
 }
+
+bool GuardedText::active() const { return focus_is_current() && g_focused == this; }
 
 void GuardedText::track_focus() {
     if (ImGui::IsItemActive()) {
@@ -182,6 +186,10 @@ bool GuardedText::single_line(const char* label, const char* hint, bool* changed
     if (!editable_) flags |= ImGuiInputTextFlags_ReadOnly;
     std::string before = buffer_;
     ensure_glyphs(buffer_);
+    if (refocus_) {
+        ImGui::SetKeyboardFocusHere();
+        refocus_ = false;
+    }
     bool enter = ImGui::InputTextWithHint(label, shown(hint), &buffer_, flags, guarded_callback, this);
     if (!ImGui::IsItemActive()) cursor_to_end_ = !buffer_.empty();
     track_focus();
@@ -194,11 +202,40 @@ void enter_hint(bool kept_as_typed) {
                                       : "Enter saves \xC2\xB7 Ctrl+Enter starts a new line");
 }
 
+namespace {
+std::string g_typed_outside;
+int g_typed_outside_frame = -1;  // the frame before which it was typed
+ImGuiContext* g_typed_outside_context = nullptr;
+} // namespace
+
+std::string_view typed_outside_fields() {
+    if (!ImGui::GetCurrentContext() || ImGui::GetCurrentContext() != g_typed_outside_context ||
+        g_typed_outside_frame != ImGui::GetFrameCount() - 1)
+        return {};
+    return g_typed_outside;
+}
+
+void forget_typed_outside_fields() {
+    g_typed_outside.clear();
+    g_typed_outside_frame = -1;
+    g_typed_outside_context = nullptr;
+}
+
 unsigned int route_typed_codepoint(unsigned int cp) {
     // Every character past ASCII goes through the focused field's guard (it may
     // need a placeholder, or join the character before it into one glyph), and
     // so does everything typed after it in the same frame, to keep the order.
-    if (cp > 0x10FFFF || !focus_is_current()) return cp;
+    if (cp > 0x10FFFF) return cp;
+    if (!focus_is_current()) {
+        if (ImGui::GetCurrentContext()) {
+            if (g_typed_outside_frame != ImGui::GetFrameCount() || g_typed_outside_context != ImGui::GetCurrentContext())
+                g_typed_outside.clear();
+            g_typed_outside_frame = ImGui::GetFrameCount();
+            g_typed_outside_context = ImGui::GetCurrentContext();
+            append_utf8(g_typed_outside, char32_t(cp));
+        }
+        return cp;
+    }
     if (cp < 0x80 && !g_focused->has_pending()) return cp;
     g_focused->queue_typed(char32_t(cp));
     return 0;

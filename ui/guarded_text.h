@@ -18,7 +18,9 @@ namespace hearth::ui {
 
 class GuardedText {
 public:
-    GuardedText() = default;
+    // Never loaded, the field still edits the glyphs shown() draws: the guard
+    // shares their placeholders from the start.
+    GuardedText();
     GuardedText(const GuardedText&) = delete;
     GuardedText& operator=(const GuardedText&) = delete;
     ~GuardedText();
@@ -61,6 +63,8 @@ public:
     // callback inserts).
     void queue_typed(char32_t cp);
     bool has_pending() const { return !pending_.empty(); }
+    // The field is being edited (it has the keyboard) this frame or the last.
+    bool active() const;
 
     // Inserts `utf8` (an emoji from the picker) where the cursor last was in
     // this field (its end when it was never edited); the cursor lands after it
@@ -98,6 +102,12 @@ void enter_hint(bool kept_as_typed = false);
 // Called by the platform layer for each typed code point. Returns the code point
 // to hand to ImGui, or 0 when a focused guarded field took it (above U+FFFF).
 unsigned int route_typed_codepoint(unsigned int cp);
+// What was typed since the last frame outside any guarded field, as UTF-8,
+// emoji included (ImGui's own input queue holds U+FFFD for them): for a panel
+// that reads keys itself, as Talk's hidden answer does.
+std::string_view typed_outside_fields();
+// Forgets it (a new ImGui context: tests).
+void forget_typed_outside_fields();
 // Wraps io's clipboard functions (call after the platform backend set them) so
 // text crossing the clipboard is translated for the focused guarded field.
 void wrap_clipboard(ImGuiIO& io);

@@ -8,6 +8,7 @@
 #include "theme.h"
 #include "units.h"
 #include "widgets.h"
+#include "text/glyphs.h"
 
 #include <imgui_internal.h>
 
@@ -66,6 +67,8 @@ void Shell::handle_shortcuts() {
     if (!ImGui::GetIO().KeyCtrl) return;
     for (std::size_t i = 0; i < panels_.size() && i < 9; ++i)
         if (key_pressed(char('1' + i))) select(panels_[i]->id());
+    // Ctrl+F: the search over everything written (its box takes the keys).
+    if (key_pressed('F')) select(panel_key(PanelId::search));
 }
 
 bool Shell::navigation_fits_beside() const {
@@ -96,7 +99,7 @@ void Shell::draw_navigation() {
     for (std::size_t i = 0; i < panels_.size(); ++i) {
         const Panel& p = *panels_[i];
         std::string label = std::string(p.title()) + "##" + std::string(p.id());
-        if (ImGui::Selectable(label.c_str(), i == current_, 0, ImVec2(0, ImGui::GetFrameHeight())))
+        if (ImGui::Selectable(shown(label), i == current_, 0, ImVec2(0, ImGui::GetFrameHeight())))
             select(p.id());
         if (ImGui::IsItemHovered())
             ImGui::SetTooltip("%.*s\n(Ctrl+%d)", int(p.summary().size()), p.summary().data(), int(i + 1));
@@ -124,7 +127,7 @@ void Shell::draw_top_bar() {
         ImGui::PushStyleColor(ImGuiCol_ButtonHovered, st.Colors[ImGuiCol_HeaderHovered]);
         ImGui::PushStyleColor(ImGuiCol_ButtonActive, st.Colors[ImGuiCol_HeaderActive]);
         ImGui::PushStyleColor(ImGuiCol_Text, st.Colors[ImGuiCol_Text]);
-        if (ImGui::Button(label.c_str(), ImVec2(w, 0))) select(p.id());
+        if (ImGui::Button(shown(label), ImVec2(w, 0))) select(p.id());
         ImGui::PopStyleColor(4);
         if (ImGui::IsItemHovered())
             ImGui::SetTooltip("%.*s\n(Ctrl+%d)", int(p.summary().size()), p.summary().data(), int(i + 1));
@@ -164,7 +167,7 @@ void Shell::draw_frame() {
     ImGui::EndChild();
     if (!ctx_.notice.empty()) {
         ImGui::AlignTextToFramePadding();
-        ImGui::TextUnformatted(ctx_.notice.c_str());
+        ImGui::TextUnformatted(shown(ctx_.notice));
     }
     ImGui::EndGroup();
     ImGui::End();
@@ -232,9 +235,9 @@ void Shell::draw_db_problem() {
                                    ? "The disk is full: what you are typing cannot be kept as a draft. It is still here; keep Hearth open until it is saved."
                                    : "What you are typing cannot be kept as a draft. It is still here; keep Hearth open until it is saved.");
     } else {
-        ImGui::TextUnformatted(p.headline().c_str());
+        ImGui::TextUnformatted(shown(p.headline()));
     }
-    ImGui::TextDisabled("%s", p.what_to_do().c_str());
+    ImGui::TextDisabled("%s", shown(p.what_to_do()));
     ImGui::PopTextWrapPos();
     ImGui::SameLine(ImGui::GetContentRegionMax().x - em(15));
     if (ImGui::Button("Try again")) {

@@ -4,6 +4,8 @@
 #include "kit/date_field.h"
 #include "theme.h"
 #include "units.h"
+#include "text/glyphs.h"
+#include "utf8.h"
 
 #include <algorithm>
 #include <cstdarg>
@@ -16,7 +18,7 @@ void partner_label(const Partner& p) {
     ImGui::TextColored(to_imvec4(p.color), "\xE2\x97\x8F");
     ImGui::SameLine(0, em(0.25f));
     ImGui::PushStyleColor(ImGuiCol_Text, partner_text_color(p.color));
-    ImGui::TextUnformatted(p.name.c_str());
+    ImGui::TextUnformatted(shown(p.name));
     ImGui::PopStyleColor();
 }
 
@@ -33,7 +35,7 @@ bool partner_picker(const char* id, const Couple& couple, int& slot) {
         ImGui::PushStyleColor(ImGuiCol_Text, on ? ImVec4(1, 1, 1, 1) : partner_text_color(p.color));
         ImGui::PushID(s);
         std::string label = (on ? "\xE2\x9C\x93 " : "") + p.name;  // ✓
-        if (ImGui::Button(label.c_str())) {
+        if (ImGui::Button(shown(label))) {
             changed = slot != s;
             slot = s;
         }
@@ -49,7 +51,7 @@ void inline_error(const std::string& message) {
     if (message.empty()) return;
     ImGui::PushStyleColor(ImGuiCol_Text, error_text());
     ImGui::PushTextWrapPos(0);
-    ImGui::TextUnformatted(message.c_str());
+    ImGui::TextUnformatted(shown(message));
     ImGui::PopTextWrapPos();
     ImGui::PopStyleColor();
 }
@@ -151,6 +153,80 @@ void meter(float fraction, ImU32 color, const char* label, float width) {
     ImVec2 ts = ImGui::CalcTextSize(label);
     dl->AddText(ImVec2(pos.x + em(0.5f), pos.y + (h - ts.y) * 0.5f), ImGui::GetColorU32(ImGuiCol_Text), label);
     ImGui::Dummy(ImVec2(width, h));
+}
+
+namespace {
+std::vector<ImVec4> g_highlights;
+int g_highlights_frame = -1;
+} // namespace
+
+const std::vector<ImVec4>& highlights_drawn() {
+    if (g_highlights_frame != ImGui::GetFrameCount()) g_highlights.clear();
+    return g_highlights;
+}
+
+float draw_highlighted(ImDrawList* dl, ImVec2 pos, ImU32 col, std::string_view text, const TextRanges& matches,
+                       const ImVec4* clip) {
+    if (g_highlights_frame != ImGui::GetFrameCount()) {
+        g_highlights.clear();
+        g_highlights_frame = ImGui::GetFrameCount();
+    }
+    // Pieces between match edges are mapped one by one: a match never cuts a
+    // character, and shown() changes byte lengths, so offsets are taken on
+    // the stored text and widths on what is drawn.
+    struct Piece {
+        std::string_view drawn;
+        float x, w;
+        bool match;
+    };
+    std::vector<Piece> pieces;
+    ImFont* font = ImGui::GetFont();
+    const float size = ImGui::GetFontSize();
+    float x = pos.x;
+    std::size_t at = 0;
+    auto add = [&](std::size_t b, std::size_t e, bool match) {
+        if (e <= b) return;
+        std::string_view v = shown(text.substr(b, e - b));
+        float w = font->CalcTextSizeA(size, 1e9f, 0.0f, v.data(), v.data() + v.size()).x;
+        pieces.push_back({v, x, w, match});
+        x += w;
+    };
+    // A match covers whole clusters: the index sees "1" in the keycap 1️⃣.
+    std::vector<std::size_t> starts;
+    for (std::size_t i = 0; i < text.size(); i = std::max(cluster_end(text, i), i + 1)) starts.push_back(i);
+    starts.push_back(text.size());
+    auto snap_down = [&](std::size_t p) { return *(std::upper_bound(starts.begin(), starts.end(), p) - 1); };
+    auto snap_up = [&](std::size_t p) { return *std::lower_bound(starts.begin(), starts.end(), p); };
+    for (auto [b, e] : matches) {
+        b = snap_down(std::min(std::max(b, at), text.size()));
+        e = snap_up(std::min(e, text.size()));
+        b = std::max(b, at);
+        if (e <= b) continue;
+        add(at, b, false);
+        add(b, e, true);
+        at = e;
+    }
+    add(at, text.size(), false);
+    // Marks first, then the text over them, so the line reads as one run.
+    const float pad = em(0.1f);
+    const ImU32 mark = ImGui::GetColorU32(ImVec4(1.0f, 0.78f, 0.2f, 0.45f));
+    if (clip) dl->PushClipRect(ImVec2(clip->x, clip->y), ImVec2(clip->z, clip->w), true);
+    for (const Piece& p : pieces) {
+        if (!p.match) continue;
+        ImVec2 a(p.x - pad, pos.y), b(p.x + p.w + pad, pos.y + size);
+        dl->AddRectFilled(a, b, mark, size * 0.25f);
+        g_highlights.push_back(ImVec4(a.x, a.y, b.x, b.y));
+    }
+    for (const Piece& p : pieces)
+        dl->AddText(font, size, ImVec2(p.x, pos.y), col, p.drawn.data(), p.drawn.data() + p.drawn.size());
+    if (clip) dl->PopClipRect();
+    return x - pos.x;
+}
+
+void highlighted_text(std::string_view text, const TextRanges& matches) {
+    ImVec2 pos = ImGui::GetCursorScreenPos();
+    float w = draw_highlighted(ImGui::GetWindowDrawList(), pos, ImGui::GetColorU32(ImGuiCol_Text), text, matches);
+    ImGui::Dummy(ImVec2(w, ImGui::GetTextLineHeight()));
 }
 
 } // namespace hearth::ui

@@ -8,6 +8,8 @@
 
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 namespace hearth::ui {
 
@@ -41,5 +43,17 @@ bool day_picker(const char* id, Date& day, Date latest);
 
 // Horizontal bar of `value / max` in a colour, with a label inside.
 void meter(float fraction, ImU32 color, const char* label, float width);
+
+// Search matches, [begin, end) in bytes of the text they are in.
+using TextRanges = std::vector<std::pair<std::size_t, std::size_t>>;
+// Draws the couple's `text` on one line at `pos` (through shown()), with a
+// rounded mark behind each matched range; clipped to `clip` when given.
+// Returns the width drawn.
+float draw_highlighted(ImDrawList* dl, ImVec2 pos, ImU32 col, std::string_view text, const TextRanges& matches,
+                       const ImVec4* clip = nullptr);
+// The same as an item where the cursor is (one line).
+void highlighted_text(std::string_view text, const TextRanges& matches);
+// For tests: the marks drawn behind matches in the current frame.
+const std::vector<ImVec4>& highlights_drawn();
 
 } // namespace hearth::ui

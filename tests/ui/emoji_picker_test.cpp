@@ -111,3 +111,44 @@ TEST_CASE("The picker's button opens it and the emoji goes where the cursor was"
     f.frames();
     CHECK(f.field.value() == "a❤️b");
 }
+
+TEST_CASE("From a planner box, Ctrl+. opens the picker, a name finds the emoji, Enter puts it at the cursor", "[ui][emoji]") {
+    test::TestModel t;
+    test::Headless h(t.model.settings);
+    ui::GuardedText field;
+    ui::kit::EmojiPicker picker;
+    field.load("ab");
+    auto draw = [&] {
+        ImGui::SetNextWindowPos(ImVec2(20, 20));
+        ImGui::SetNextWindowSize(ImVec2(600, 400));
+        ImGui::Begin("w");
+        if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
+        field.single_line("##t", "hint");
+        ImGui::SameLine();
+        picker.button("title-emoji", field, t.model.device, HEARTH_TEST_ASSETS_DIR);
+        ImGui::End();
+    };
+    for (int i = 0; i < 3; ++i) h.frame(draw);
+    REQUIRE(ImGui::GetIO().WantTextInput);
+    h.press(268 /* Home */, draw);
+    h.press(262 /* Right */, draw);
+    h.press('.', draw, /*ctrl=*/true);
+    h.frame(draw);
+    h.frame(draw);
+    REQUIRE(picker.is_open());
+    h.type("sunflower");
+    h.frame(draw);
+    REQUIRE_FALSE(picker.shown_emoji().empty());
+    CHECK(picker.shown_emoji()[0] == "\xF0\x9F\x8C\xBB");
+    h.press(test::Headless::kEnter, draw);
+    h.frame(draw);
+    h.frame(draw);
+    CHECK_FALSE(picker.is_open());
+    CHECK(field.value() == "a\xF0\x9F\x8C\xBB" "b");
+    // The box has the keys again: typing goes on after the emoji.
+    CHECK(ImGui::GetIO().WantTextInput);
+    h.type("!");
+    h.frame(draw);
+    h.frame(draw);
+    CHECK(field.value() == "a\xF0\x9F\x8C\xBB!b");
+}

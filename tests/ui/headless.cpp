@@ -8,6 +8,7 @@ namespace hearth::test {
 
 Headless::Headless(const Settings& settings, ImVec2 size) {
     ImGui::CreateContext();
+    ui::forget_typed_outside_fields();
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;
     io.DisplaySize = size;
@@ -30,12 +31,26 @@ Headless::Headless(const Settings& settings, ImVec2 size) {
     io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
 }
 
-Headless::~Headless() { ImGui::DestroyContext(); }
+Headless::~Headless() {
+    ui::forget_typed_outside_fields();
+    ImGui::DestroyContext();
+}
 
 void Headless::frame(const std::function<void()>& draw) {
     ImGui::NewFrame();
     draw();
     ImGui::Render();
+}
+
+void Headless::type(const char* utf8) {
+    std::string_view s(utf8);
+    for (std::size_t i = 0; i < s.size();) {
+        char32_t cp;
+        std::size_t n = decode_utf8(s, i, cp);
+        if (!n) { type_codepoint(0xFFFD); ++i; continue; }
+        type_codepoint(cp);
+        i += n;
+    }
 }
 
 void Headless::type_codepoint(unsigned int cp) {

@@ -22,7 +22,10 @@ public:
     void resize(ImVec2 size) { ImGui::GetIO().DisplaySize = size; }
 
     // Input as the GLFW backend delivers it (key indices are GLFW key codes).
-    void type(const char* utf8) { ImGui::GetIO().AddInputCharactersUTF8(utf8); }
+    // Each code point goes the way the window's character callback sends it
+    // (through ui::route_typed_codepoint), so emoji typed reach a guarded
+    // field, or the panel reading typed_outside_fields(), as in the app.
+    void type(const char* utf8);
     void type_codepoint(unsigned int cp);
     // Press and release `glfw_key` over two frames, with modifiers.
     void press(int glfw_key, const std::function<void()>& draw, bool ctrl = false);

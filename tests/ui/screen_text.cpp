@@ -1,5 +1,7 @@
 #include "screen_text.h"
 
+#include "text/glyphs.h"
+
 #include <cmath>
 #include <map>
 #include <set>
@@ -113,7 +115,10 @@ std::vector<TextRun> screen_text() {
                 } else if (a.pos.x - last_x1 > height * 0.2f) {
                     run.text += ' ';
                 }
-                append_utf8(run.text, it->second);
+                // A private-use glyph stands for the cluster shown() mapped
+                // to it: read it as the person sees it (the emoji itself).
+                if (auto cluster = ui::cluster_of(it->second)) run.text += *cluster;
+                else append_utf8(run.text, it->second);
                 run.min = ImVec2(std::min(run.min.x, a.pos.x), std::min(run.min.y, a.pos.y));
                 run.max = ImVec2(std::max(run.max.x, c.pos.x), std::max(run.max.y, c.pos.y));
                 if (!inside(a.pos, c.pos, cmd.ClipRect, display)) run.fully_visible = false;

@@ -1,5 +1,6 @@
 #include "kit/catalog_combo.h"
 
+#include "text/glyphs.h"
 #include "units.h"
 #include "widgets.h"
 
@@ -14,13 +15,13 @@ bool catalog_combo(const char* id, Catalog& catalog, std::optional<std::string>&
     ImGui::PushID(id);
     std::string preview = value ? catalog.label_of(*value).value_or(text.preview_none)
                                 : std::string(text.none_item ? text.none_item : text.preview_none);
-    if (ImGui::BeginCombo("##catalog", preview.c_str())) {
+    if (ImGui::BeginCombo("##catalog", shown(preview))) {
         if (text.none_item && ImGui::Selectable(text.none_item, !value)) {
             value.reset();
             changed = true;
         }
         for (const CatalogEntry& e : catalog.all())
-            if (ImGui::Selectable(e.label.c_str(), value && *value == e.id)) {
+            if (ImGui::Selectable(shown(e.label), value && *value == e.id)) {
                 value = e.id;
                 changed = true;
             }

@@ -210,20 +210,29 @@ std::optional<std::string> EmojiPicker::draw_popup(const char* popup_id, DeviceS
     return chosen;
 }
 
+float EmojiPicker::room() {
+    return ImGui::CalcTextSize(shown("\xF0\x9F\x99\x82")).x + 2 * ImGui::GetStyle().FramePadding.x + ImGui::GetStyle().ItemSpacing.x;
+}
+
 bool EmojiPicker::button(const char* id, GuardedText& field, DeviceStore& device, const std::filesystem::path& assets_dir) {
     ImGui::PushID(id);
     const char* popup_id = "emoji-picker";
     std::string label = std::string(shown("\xF0\x9F\x99\x82")) + "##open";  // 🙂
     if (ImGui::Button(label.c_str())) open_request_ = true;
+    // From the box itself, without leaving the keyboard.
+    if (field.active() && ImGui::GetIO().KeyCtrl && key_pressed('.')) open_request_ = true;
     button_center_ = ImVec2((ImGui::GetItemRectMin().x + ImGui::GetItemRectMax().x) / 2,
                             (ImGui::GetItemRectMin().y + ImGui::GetItemRectMax().y) / 2);
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Insert an emoji");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Insert an emoji (Ctrl+.)");
     if (open_request_) {
         open_request_ = false;
         ImGui::OpenPopup(popup_id);
     }
     bool inserted = false;
-    if (auto chosen = draw_popup(popup_id, device, EmojiList::shared(assets_dir))) inserted = field.insert_at_cursor(*chosen);
+    if (auto chosen = draw_popup(popup_id, device, EmojiList::shared(assets_dir))) {
+        inserted = field.insert_at_cursor(*chosen);
+        field.refocus();  // typing goes on after the emoji
+    }
     ImGui::PopID();
     return inserted;
 }

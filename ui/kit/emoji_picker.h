@@ -28,7 +28,12 @@ public:
     // frame one was inserted.
     bool button(const char* id, GuardedText& field, DeviceStore& device, const std::filesystem::path& assets_dir);
 
-    // Opens the picker on the next frame (a shortcut can call it).
+    // The width the button takes beside a box, spacing included: a box that
+    // should end where its row ends is this much narrower.
+    static float room();
+
+    // Opens the picker on the next frame (a shortcut can call it; Ctrl+. in
+    // the box does).
     void open() { open_request_ = true; }
     bool is_open() const { return open_; }
 

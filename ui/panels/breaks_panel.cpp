@@ -2,6 +2,7 @@
 // down with guidance and a breathing pacer, and come back to the topic.
 // State and commands: screens/breaks_screen.h; this file draws them.
 #include "app_context.h"
+#include "kit/emoji_picker.h"
 #include "break_widgets.h"
 #include "breaks_screen.h"
 #include "fonts.h"
@@ -10,6 +11,7 @@
 #include "theme.h"
 #include "units.h"
 #include "widgets.h"
+#include "text/glyphs.h"
 
 #include <imgui_stdlib.h>
 
@@ -27,6 +29,7 @@ public:
     std::string_view summary() const override { return "A timed break when a disagreement runs hot, and a way back"; }
 
     void draw(AppContext& ctx) override {
+        model_ = &ctx.model;
         if (!screen_) {
             screen_.emplace(ctx.model, ctx.clock);
             form_topic_.keep_draft(ctx.model.device, "breaks.topic");
@@ -71,16 +74,16 @@ private:
         ImGui::SameLine(0, em(0.3f));
         ImGui::TextUnformatted(b.follow_up_of ? "asked for more time" : "called a break");
         ImGui::PushFont(fonts().heading);
-        ImGui::Text("Back at %s", b.return_clock.c_str());
+        ImGui::Text("Back at %s", shown(b.return_clock));
         ImGui::PopFont();
         muted("%s of %s", b.state == BreakState::paused ? "Paused" : "Running", BreaksScreen::length_text(b.total_ms()).c_str());
         draw_topic(b);
         if (ImGui::Button(b.state == BreakState::running ? "Pause" : "Resume")) screen.toggle_pause(b);
         for (int add : BreaksScreen::kExtendChoices) {
             const std::string label = "+" + std::to_string(add) + " min";
-            same_line_or_wrap(button_width(label.c_str()));
+            same_line_or_wrap(button_width(shown(label)));
             ImGui::BeginDisabled(!screen.can_extend(b, add));
-            if (ImGui::Button(label.c_str())) screen.extend(b, add);
+            if (ImGui::Button(shown(label))) screen.extend(b, add);
             ImGui::EndDisabled();
         }
         same_line_or_wrap(button_width("End early"));
@@ -109,12 +112,12 @@ private:
         ImGui::TextUnformatted("Time to come back");
         ImGui::PopStyleColor();
         ImGui::PopFont();
-        ImGui::Text("%s's break is over%s.", caller.name.c_str(),
+        ImGui::Text("%s's break is over%s.", shown(caller.name),
                     b.ended_while_closed ? " (it ended while Hearth was closed)" : "");
         ImGui::TextWrapped("Come back even if you are still a little upset. Start gently, with how you feel and what "
                            "you need (\xE2\x80\x9CI feel ... I need ...\xE2\x80\x9D), rather than where you left off.");
         if (!b.topic.empty()) {
-            ImGui::Text("Topic: %s", b.topic.c_str());
+            ImGui::Text("Topic: %s", shown(b.topic));
         }
         if (!b.topic.empty() && b.topic_status == TopicStatus::open) {
             // The way back: listen to each other about it, now.
@@ -131,7 +134,7 @@ private:
         for (int more : BreaksScreen::kMoreTimeChoices) {
             ImGui::SameLine();
             const std::string label = "+" + std::to_string(more) + " min";
-            if (ImGui::Button(label.c_str())) screen.more_time(b, more);
+            if (ImGui::Button(shown(label))) screen.more_time(b, more);
         }
         inline_error(screen.error_for(b));
     }
@@ -142,7 +145,7 @@ private:
             if (b.topic.empty()) {
                 if (ImGui::SmallButton("Add a topic to come back to")) begin_topic_edit(b);
             } else {
-                ImGui::TextWrapped("Topic: %s", b.topic.c_str());
+                ImGui::TextWrapped("Topic: %s", shown(b.topic));
                 same_line_or_wrap(ImGui::CalcTextSize("Edit").x + 2 * ImGui::GetStyle().FramePadding.x);
                 if (ImGui::SmallButton("Edit")) begin_topic_edit(b);
             }
@@ -154,6 +157,8 @@ private:
             focus_topic_ = false;
         }
         bool enter = topic_text_.single_line("##topic", "In your own words");
+        ImGui::SameLine();
+        topic_emoji_.button("topic-emoji", topic_text_, model_->device, model_->assets_dir);
         ImGui::SameLine();
         if (ImGui::Button("Save topic") || enter) screen.save_topic(b, topic_text_.value());
         ImGui::SameLine();
@@ -177,8 +182,10 @@ private:
         ImGui::AlignTextToFramePadding();
         ImGui::TextUnformatted("Topic");
         ImGui::SameLine();
-        ImGui::SetNextItemWidth(std::min(em(26), card_content_width() - em(6)));
+        ImGui::SetNextItemWidth(std::min(em(26), card_content_width() - em(6) - kit::EmojiPicker::room()));
         form_topic_.single_line("##formtopic", "Optional: what to come back to, in your words");
+        ImGui::SameLine();
+        form_topic_emoji_.button("formtopic-emoji", form_topic_, ctx.model.device, ctx.model.assets_dir);
         inline_error(screen.form_error("topic"));
 
         int by_clock = screen.by_clock ? 1 : 0;
@@ -201,7 +208,7 @@ private:
 
         const BreakFormPlan plan = screen.plan(form_topic_.value());
         inline_error(screen.when_error());
-        if (!plan.preview.empty()) muted("%s", plan.preview.c_str());
+        if (!plan.preview.empty()) muted("%s", shown(plan.preview));
         ImGui::BeginDisabled(!plan.can_start);
         if (ImGui::Button("Start the break") && screen.start(form_topic_.value()).ok()) form_topic_.clear();
         ImGui::EndDisabled();
@@ -273,7 +280,7 @@ private:
                 ImGui::TableNextColumn();
                 partner_label(couple.partner(b.caller_slot));
                 ImGui::TableNextColumn();
-                ImGui::TextWrapped("%s%s", b.follow_up_of ? "(more time) " : "", b.topic.empty() ? "\xE2\x80\x94" : b.topic.c_str());
+                ImGui::TextWrapped("%s%s", b.follow_up_of ? "(more time) " : "", b.topic.empty() ? "\xE2\x80\x94" : shown(b.topic));
                 ImGui::TableNextColumn();
                 ImGui::Text("%s / %s", BreaksScreen::length_text(b.total_ms()).c_str(), b.actual_ms ? BreaksScreen::length_text(*b.actual_ms).c_str() : "\xE2\x80\x94");
                 ImGui::TableNextColumn();
@@ -310,6 +317,8 @@ private:
     // Edit buffers for what the couple types; the screen decides what is saved.
     GuardedText form_topic_;
     GuardedText topic_text_;
+    kit::EmojiPicker form_topic_emoji_, topic_emoji_;
+    Model* model_ = nullptr;
     bool focus_topic_ = false;
 };
 

@@ -9,6 +9,7 @@
 #include "theme.h"
 #include "units.h"
 #include "widgets.h"
+#include "text/glyphs.h"
 
 #include <algorithm>
 #include <memory>
@@ -74,8 +75,8 @@ private:
         const auto& q = s.question_of_the_day();
         if (!q) return;
         begin_card("Question of the day");
-        ImGui::TextWrapped("%s", q->question.c_str());
-        if (!q->follow_up.empty()) muted("%s", q->follow_up.c_str());
+        ImGui::TextWrapped("%s", shown(q->question));
+        if (!q->follow_up.empty()) muted("%s", shown(q->follow_up));
         if (ImGui::Button("Talk about it")) ctx.go_to(PanelId::talk, TalkAbout{q->id});
         end_card();
         ImGui::Spacing();
@@ -92,7 +93,7 @@ private:
             const Partner& p = couple.partner(slot);
             partner_label(p);
             ImGui::SameLine(em(8));
-            meter(sum.appreciations_meter(slot), partner_fill(p.color, 0.55f), s.given_label(slot).c_str(), bar);
+            meter(sum.appreciations_meter(slot), partner_fill(p.color, 0.55f), shown(s.given_label(slot)), bar);
         }
         if (week.total() == 0) {
             muted(is_this_week ? "A fresh week. What has your partner done lately that you were glad of?"
@@ -102,7 +103,7 @@ private:
             const Partner& o = couple.other(*invite);
             ImGui::PushStyleColor(ImGuiCol_Text, partner_text_color(p.color));
             ImGui::TextWrapped("%s, is there something %s did this week that you would like to thank them for?",
-                               p.name.c_str(), o.name.c_str());
+                               shown(p.name), shown(o.name));
             ImGui::PopStyleColor();
         }
         for (const auto& e : week.newest) {
@@ -111,7 +112,7 @@ private:
             ImGui::SameLine(0, em(0.3f));
             ImGui::TextDisabled("%s", format_day_human(e.day).c_str());
             ImGui::Indent(em(1.2f));
-            ImGui::TextUnformatted(e.text.c_str());
+            ImGui::TextUnformatted(shown(e.text));
             ImGui::Unindent(em(1.2f));
             ImGui::PopID();
         }
@@ -122,7 +123,7 @@ private:
         const Couple& couple = ctx.model.couple;
         const DashboardScreen& s = *screen_;
         const WeekFigures& q = s.summary().quality_time;
-        meter(s.summary().quality_time_meter(), ImGui::GetColorU32(ImGuiCol_PlotHistogram), s.quality_time_label().c_str(),
+        meter(s.summary().quality_time_meter(), ImGui::GetColorU32(ImGuiCol_PlotHistogram), shown(s.quality_time_label()),
               std::min(em(14), card_content_width()));
         ImGui::Text("%d planned, %d done", q.planned, q.done);
         if (q.skipped) {
@@ -130,18 +131,18 @@ private:
             ImGui::TextDisabled("(%d skipped)", q.skipped);
         }
         if (s.summary().next_up()) {
-            ImGui::TextWrapped("%s", s.next_up_text().c_str());
+            ImGui::TextWrapped("%s", shown(s.next_up_text()));
         } else if (q.planned == 0) {
             muted(is_this_week ? "Nothing planned yet. Even a twenty-minute walk counts." : "No plans that week.");
         }
         for (const auto& o : q.recent_ratings) {
             ImGui::PushID(o.plan_id.c_str());
             ImGui::PushID(format_date(o.original_day).c_str());
-            ImGui::TextUnformatted(o.title.c_str());
+            ImGui::TextUnformatted(shown(o.title));
             for (int slot = 0; slot < 2; ++slot) {
                 if (!o.rating[slot]) continue;
                 ImGui::SameLine();
-                ImGui::TextColored(to_imvec4(couple.partner(slot).color), "%s %d\xE2\x98\x85", couple.partner(slot).name.c_str(),
+                ImGui::TextColored(to_imvec4(couple.partner(slot).color), "%s %d\xE2\x98\x85", shown(couple.partner(slot).name),
                                    *o.rating[slot]);
             }
             ImGui::PopID();
@@ -178,7 +179,7 @@ private:
             ImGui::PushID(t.id.c_str());
             partner_label(couple.partner(t.caller_slot));
             ImGui::SameLine(0, em(0.4f));
-            ImGui::TextUnformatted(t.topic.c_str());
+            ImGui::TextUnformatted(shown(t.topic));
             if (ImGui::SmallButton("Listen to each other about it")) ctx.go_to(PanelId::listening, ListenAboutBreak{t.id});
             ImGui::SameLine();
             if (ImGui::SmallButton("Talked through")) s.talked_through(t.id);
@@ -208,7 +209,7 @@ private:
     void draw_review(AppContext& ctx, bool is_this_week) {
         const DashboardScreen& s = *screen_;
         std::string last = s.last_review_text();
-        if (!last.empty()) ImGui::TextUnformatted(last.c_str());
+        if (!last.empty()) ImGui::TextUnformatted(shown(last));
         else muted("No review yet: about an hour together, once a week.");
         if (!is_this_week) muted(s.summary().review_done() ? "That week's review was done." : "No review was finished that week.");
         else if (s.summary().review_done()) muted("This week's review is done.");

@@ -2,6 +2,7 @@
 // delete with undo. The list is paged from the database and clipped on screen,
 // so ten years of entries scroll as fast as one week.
 #include "app_context.h"
+#include "kit/catalog_combo.h"
 #include "kit/week_switcher.h"
 #include "gratitude_screen.h"
 #include "guarded_text.h"
@@ -11,6 +12,7 @@
 #include "theme.h"
 #include "units.h"
 #include "widgets.h"
+#include "text/glyphs.h"
 
 #include <imgui_stdlib.h>
 
@@ -23,48 +25,14 @@ constexpr const char* kDraftKey = "gratitude";
 
 // "No category" / the list / "New category…". In filter mode the first item is "Any".
 bool category_combo(const char* id, GratitudeCategories& cats, std::optional<std::string>& value, bool filter_mode,
-                    std::string& new_name, std::string& new_error) {
-    bool changed = false;
-    std::string preview = value ? cats.label_of(*value).value_or("?") : (filter_mode ? "Any category" : "No category");
-    ImGui::PushID(id);
-    bool open_new = false;
-    if (ImGui::BeginCombo("##cat", preview.c_str())) {
-        if (ImGui::Selectable(filter_mode ? "Any category" : "No category", !value)) { value.reset(); changed = true; }
-        for (const auto& c : cats.all()) {
-            if (ImGui::Selectable(c.label.c_str(), value && *value == c.id)) { value = c.id; changed = true; }
-        }
-        if (!filter_mode) {
-            ImGui::Separator();
-            if (ImGui::Selectable("New category\xE2\x80\xA6")) open_new = true;
-        }
-        ImGui::EndCombo();
-    }
-    if (open_new) {
-        new_name.clear();
-        new_error.clear();
-        ImGui::OpenPopup("new category");
-    }
-    if (ImGui::BeginPopup("new category")) {
-        ImGui::TextUnformatted("A category of your own");
-        if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
-        ImGui::SetNextItemWidth(em(14));
-        bool enter = ImGui::InputTextWithHint("##newcat", "e.g. Patience", &new_name, ImGuiInputTextFlags_EnterReturnsTrue);
-        ImGui::SameLine();
-        if (ImGui::Button("Add") || enter) {
-            auto r = cats.add(new_name);
-            if (r.ok()) {
-                value = r.id;
-                changed = true;
-                ImGui::CloseCurrentPopup();
-            } else {
-                new_error = r.error;
-            }
-        }
-        inline_error(new_error);
-        ImGui::EndPopup();
-    }
-    ImGui::PopID();
-    return changed;
+                    kit::CatalogComboState& new_category) {
+    kit::CatalogComboText text;
+    text.preview_none = "?";
+    text.none_item = filter_mode ? "Any category" : "No category";
+    text.new_item = filter_mode ? nullptr : "New category\xE2\x80\xA6";
+    text.popup_title = "A category of your own";
+    text.hint = "e.g. Patience";
+    return kit::catalog_combo(id, cats, value, new_category, text);
 }
 
 void char_counter(const std::string& text) {
@@ -89,6 +57,13 @@ public:
         }
         GratitudeScreen& s = *screen_;
         s.sync(local_date(ctx.clock.now()));
+        if (auto h = ctx.nav.take_handoff<ShowAppreciation>(PanelId::gratitude)) {
+            // A search result: the entry opened in the editor, its week in the list.
+            if (s.select(h->id)) {
+                s.all_weeks = true;
+                load_editor_text(s);
+            }
+        }
         draw_compose(ctx, s);
         ImGui::Spacing();
         draw_filters(ctx, s);
@@ -140,7 +115,7 @@ private:
         day_picker("day", s.compose.day, s.today());
         same_line_or_wrap(em(11), em(1.5f));
         ImGui::SetNextItemWidth(em(11));
-        category_combo("compose-cat", ctx.model.categories, s.compose.category_id, false, new_category_, new_category_error_);
+        category_combo("compose-cat", ctx.model.categories, s.compose.category_id, false, new_category_);
         same_line_or_wrap(em(9), em(1.5f));
         bool save = ImGui::Button("Save appreciation") || enter;
         inline_error(s.compose_error);
@@ -171,16 +146,24 @@ private:
         const Couple& couple = ctx.model.couple;
         from_names_[0] = "From " + couple.partner(0).name;
         from_names_[1] = "From " + couple.partner(1).name;
-        const char* from_items[] = {"From either", from_names_[0].c_str(), from_names_[1].c_str()};
+        const char* from_items[] = {"From either", shown(from_names_[0]), shown(from_names_[1])};
         int from = s.from_slot ? *s.from_slot + 1 : 0;
         if (ImGui::Combo("##fromfilter", &from, from_items, 3))
             s.from_slot = from > 0 ? std::optional<int>(from - 1) : std::nullopt;
         same_line_or_wrap(em(10));
         ImGui::SetNextItemWidth(em(10));
-        category_combo("filter-cat", ctx.model.categories, s.category_id, true, new_category_, new_category_error_);
+        category_combo("filter-cat", ctx.model.categories, s.category_id, true, new_category_);
         same_line_or_wrap(em(8));
         ImGui::SetNextItemWidth(std::max(em(8), ImGui::GetContentRegionAvail().x));
-        ImGui::InputTextWithHint("##search", "Search the text", &s.search);
+        // Reloaded only when the search changed elsewhere: reloading a box
+        // being typed in would fight ImGui's own copy of its text.
+        if (s.search != search_set_) {
+            search_box_.load(s.search);
+            search_set_ = s.search;
+        }
+        bool search_changed = false;
+        search_box_.single_line("##search", "Search the text", &search_changed);
+        if (search_changed) s.search = search_set_ = search_box_.value();
     }
 
     void draw_browser(AppContext& ctx, GratitudeScreen& s) {
@@ -209,7 +192,7 @@ private:
         if (s.can_undo()) {
             const GratitudeEntry* e = s.last_removed();
             ImGui::AlignTextToFramePadding();
-            ImGui::Text("Deleted an appreciation from %s.", couple.partner(e->from_slot).name.c_str());
+            ImGui::Text("Deleted an appreciation from %s.", shown(couple.partner(e->from_slot).name));
             ImGui::SameLine();
             if (ImGui::SmallButton("Undo (Ctrl+Z)")) undo(ctx, s);
         }
@@ -234,13 +217,22 @@ private:
         if (e.shared_in_review) meta += "  \xC2\xB7  \xE2\x9C\x93 shared";
         ImVec4 clip(top.x, top.y, top.x + width - em(0.3f), top.y + row_h);
         const float text_w = clip.z - top.x - em(1.0f);
-        meta = fit_with_ellipsis(meta, text_w);
+        // Measured as drawn: emoji are one glyph each once mapped.
+        meta = fit_with_ellipsis(shown(meta), text_w);
         dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(top.x + em(1.0f), top.y), ImGui::GetColorU32(partner_text_color(from.color)),
                     meta.c_str(), nullptr, 0.0f, &clip);
         std::string_view text = e.text;
-        std::string first_line = fit_with_ellipsis(text.substr(0, text.find('\n')), text_w);
-        dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(top.x + em(1.0f), top.y + line), ImGui::GetColorU32(ImGuiCol_Text),
-                    first_line.c_str(), nullptr, 0.0f, &clip);
+        const ImVec2 text_pos(top.x + em(1.0f), top.y + line);
+        if (!s.search.empty()) {
+            // The matches marked; a line too long is cut by the row's edge.
+            ImVec4 text_clip(clip.x, clip.y, std::min(clip.z, text_pos.x + text_w), clip.w);
+            draw_highlighted(dl, text_pos, ImGui::GetColorU32(ImGuiCol_Text), text.substr(0, text.find('\n')), s.matches(e),
+                             &text_clip);
+        } else {
+            std::string first_line = fit_with_ellipsis(shown(text.substr(0, text.find('\n'))), text_w);
+            dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), text_pos, ImGui::GetColorU32(ImGuiCol_Text), first_line.c_str(),
+                        nullptr, 0.0f, &clip);
+        }
         ImGui::PopID();
     }
 
@@ -264,10 +256,12 @@ private:
         bool enter = edit_text_.multiline(
             "##edit", ImVec2(-1, std::max(em(6), ImGui::GetContentRegionAvail().y - em(9) - ImGui::GetTextLineHeightWithSpacing())));
         enter_hint();
+        ImGui::SameLine();
+        edit_emoji_.button("edit-emoji", edit_text_, ctx.model.device, ctx.model.assets_dir);
         char_counter(edit_text_.value());
         day_picker("edit-day", s.edit.day, s.today());
         ImGui::SetNextItemWidth(em(11));
-        category_combo("edit-cat", ctx.model.categories, s.edit.category_id, false, new_category_, new_category_error_);
+        category_combo("edit-cat", ctx.model.categories, s.edit.category_id, false, new_category_);
         same_line_or_wrap(em(13));
         ImGui::Checkbox("Shared aloud in a review", &s.edit.shared_in_review);
         if (ImGui::Button("Save changes") || enter) {
@@ -310,10 +304,12 @@ private:
     std::string from_names_[2];
 
     GuardedText edit_text_;
+    kit::EmojiPicker edit_emoji_;
+    GuardedText search_box_;
+    std::string search_set_;  // what the box last gave the screen
     uint64_t edit_loaded_ = 0;
 
-    std::string new_category_;
-    std::string new_category_error_;
+    kit::CatalogComboState new_category_;
 };
 
 } // namespace

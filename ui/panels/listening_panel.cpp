@@ -4,6 +4,7 @@
 // partner says how heard they felt. Any exercise definition runs here.
 // State and commands: screens/listening_screen.h; this file draws them.
 #include "app_context.h"
+#include "kit/emoji_picker.h"
 #include "fonts.h"
 #include "guarded_text.h"
 #include "keys.h"
@@ -12,6 +13,7 @@
 #include "theme.h"
 #include "units.h"
 #include "widgets.h"
+#include "text/glyphs.h"
 
 #include <algorithm>
 #include <memory>
@@ -74,21 +76,21 @@ private:
         ImGui::TextUnformatted("Exercise");
         ImGui::SameLine();
         ImGui::SetNextItemWidth(em(16));
-        if (ImGui::BeginCombo("##exercise", def->title.c_str())) {
+        if (ImGui::BeginCombo("##exercise", shown(def->title))) {
             for (const auto& d : ctx.model.exercises.all())
-                if (ImGui::Selectable(d.title.c_str(), d.id == def->id)) screen.choose_exercise(d.id);
+                if (ImGui::Selectable(shown(d.title), d.id == def->id)) screen.choose_exercise(d.id);
             ImGui::EndCombo();
         }
-        muted("%s", def->summary.c_str());
+        muted("%s", shown(def->summary));
         if (const auto& problems = ctx.model.exercises.problems(); !problems.empty()) {
             inline_error(std::to_string(problems.size()) + " exercise file" + (problems.size() == 1 ? " was" : "s were") +
                          " skipped because of a problem:");
             if (ImGui::IsItemHovered()) {
                 ImGui::BeginTooltip();
-                for (const auto& p : problems) ImGui::TextUnformatted(p.describe().c_str());
+                for (const auto& p : problems) ImGui::TextUnformatted(shown(p.describe()));
                 ImGui::EndTooltip();
             }
-            for (std::size_t i = 0; i < problems.size() && i < 3; ++i) muted("%s", problems[i].describe().c_str());
+            for (std::size_t i = 0; i < problems.size() && i < 3; ++i) muted("%s", shown(problems[i].describe()));
             if (problems.size() > 3) muted("\xE2\x80\xA6 hearth --list-exercises lists them all.");
         }
 
@@ -98,7 +100,9 @@ private:
         ImGui::SameLine();
         ImGui::SetNextItemWidth(std::min(em(24), card_content_width() - em(5)));
         bool edited = false;
-        topic_.single_line("##topic", def->topic_prompt.empty() ? "What would you like to be heard about?" : def->topic_prompt.c_str(), &edited);
+        topic_.single_line("##topic", def->topic_prompt.empty() ? "What would you like to be heard about?" : shown(def->topic_prompt), &edited);
+        same_line_or_wrap(kit::EmojiPicker::room());  // the prompt keeps its room
+        if (topic_emoji_.button("topic-emoji", topic_, ctx.model.device, ctx.model.assets_dir)) edited = true;
         if (edited) screen.topic_typed();
         const auto& open = screen.open_topics();
         if (!open.empty()) {
@@ -108,7 +112,7 @@ private:
                 std::optional<std::string> picked;
                 for (const auto& b : open) {
                     std::string label = b.topic + "##" + b.id;
-                    if (ImGui::Selectable(label.c_str(), screen.from_break == b.id)) picked = b.id;
+                    if (ImGui::Selectable(shown(label), screen.from_break == b.id)) picked = b.id;
                 }
                 ImGui::EndCombo();
                 if (picked) choose_break_topic(*picked);
@@ -132,7 +136,7 @@ private:
                 float minutes = float(screen.step_seconds(step)) / 60.0f;
                 ImGui::SetNextItemWidth(em(12));
                 std::string label = step.title + "##len" + step.id;
-                if (ImGui::SliderFloat(label.c_str(), &minutes, kMinStepSeconds / 60.0f,
+                if (ImGui::SliderFloat(shown(label), &minutes, kMinStepSeconds / 60.0f,
                                        float(ListeningScreen::kStepSliderMaxMinutes), "%.1f min"))
                     screen.set_step_minutes(step, minutes);
                 inline_error(screen.field_error("step_seconds." + step.id));
@@ -149,8 +153,8 @@ private:
     void draw_interrupted(const SessionView& s) {
         ListeningScreen& screen = *screen_;
         begin_card("An exercise was interrupted");
-        ImGui::TextWrapped("\xE2\x80\x9C%s\xE2\x80\x9D stopped at turn %d, %s, when Hearth closed.", s.topic.c_str(), s.turn + 1,
-                           s.step ? s.step->title.c_str() : s.step_id.c_str());
+        ImGui::TextWrapped("\xE2\x80\x9C%s\xE2\x80\x9D stopped at turn %d, %s, when Hearth closed.", shown(s.topic), s.turn + 1,
+                           s.step ? shown(s.step->title) : shown(s.step_id));
         if (!s.definition_available) muted("Its exercise definition has changed or is missing, so it can only be closed.");
         ImGui::BeginDisabled(!s.definition_available);
         if (ImGui::Button("Carry on where we were")) screen.resume_interrupted();
@@ -176,23 +180,23 @@ private:
         const Partner& listener = couple.partner(s.listener_slot);
         const bool speaker_talks = s.floor_slot == s.speaker_slot;
         const Partner& hearer = speaker_talks ? listener : speaker;
-        ImGui::TextDisabled("%s  \xC2\xB7  turn %d of %d  \xC2\xB7  step %d of %d", s.topic.c_str(), s.turn + 1, s.turns_total,
+        ImGui::TextDisabled("%s  \xC2\xB7  turn %d of %d  \xC2\xB7  step %d of %d", shown(s.topic), s.turn + 1, s.turns_total,
                             s.step_index + 1, s.steps_per_turn);
         ImGui::PushFont(fonts().display);
         ImGui::PushStyleColor(ImGuiCol_Text, partner_text_color(floor.color));
-        ImGui::TextUnformatted(floor.name.c_str());
+        ImGui::TextUnformatted(shown(floor.name));
         ImGui::PopStyleColor();
         ImGui::PopFont();
         ImGui::SameLine();
         ImGui::PushFont(fonts().heading);
         ImGui::SetCursorPosY(ImGui::GetCursorPosY() + fonts().display->FontSize - fonts().heading->FontSize * 1.3f);
-        ImGui::Text("has the floor (%s)", def->role(speaker_talks ? Role::speaker : Role::listener).label.c_str());
+        ImGui::Text("has the floor (%s)", shown(def->role(speaker_talks ? Role::speaker : Role::listener).label));
         ImGui::PopFont();
         ImGui::TextUnformatted("listening:");
         ImGui::SameLine();
         partner_label(hearer);
         ImGui::PushFont(fonts().heading);
-        ImGui::Text("%s \xE2\x80\x94 now talking:", step.title.c_str());
+        ImGui::Text("%s \xE2\x80\x94 now talking:", shown(step.title));
         ImGui::SameLine();
         partner_label(floor);
         ImGui::PopFont();
@@ -202,32 +206,32 @@ private:
         begin_card(nullptr);
         if (!step.stems.empty()) {
             ImGui::PushFont(fonts().heading);
-            for (const auto& stem : step.stems) ImGui::TextWrapped("\xE2\x80\x9C%s\xE2\x80\x9D", stem.c_str());
+            for (const auto& stem : step.stems) ImGui::TextWrapped("\xE2\x80\x9C%s\xE2\x80\x9D", shown(stem));
             ImGui::PopFont();
             ImGui::Spacing();
         }
         if (!step.speaker_guidance.empty()) {
             partner_label(speaker);
             ImGui::SameLine();
-            ImGui::TextWrapped("%s", step.speaker_guidance.c_str());
+            ImGui::TextWrapped("%s", shown(step.speaker_guidance));
         }
         if (!step.listener_guidance.empty()) {
             partner_label(listener);
             ImGui::SameLine();
-            ImGui::TextWrapped("%s", step.listener_guidance.c_str());
+            ImGui::TextWrapped("%s", shown(step.listener_guidance));
         }
         end_card();
 
         if (step.check) {
             ImGui::Spacing();
             ImGui::PushFont(fonts().heading);
-            ImGui::Text("%s asks: %s", speaker.name.c_str(), step.check->question.c_str());
+            ImGui::Text("%s asks: %s", shown(speaker.name), shown(step.check->question));
             ImGui::PopFont();
             std::string yes = step.check->yes_label + "  (Y)";
             std::string no = step.check->no_label + "  (N)";
-            if (ImGui::Button(yes.c_str()) || shortcut('Y')) screen.answer(true);
+            if (ImGui::Button(shown(yes)) || shortcut('Y')) screen.answer(true);
             ImGui::SameLine();
-            if (ImGui::Button(no.c_str()) || shortcut('N')) screen.answer(false);
+            if (ImGui::Button(shown(no)) || shortcut('N')) screen.answer(false);
             if (s.turn_clarify_loops > 0) {
                 ImGui::SameLine();
                 muted("clarified %d time%s this turn", s.turn_clarify_loops, s.turn_clarify_loops == 1 ? "" : "s");
@@ -283,8 +287,8 @@ private:
         if (frac > 0) dl->AddRectFilled(p, ImVec2(p.x + width * frac, p.y + h), partner_fill(floor.color, 0.8f), h * 0.5f);
         std::string t = s.overtime ? "time is up (+" + ListeningScreen::timer_text(s.overtime_ms) + "): finish your thought, then move on"
                                    : ListeningScreen::timer_text(s.step_remaining_ms) + (s.state == SessionState::paused ? "  paused" : "");
-        ImVec2 ts = ImGui::CalcTextSize(t.c_str());
-        dl->AddText(ImVec2(p.x + (width - ts.x) / 2, p.y + (h - ts.y) / 2), ImGui::GetColorU32(ImGuiCol_Text), t.c_str());
+        ImVec2 ts = ImGui::CalcTextSize(shown(t));
+        dl->AddText(ImVec2(p.x + (width - ts.x) / 2, p.y + (h - ts.y) / 2), ImGui::GetColorU32(ImGuiCol_Text), shown(t));
         ImGui::Dummy(ImVec2(width, h + em(0.5f)));
     }
 
@@ -309,7 +313,7 @@ private:
             ImGui::PushID(slot);
             partner_label(couple.partner(slot));
             ImGui::SameLine();
-            ImGui::Text("\xE2\x80\x9C%s\xE2\x80\x9D", question.c_str());
+            ImGui::Text("\xE2\x80\x9C%s\xE2\x80\x9D", shown(question));
             int v = closing.ratings[slot].felt_heard.value_or(0);
             if (slot == digit_slot)
                 for (int r = 1; r <= kMaxFeltHeard; ++r)
@@ -317,19 +321,21 @@ private:
             for (int r = 1; r <= kMaxFeltHeard; ++r) {
                 ImGui::SameLine();
                 const std::string label = std::to_string(r);
-                if (ImGui::RadioButton(label.c_str(), v == r)) closing.ratings[slot].felt_heard = r;
+                if (ImGui::RadioButton(shown(label), v == r)) closing.ratings[slot].felt_heard = r;
             }
             if (def && rating_labels_shown(*def)) {
                 ImGui::SameLine();
-                muted("(1 %s \xC2\xB7 5 %s)", def->closing.rating_low_label.c_str(), def->closing.rating_high_label.c_str());
+                muted("(1 %s \xC2\xB7 5 %s)", shown(def->closing.rating_low_label), shown(def->closing.rating_high_label));
             }
-            ImGui::SetNextItemWidth(std::min(em(30), card_content_width()));
-            notes_[slot].single_line("##note", def && !def->closing.note_prompt.empty() ? def->closing.note_prompt.c_str() : "A note, if you like");
+            ImGui::SetNextItemWidth(std::min(em(30), card_content_width() - kit::EmojiPicker::room()));
+            notes_[slot].single_line("##note", def && !def->closing.note_prompt.empty() ? shown(def->closing.note_prompt) : "A note, if you like");
+            ImGui::SameLine();
+            notes_emoji_[slot].button("note-emoji", notes_[slot], ctx.model.device, ctx.model.assets_dir);
             inline_error(screen.field_error("felt_heard." + std::to_string(slot)) + screen.field_error("note." + std::to_string(slot)));
             ImGui::PopID();
         }
-        muted("Keys 1\xE2\x80\x93%d: %s's rating, then %s's.", kMaxFeltHeard, couple.partner(0).name.c_str(),
-              couple.partner(1).name.c_str());
+        muted("Keys 1\xE2\x80\x93%d: %s's rating, then %s's.", kMaxFeltHeard, shown(couple.partner(0).name),
+              shown(couple.partner(1).name));
         if (!s.topic.empty() && (!def || def->closing.offer_talked_through))
             ImGui::Checkbox("We have talked this topic through", &closing.topic_talked_through);
         if (ImGui::Button("Save and finish") && screen.finish({notes_[0].value(), notes_[1].value()}).ok()) {
@@ -375,7 +381,7 @@ private:
                 ImGui::TableNextColumn();
                 ImGui::TextUnformatted(format_day_human(s.day).c_str());
                 ImGui::TableNextColumn();
-                ImGui::TextWrapped("%s%s%s", s.topic.empty() ? s.exercise_title.c_str() : s.topic.c_str(),
+                ImGui::TextWrapped("%s%s%s", s.topic.empty() ? shown(s.exercise_title) : shown(s.topic),
                                    s.state == SessionState::ended_early ? "  (ended early)" : "",
                                    s.topic_talked_through ? "  \xE2\x9C\x93 talked through" : "");
                 ImGui::TableNextColumn();
@@ -387,7 +393,7 @@ private:
                     if (slot) ImGui::SameLine();
                     auto fh = s.felt_heard(slot);
                     ImGui::TextColored(to_imvec4(couple.partner(slot).color), fh ? "%s %d/5" : "%s \xE2\x80\x94",
-                                       couple.partner(slot).name.c_str(), fh.value_or(0));
+                                       shown(couple.partner(slot).name), fh.value_or(0));
                 }
             }
             ImGui::EndTable();
@@ -398,6 +404,7 @@ private:
     // Edit buffers for what the couple types; the screen decides what is saved.
     GuardedText topic_;
     GuardedText notes_[2];
+    kit::EmojiPicker topic_emoji_, notes_emoji_[2];
 };
 
 } // namespace

@@ -3,6 +3,7 @@
 // interrupted. Past reviews can be read again and exported as Markdown.
 // State and commands: screens/review_screen.h; this file draws them.
 #include "app_context.h"
+#include "kit/emoji_picker.h"
 #include "fonts.h"
 #include "guarded_text.h"
 #include "export_box.h"
@@ -14,6 +15,7 @@
 #include "units.h"
 #include "week_markdown.h"
 #include "widgets.h"
+#include "text/glyphs.h"
 
 #include <imgui_stdlib.h>
 
@@ -29,7 +31,9 @@ public:
     std::string_view summary() const override { return "About an hour together once a week, in five guided steps"; }
 
     void draw(AppContext& ctx) override {
+        model_ = &ctx.model;
         if (!screen_) screen_.emplace(ctx.model, ctx.clock);
+        if (auto h = ctx.nav.take_handoff<ShowReview>(PanelId::review)) screen_->view(h->review_id);
         ReviewScreen& screen = *screen_;
         screen.sync();
         if (const WeeklyReview* past = screen.viewing()) draw_past(ctx, *past);
@@ -131,7 +135,7 @@ private:
             ImGui::SameLine();
             partner_label(couple.partner(e.from_slot));
             ImGui::SameLine();
-            ImGui::TextWrapped("%s", e.text.c_str());
+            ImGui::TextWrapped("%s", shown(e.text));
             ImGui::PopID();
         }
         for (int s = 0; s < 2; ++s) {
@@ -147,8 +151,10 @@ private:
         ImGui::TextUnformatted("From");
         ImGui::SameLine();
         partner_picker("addfrom", couple, screen.add_from);
-        ImGui::SetNextItemWidth(card_content_width());
+        ImGui::SetNextItemWidth(card_content_width() - kit::EmojiPicker::room());
         bool enter = add_text_.single_line("##add", "Something specific from this week");
+        ImGui::SameLine();
+        add_emoji_.button("add-emoji", add_text_, model_->device, model_->assets_dir);
         if (ImGui::Button("Add") || enter) {
             if (screen.add_appreciation(add_text_.value()).ok()) add_text_.clear();
         }
@@ -159,23 +165,23 @@ private:
         ReviewScreen& screen = *screen_;
         const Couple& couple = ctx.model.couple;
         begin_card("Time together this week");
-        int shown = 0;
+        int done = 0;
         for (const auto& o : screen.week().all()) {
             if (o.state != PlanState::done) continue;
-            ++shown;
-            ImGui::Text("%s, %s", o.title.c_str(), format_day_human(o.day).c_str());
+            ++done;
+            ImGui::Text("%s, %s", shown(o.title), format_day_human(o.day).c_str());
             for (int s = 0; s < 2; ++s) {
                 if (!o.rating[s]) continue;
                 ImGui::SameLine();
-                ImGui::TextColored(to_imvec4(couple.partner(s).color), "%s %d\xE2\x98\x85", couple.partner(s).name.c_str(), *o.rating[s]);
+                ImGui::TextColored(to_imvec4(couple.partner(s).color), "%s %d\xE2\x98\x85", shown(couple.partner(s).name), *o.rating[s]);
             }
             if (!o.memory.empty()) {
                 ImGui::Indent(em(1));
-                ImGui::TextWrapped("\xE2\x80\x9C%s\xE2\x80\x9D", o.memory.c_str());
+                ImGui::TextWrapped("\xE2\x80\x9C%s\xE2\x80\x9D", shown(o.memory));
                 ImGui::Unindent(em(1));
             }
         }
-        if (shown == 0) muted("No quality time was marked done this week.");
+        if (done == 0) muted("No quality time was marked done this week.");
         else muted("%.1f hours together.", screen.quality_time().hours_done());
         end_card();
         ImGui::Spacing();
@@ -185,8 +191,10 @@ private:
             changed = true;
             went_well_.refocus();
         }
-        if (changed) screen.set_went_well(went_well_.value());
         enter_hint(true);
+        ImGui::SameLine();
+        if (went_well_emoji_.button("wentwell-emoji", went_well_, model_->device, model_->assets_dir)) changed = true;
+        if (changed) screen.set_went_well(went_well_.value());
     }
 
     void step_issue(AppContext& ctx, const WeeklyReview& r) {
@@ -201,12 +209,14 @@ private:
             ImGui::SameLine();
             partner_label(couple.partner(t.raised_by_slot));
             ImGui::SameLine();
-            ImGui::TextWrapped("%s  (%s)", t.topic.c_str(), format_day_human(t.day).c_str());
+            ImGui::TextWrapped("%s  (%s)", shown(t.topic), format_day_human(t.day).c_str());
             ImGui::PopID();
         }
         if (topics.empty()) muted("No open topics from breaks or listening sessions.");
-        ImGui::SetNextItemWidth(std::min(card_content_width() - em(8), em(26)));
+        ImGui::SetNextItemWidth(std::min(card_content_width() - em(8) - kit::EmojiPicker::room(), em(26)));
         bool enter = new_topic_.single_line("##newtopic", "Or something new, in a few words");
+        ImGui::SameLine();
+        new_topic_emoji_.button("newtopic-emoji", new_topic_, model_->device, model_->assets_dir);
         ImGui::SameLine();
         if (ImGui::Button("Use this") || enter) {
             if (screen.choose_new_topic(new_topic_.value()).ok()) new_topic_.clear();
@@ -216,7 +226,7 @@ private:
         if (r.issue.source == IssueSource::none) return;
         ImGui::Spacing();
         begin_card("Then");
-        ImGui::TextWrapped("Topic: %s", r.issue.topic.c_str());
+        ImGui::TextWrapped("Topic: %s", shown(r.issue.topic));
         muted("Listen first; look for solutions only once you both feel understood.");
         switch (r.issue.outcome) {
         case IssueOutcome::listened: ImGui::TextUnformatted("\xE2\x9C\x93 You started the listening exercise on it."); break;
@@ -225,11 +235,11 @@ private:
                 ImGui::Text("\xE2\x9C\x93 Scheduled for %s at %s.", format_day_human(*r.issue.scheduled_day).c_str(),
                             format_hh_mm(r.issue.scheduled_minute.value_or(0)).c_str());
             else if (!screen.scheduled_talk().empty())
-                ImGui::TextWrapped("\xE2\x9C\x93 Planned in Time together for %s.", screen.scheduled_talk().c_str());
+                ImGui::TextWrapped("\xE2\x9C\x93 Planned in Time together for %s.", shown(screen.scheduled_talk()));
             else ImGui::TextUnformatted("\xE2\x9C\x93 Scheduled in the planner.");
             if (!screen.schedule_clash().empty()) {
                 ImGui::PushStyleColor(ImGuiCol_Text, error_text());
-                ImGui::TextWrapped("%s", screen.schedule_clash().c_str());
+                ImGui::TextWrapped("%s", shown(screen.schedule_clash()));
                 ImGui::PopStyleColor();
             }
             break;
@@ -270,18 +280,20 @@ private:
                 ImGui::PushStyleColor(ImGuiCol_Button, on ? to_imvec4(couple.partner(s).color)
                                                           : ImGui::GetStyle().Colors[ImGuiCol_FrameBg]);
                 ImGui::PushStyleColor(ImGuiCol_Text, on ? ImVec4(1, 1, 1, 1) : ImGui::GetStyle().Colors[ImGuiCol_Text]);
-                if (ImGui::Button(label.c_str(), ImVec2(ImGui::GetFrameHeight() * 1.1f, 0))) screen.toggle_connection(s, n);
+                if (ImGui::Button(shown(label), ImVec2(ImGui::GetFrameHeight() * 1.1f, 0))) screen.toggle_connection(s, n);
                 ImGui::PopStyleColor(2);
             }
             if (!v) muted("Not rated yet: 1 is distant, 10 very close.");
-            ImGui::TextWrapped("What can %s do to make you feel loved this coming week?", couple.other(s).name.c_str());
+            ImGui::TextWrapped("What can %s do to make you feel loved this coming week?", shown(couple.other(s).name));
             bool changed = false;
             if (loved_[s].multiline("##loved", ImVec2(card_content_width(), em(4)), &changed)) {
                 changed = true;
                 loved_[s].refocus();
             }
-            if (changed) screen.set_loved_answer(s, loved_[s].value());
             enter_hint(true);
+            ImGui::SameLine();
+            if (loved_emoji_[s].button("loved-emoji", loved_[s], model_->device, model_->assets_dir)) changed = true;
+            if (changed) screen.set_loved_answer(s, loved_[s].value());
             end_card();
             ImGui::PopID();
             ImGui::EndGroup();
@@ -294,8 +306,8 @@ private:
     void draw_deeper_card(AppContext& ctx, ReviewScreen& screen) {
         begin_card("A deeper card, if there is time");
         if (const auto& c = screen.deeper_card()) {
-            ImGui::TextWrapped("%s", c->question.c_str());
-            if (!c->follow_up.empty()) muted("%s", c->follow_up.c_str());
+            ImGui::TextWrapped("%s", shown(c->question));
+            if (!c->follow_up.empty()) muted("%s", shown(c->follow_up));
             if (c->outcome == TalkOutcome::talked) ImGui::TextColored(success_text(), "You talked about this one.");
             else if (ImGui::Button("We talked about it")) screen.talked_about_deeper_card();
             ImGui::SameLine();
@@ -315,7 +327,7 @@ private:
         for (const auto& o : screen.next_week().all()) {
             if (o.state == PlanState::skipped) continue;
             ++n;
-            ImGui::BulletText("%s  %s %s", format_day_human(o.day).c_str(), format_hh_mm(o.start_minute).c_str(), o.title.c_str());
+            ImGui::BulletText("%s  %s %s", format_day_human(o.day).c_str(), format_hh_mm(o.start_minute).c_str(), shown(o.title));
         }
         if (n == 0) muted("Nothing planned for next week yet.");
         end_card();
@@ -323,12 +335,12 @@ private:
         begin_card("An idea");
         if (const Idea* idea = screen.suggestion()) {
             // A title may end in "?" or "!": the description goes on its own line.
-            ImGui::TextWrapped("%s", idea->title.c_str());
-            if (!idea->description.empty()) muted("%s", idea->description.c_str());
+            ImGui::TextWrapped("%s", shown(idea->title));
+            if (!idea->description.empty()) muted("%s", shown(idea->description));
             day_picker("planday", screen.plan_day, screen.plan_last_day());
             ImGui::SameLine();
             const std::string plan_label = "Plan it at " + format_hh_mm(kReviewIdeaMinute);
-            if (ImGui::Button(plan_label.c_str())) screen.plan_suggestion();
+            if (ImGui::Button(shown(plan_label))) screen.plan_suggestion();
         }
         if (ImGui::Button("Suggest another")) screen.suggest_another();
         ImGui::SameLine();
@@ -342,7 +354,7 @@ private:
         ReviewScreen& screen = *screen_;
         begin_card(("Review of " + format_iso_week(r.week)).c_str());
         ImGui::BeginChild("md", ImVec2(0, em(18)), true);
-        ImGui::TextWrapped("%s", screen.viewing_markdown().c_str());
+        ImGui::TextWrapped("%s", shown(screen.viewing_markdown()));
         ImGui::EndChild();
         draw_export(ctx, r.week);
         if (ImGui::Button("Back")) screen.stop_viewing();
@@ -363,11 +375,11 @@ private:
             ImGui::SameLine();
             for (int s = 0; s < 2; ++s) {
                 if (!r.checkin[s].connection) continue;
-                ImGui::TextColored(to_imvec4(couple.partner(s).color), "%s %d/10", couple.partner(s).name.c_str(),
+                ImGui::TextColored(to_imvec4(couple.partner(s).color), "%s %d/10", shown(couple.partner(s).name),
                                    *r.checkin[s].connection);
                 ImGui::SameLine();
             }
-            ImGui::TextDisabled("%s", r.issue.topic.c_str());
+            ImGui::TextDisabled("%s", shown(r.issue.topic));
             ImGui::PopID();
         }
     }
@@ -388,6 +400,8 @@ private:
     GuardedText loved_[2];
     GuardedText new_topic_;
     GuardedText add_text_;
+    kit::EmojiPicker went_well_emoji_, loved_emoji_[2], new_topic_emoji_, add_emoji_;
+    Model* model_ = nullptr;
     ExportBox export_;
 };
 

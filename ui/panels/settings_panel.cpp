@@ -3,6 +3,8 @@
 #include "app_context.h"
 #include "export_box.h"
 #include "first_run.h"
+#include "guarded_text.h"
+#include "kit/emoji_picker.h"
 #include "panel.h"
 #include "preferences.h"
 #include "settings_screen.h"
@@ -10,6 +12,7 @@
 #include "units.h"
 #include "user_paths.h"
 #include "widgets.h"
+#include "text/glyphs.h"
 
 #include <imgui_stdlib.h>
 
@@ -37,8 +40,8 @@ public:
 
         heading("The two of you");
         for (int slot = 0; slot < 2; ++slot)
-            names_[slot].draw(slot, s.couple.partners[std::size_t(slot)].color, s.couple.errors[std::size_t(slot)]);
-        if (std::string word = s.couple.colour_note(); !word.empty()) muted("%s", word.c_str());
+            names_[slot].draw(slot, s.couple.partners[std::size_t(slot)].color, s.couple.errors[std::size_t(slot)], m);
+        if (std::string word = s.couple.colour_note(); !word.empty()) muted("%s", shown(word));
         if (ImGui::Button("Save names and colours")) {
             for (int slot = 0; slot < 2; ++slot) s.couple.partners[std::size_t(slot)].name = names_[slot].name.value();
             if (auto notice = s.save_partners()) ctx.notify(*notice);
@@ -85,13 +88,15 @@ public:
 
         heading("Appreciation categories");
         for (const auto& c : m.categories.all()) {
-            ImGui::BulletText("%s%s", c.label.c_str(), c.builtin ? "" : "  (yours)");
+            ImGui::BulletText("%s%s", shown(c.label), c.builtin ? "" : "  (yours)");
         }
         ImGui::SetNextItemWidth(em(14));
-        bool enter = ImGui::InputTextWithHint("##newcat", "Add one of your own", &new_category_, ImGuiInputTextFlags_EnterReturnsTrue);
+        bool enter = new_category_.single_line("##newcat", "Add one of your own");
+        ImGui::SameLine();
+        category_emoji_.button("newcat-emoji", new_category_, m.device, m.assets_dir);
         ImGui::SameLine();
         if (ImGui::Button("Add category") || enter) {
-            auto r = m.categories.add(new_category_);
+            auto r = m.categories.add(new_category_.value());
             category_error_ = r.ok() ? "" : r.error;
             if (r.ok()) new_category_.clear();
         }
@@ -126,7 +131,7 @@ private:
         if (ImGui::Button("Restore from a backup") || enter) restored_ = s.restore(expand_home(restore_path_.value()));
         if (!restored_.message.empty()) {
             ImGui::PushStyleColor(ImGuiCol_Text, restored_.ok ? success_text() : error_text());
-            ImGui::TextWrapped("%s", restored_.message.c_str());
+            ImGui::TextWrapped("%s", shown(restored_.message));
             ImGui::PopStyleColor();
         }
     }
@@ -142,7 +147,8 @@ private:
     GuardedText restore_path_;
     SettingsScreen::RestoreOutcome restored_;
     PartnerNameField names_[2];
-    std::string new_category_;
+    GuardedText new_category_;
+    kit::EmojiPicker category_emoji_;
     std::string category_error_;
 };
 

@@ -5,6 +5,7 @@
 // turns keys and clicks into its commands. The whole card tab works from the
 // keyboard: D draw, S skip, F favourite, G guess and reveal, N note.
 #include "app_context.h"
+#include "kit/emoji_picker.h"
 #include "fonts.h"
 #include "guarded_text.h"
 #include "keys.h"
@@ -13,6 +14,7 @@
 #include "theme.h"
 #include "units.h"
 #include "widgets.h"
+#include "text/glyphs.h"
 
 #include <imgui_stdlib.h>
 
@@ -29,7 +31,7 @@ bool key(int glfw_key) { return shortcuts_allowed() && ImGui::IsKeyPressed(glfw_
 void big_text(const std::string& text) {
     const ImFont* f = fonts().heading;
     if (f) ImGui::PushFont(const_cast<ImFont*>(f));
-    ImGui::TextWrapped("%s", text.c_str());
+    ImGui::TextWrapped("%s", shown(text));
     if (f) ImGui::PopFont();
 }
 
@@ -56,6 +58,7 @@ public:
     }
 
     void draw(AppContext& ctx) override {
+        model_ = &ctx.model;
         if (!screen_) {
             screen_ = std::make_unique<TalkScreen>(ctx.model);
             note_.keep_draft(ctx.model.device, "talk.note");
@@ -106,7 +109,7 @@ private:
         ImGui::SameLine();
         ImGui::SetNextItemWidth(em(16));
         const std::string label = choice_label(s);
-        if (ImGui::BeginCombo("##deck", label.c_str())) {
+        if (ImGui::BeginCombo("##deck", shown(label))) {
             if (ImGui::Selectable("Every deck", s.choice().deck_ids.empty() && !s.choice().favourites_only)) s.choose_all();
             if (ImGui::Selectable("Our favourites", s.choice().favourites_only)) {
                 s.choose_all();
@@ -117,7 +120,7 @@ private:
                 if (d.hidden) continue;
                 ImGui::PushID(d.id.c_str());
                 const bool only = s.choice().deck_ids.size() == 1 && s.choice().deck_ids[0] == d.id;
-                if (ImGui::Selectable(d.title.c_str(), only)) s.choose_deck(d.id);
+                if (ImGui::Selectable(shown(d.title), only)) s.choose_deck(d.id);
                 ImGui::PopID();
             }
             ImGui::EndCombo();
@@ -131,7 +134,7 @@ private:
                 const auto& ids = s.choice().deck_ids;
                 bool in = std::find(ids.begin(), ids.end(), d.id) != ids.end();
                 ImGui::PushID(d.id.c_str());
-                if (ImGui::Checkbox(d.title.c_str(), &in)) s.toggle_in_mix(d.id);
+                if (ImGui::Checkbox(shown(d.title), &in)) s.toggle_in_mix(d.id);
                 ImGui::PopID();
             }
             ImGui::EndPopup();
@@ -176,14 +179,14 @@ private:
         const Talk& t = *s.current();
         const Card* card = s.current_card();
         const Deck* deck = s.decks().find_deck(t.deck_id);
-        begin_card(deck ? deck->title.c_str() : "Card");
+        begin_card(deck ? shown(deck->title) : "Card");
         big_text(t.question);
-        if (!t.follow_up.empty()) muted("%s", t.follow_up.c_str());
+        if (!t.follow_up.empty()) muted("%s", shown(t.follow_up));
         if (card) {
             std::string meta = std::string(to_string(card->depth));
             for (const auto& tag : card->tags) meta += " \xC2\xB7 " + tag;
             if (card->favourite) meta += " \xC2\xB7 \xE2\x99\xA5 favourite";
-            ImGui::TextDisabled("%s", meta.c_str());
+            ImGui::TextDisabled("%s", shown(meta));
         }
         end_card();
 
@@ -203,17 +206,17 @@ private:
         }
         for (const auto& r : t.rounds) {
             if (phase == TalkScreen::Phase::revealed && &r == &t.rounds.back()) break;  // shown above
-            ImGui::TextDisabled("%s answered \"%s\"; %s guessed \"%s\"%s%s", partner_name(couple, r.answerer_slot).c_str(),
-                                r.answer.c_str(), partner_name(couple, 1 - r.answerer_slot).c_str(), r.guess.c_str(),
+            ImGui::TextDisabled("%s answered \"%s\"; %s guessed \"%s\"%s%s", shown(partner_name(couple, r.answerer_slot)),
+                                shown(r.answer), shown(partner_name(couple, 1 - r.answerer_slot)), shown(r.guess),
                                 r.closeness ? ": " : "",
-                                r.closeness ? std::string(closeness_label(*r.closeness)).c_str() : "");
+                                r.closeness ? shown(std::string(closeness_label(*r.closeness))) : "");
         }
     }
 
     void draw_talked(TalkScreen& s, const Talk& t) {
         if (t.outcome == TalkOutcome::talked) {
             ImGui::TextColored(success_text(), "You talked about this one.");
-            if (!t.note.empty()) muted("%s", t.note.c_str());
+            if (!t.note.empty()) muted("%s", shown(t.note));
             return;
         }
         ImGui::TextUnformatted("A note, if you want one (N)");
@@ -222,7 +225,9 @@ private:
             focus_note_ = false;
         }
         bool changed = false;
-        const bool enter = note_.multiline("##note", ImVec2(-1, em(3.5f)), &changed);
+        const bool enter = note_.multiline("##note", ImVec2(-kit::EmojiPicker::room(), em(3.5f)), &changed);
+        ImGui::SameLine();
+        if (note_emoji_.button("note-emoji", note_, model_->device, model_->assets_dir)) changed = true;
         if (changed) s.note_draft = note_.value();
         if (ImGui::Button("We talked about it (Enter in the note)") || enter) {
             s.note_draft = note_.value();
@@ -239,22 +244,24 @@ private:
         switch (phase) {
         case TalkScreen::Phase::choosing:
             ImGui::TextUnformatted("Who answers? The other one guesses.");
-            if (ImGui::Button((partner_name(couple, 0) + " answers (1)").c_str()) || key('1')) s.choose_answerer(0);
+            if (ImGui::Button(shown((partner_name(couple, 0) + " answers (1)"))) || key('1')) s.choose_answerer(0);
             ImGui::SameLine();
-            if (ImGui::Button((partner_name(couple, 1) + " answers (2)").c_str()) || key('2')) s.choose_answerer(1);
+            if (ImGui::Button(shown((partner_name(couple, 1) + " answers (2)"))) || key('2')) s.choose_answerer(1);
             ImGui::SameLine();
             if (ImGui::Button("Cancel (Esc)") || key(kKeyEscape)) s.end_round();
             break;
         case TalkScreen::Phase::answering: draw_hidden_answer(s, answerer, guesser); break;
         case TalkScreen::Phase::guessing: {
-            ImGui::TextWrapped("%s has answered. %s, what do you think %s said?", answerer.c_str(), guesser.c_str(),
-                               answerer.c_str());
+            ImGui::TextWrapped("%s has answered. %s, what do you think %s said?", shown(answerer), shown(guesser),
+                               shown(answerer));
             if (focus_guess_) {
                 ImGui::SetKeyboardFocusHere();
                 focus_guess_ = false;
             }
             bool changed = false;
             const bool enter = guess_.single_line("##guess", "Your guess", &changed);
+            ImGui::SameLine();
+            if (guess_emoji_.button("guess-emoji", guess_, model_->device, model_->assets_dir)) changed = true;
             if (changed) s.guess_draft = guess_.value();
             if (ImGui::Button("Show both (Enter)") || enter) {
                 s.guess_draft = guess_.value();
@@ -274,14 +281,19 @@ private:
     // The answer is typed with no text field: the screen keeps it and the panel
     // only ever draws one dot per character.
     void draw_hidden_answer(TalkScreen& s, const std::string& answerer, const std::string& guesser) {
-        ImGui::TextWrapped("%s, please look away for a moment. %s, type your answer: it stays hidden.", guesser.c_str(),
-                           answerer.c_str());
+        ImGui::TextWrapped("%s, please look away for a moment. %s, type your answer: it stays hidden.", shown(guesser),
+                           shown(answerer));
         ImGuiIO& io = ImGui::GetIO();
         if (!io.WantTextInput) {
+            // Not io.InputQueueCharacters: its 16-bit characters hold U+FFFD for an emoji.
             std::string typed;
-            for (ImWchar c : io.InputQueueCharacters) {
-                if (c < 0x20 || c == 0x7F) continue;
-                append_utf8(typed, char32_t(c));
+            std::string_view raw = typed_outside_fields();
+            for (std::size_t i = 0; i < raw.size();) {
+                char32_t c;
+                std::size_t n = decode_utf8(raw, i, c);
+                i += n ? n : 1;
+                if (!n || c < 0x20 || c == 0x7F) continue;
+                append_utf8(typed, c);
             }
             if (!typed.empty()) s.type_answer(typed);
             if (ImGui::IsKeyPressed(kKeyBackspace, true)) s.erase_answer_char();
@@ -290,7 +302,7 @@ private:
         for (std::size_t i = 0; i < s.answer_length(); ++i) dots += "\xE2\x97\x8F";  // ●
         ImGui::BeginChild("dots", ImVec2(std::min(em(24), ImGui::GetContentRegionAvail().x), em(2.4f)), true,
                           ImGuiWindowFlags_NoScrollbar);
-        ImGui::TextUnformatted(dots.empty() ? " " : dots.c_str());
+        ImGui::TextUnformatted(dots.empty() ? " " : shown(dots));
         ImGui::EndChild();
         muted("%zu characters typed", s.answer_length());
         if (ImGui::Button("Done, hide it (Enter)") || key(kKeyEnter)) {
@@ -307,26 +319,26 @@ private:
         const float col = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) / 2;
         ImGui::BeginGroup();
         ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + col);
-        ImGui::TextDisabled("%s answered", answerer.c_str());
+        ImGui::TextDisabled("%s answered", shown(answerer));
         big_text(s.revealed_answer().value_or(""));
         ImGui::PopTextWrapPos();
         ImGui::EndGroup();
         ImGui::SameLine(0, ImGui::GetStyle().ItemSpacing.x + std::max(0.0f, col - ImGui::GetItemRectSize().x));
         ImGui::BeginGroup();
         ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + col);
-        ImGui::TextDisabled("%s guessed", guesser.c_str());
+        ImGui::TextDisabled("%s guessed", shown(guesser));
         big_text(s.revealed_guess());
         ImGui::PopTextWrapPos();
         ImGui::EndGroup();
         ImGui::Spacing();
-        ImGui::Text("%s, how close was it?", answerer.c_str());
+        ImGui::Text("%s, how close was it?", shown(answerer));
         int n = 1;
         for (Closeness c : kClosenesses) {
             const std::string label = std::string(closeness_label(c)) + " (" + std::to_string(n) + ")";
             if (n > 1) ImGui::SameLine();
             const bool chosen = s.closeness() == c;
             if (chosen) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
-            if (ImGui::Button(label.c_str()) || key('0' + n)) act(s.say_closeness(c));
+            if (ImGui::Button(shown(label)) || key('0' + n)) act(s.say_closeness(c));
             if (chosen) ImGui::PopStyleColor();
             ++n;
         }
@@ -338,7 +350,7 @@ private:
 
     void draw_history(AppContext& ctx, TalkScreen& s) {
         ImGui::SetNextItemWidth(em(20));
-        ImGui::InputTextWithHint("##search", "Search questions, notes and answers", &s.search_text);
+        draft_field(search_, s.search_text, "##search", "Search questions, notes and answers");
         const auto& talks = s.history();
         if (talks.empty()) {
             muted("%s", s.search_text.empty() ? "Nothing asked yet." : "Nothing found.");
@@ -354,11 +366,11 @@ private:
                                                            : "drawn";
             ImGui::TextDisabled("%s \xC2\xB7 %s%s", format_day_human(t.day).c_str(), how,
                                 t.outcome == TalkOutcome::talked ? " \xC2\xB7 talked about" : "");
-            ImGui::TextWrapped("%s", t.question.c_str());
-            if (!t.note.empty()) muted("%s", t.note.c_str());
+            ImGui::TextWrapped("%s", shown(t.question));
+            if (!t.note.empty()) muted("%s", shown(t.note));
             for (const auto& r : t.rounds)
-                muted("%s: \"%s\" / %s guessed \"%s\"", partner_name(ctx.model.couple, r.answerer_slot).c_str(),
-                      r.answer.c_str(), partner_name(ctx.model.couple, 1 - r.answerer_slot).c_str(), r.guess.c_str());
+                muted("%s: \"%s\" / %s guessed \"%s\"", shown(partner_name(ctx.model.couple, r.answerer_slot)),
+                      shown(r.answer), shown(partner_name(ctx.model.couple, 1 - r.answerer_slot)), shown(r.guess));
             if (ImGui::SmallButton("Open")) {
                 s.open_talk(t.id);
                 note_.load(s.note_draft);
@@ -378,19 +390,25 @@ private:
         heading(s.editing_card.empty() ? "A card of your own" : "Edit your card");
         ImGui::SetNextItemWidth(em(16));
         const Deck* target = s.decks().find_deck(s.card_draft.deck_id);
-        if (ImGui::BeginCombo("Deck##card", target ? target->title.c_str() : "")) {
+        if (ImGui::BeginCombo("Deck##card", target ? shown(target->title) : "")) {
             for (const auto& d : decks)
-                if (ImGui::Selectable(d.title.c_str(), d.id == s.card_draft.deck_id)) s.card_draft.deck_id = d.id;
+                if (ImGui::Selectable(shown(d.title), d.id == s.card_draft.deck_id)) s.card_draft.deck_id = d.id;
             ImGui::EndCombo();
         }
         draft_field(question_, s.card_draft.question, "Question", "What ...? How ...?");
+        ImGui::SameLine();
+        if (question_emoji_.button("question-emoji", question_, model_->device, model_->assets_dir))
+            s.card_draft.question = question_.value();
         draft_field(follow_up_, s.card_draft.follow_up, "Follow-up", "optional");
+        ImGui::SameLine();
+        if (follow_up_emoji_.button("follow-up-emoji", follow_up_, model_->device, model_->assets_dir))
+            s.card_draft.follow_up = follow_up_.value();
         int deep = s.card_draft.depth == Depth::deep;
         ImGui::RadioButton("Light", &deep, 0);
         ImGui::SameLine();
         ImGui::RadioButton("Deep", &deep, 1);
         s.card_draft.depth = deep ? Depth::deep : Depth::light;
-        ImGui::InputTextWithHint("Tags", "work, family", &s.card_draft.tags);
+        draft_field(tags_, s.card_draft.tags, "Tags", "work, family");
         if (ImGui::Button(s.editing_card.empty() ? "Add the card" : "Save the card")) own_error_ = s.save_card().error;
         if (!s.editing_card.empty()) {
             ImGui::SameLine();
@@ -431,8 +449,8 @@ private:
                     if (ImGui::SmallButton("Edit")) s.edit_card(c.key);
                 }
                 ImGui::SameLine();
-                if (c.hidden) ImGui::TextDisabled("%s", c.question.c_str());
-                else ImGui::TextUnformatted(c.question.c_str());
+                if (c.hidden) ImGui::TextDisabled("%s", shown(c.question));
+                else ImGui::TextUnformatted(shown(c.question));
                 ImGui::PopID();
             }
         ImGui::EndChild();
@@ -455,7 +473,9 @@ private:
     std::unique_ptr<TalkScreen> screen_;
     GuardedText note_;
     GuardedText guess_;
-    GuardedText question_, follow_up_, deck_title_, deck_about_;
+    GuardedText question_, follow_up_, deck_title_, deck_about_, tags_, search_;
+    kit::EmojiPicker note_emoji_, guess_emoji_, question_emoji_, follow_up_emoji_;
+    Model* model_ = nullptr;
     bool focus_note_ = false;
     bool focus_guess_ = false;
     bool tab_to_card_ = false;

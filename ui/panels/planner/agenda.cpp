@@ -7,6 +7,7 @@
 #include "time_text.h"
 #include "units.h"
 #include "widgets.h"
+#include "text/glyphs.h"
 
 #include <imgui.h>
 
@@ -43,10 +44,10 @@ void draw_agenda(PlannerView& v, AppContext& ctx) {
                                           : std::string("   \xC2\xB7 ")) +
                            format_hh_mm(o.start_minute);
         last = o.day;
-        if (ImGui::Selectable(when.c_str(), s.selected().is(o), ImGuiSelectableFlags_SpanAllColumns)) s.select(o);
+        if (ImGui::Selectable(shown(when), s.selected().is(o), ImGuiSelectableFlags_SpanAllColumns)) s.select(o);
         ImGui::TableNextColumn();
-        if (o.state == PlanState::skipped) ImGui::TextDisabled("%s", o.title.c_str());
-        else ImGui::TextWrapped("%s", o.title.c_str());
+        if (o.state == PlanState::skipped) ImGui::TextDisabled("%s", shown(o.title));
+        else ImGui::TextWrapped("%s", shown(o.title));
         const std::string kind = kinds.label_of(o.kind_id).value_or(o.kind_id);
         std::string marks = format_length(o.length_minutes);
         if (!wide) marks += " \xC2\xB7 " + kind;
@@ -54,11 +55,11 @@ void draw_agenda(PlannerView& v, AppContext& ctx) {
         if (o.phones_away) marks += " \xC2\xB7 phones away";
         if (!o.place.empty()) marks += " \xC2\xB7 " + o.place;
         if (!wide && o.state != PlanState::planned) marks += std::string(" \xC2\xB7 ") + state_text(o.state);
-        muted("%s", marks.c_str());
+        muted("%s", shown(marks));
         if (o.overlaps) ImGui::TextColored(error_text(), "\xE2\x9A\xA0 overlaps another plan");
         if (wide) {
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(kind.c_str());
+            ImGui::TextUnformatted(shown(kind));
         }
         ImGui::TableNextColumn();
         if (o.suggested_by) partner_label(couple.partner(*o.suggested_by));

@@ -7,6 +7,7 @@
 #include "time_text.h"
 #include "units.h"
 #include "widgets.h"
+#include "text/glyphs.h"
 
 #include <imgui.h>
 
@@ -38,11 +39,15 @@ void draw_idea_form(PlannerView& v, AppContext& ctx) {
         v.idea_desc.clear();
     }
     begin_card(nullptr);
-    float w = std::min(em(30), card_content_width());
+    float w = std::min(em(30), card_content_width() - kit::EmojiPicker::room());
     ImGui::SetNextItemWidth(w);
     bool enter = v.idea_title.single_line("##ideatitle", "Title, e.g. Breakfast on the balcony");
+    ImGui::SameLine();
+    v.idea_title_emoji.button("ideatitle-emoji", v.idea_title, ctx.model.device, ctx.model.assets_dir);
     inline_error(f.result.field == "title" ? f.result.error : std::string());
     if (v.idea_desc.multiline("##ideadesc", ImVec2(w, ImGui::GetTextLineHeight() * 2.6f))) enter = true;
+    ImGui::SameLine();
+    v.idea_desc_emoji.button("ideadesc-emoji", v.idea_desc, ctx.model.device, ctx.model.assets_dir);
     enter_hint();
     inline_error(f.result.field == "description" ? f.result.error : std::string());
     ImGui::SetNextItemWidth(em(12));
@@ -75,11 +80,11 @@ void draw_idea_bank(PlannerView& v, AppContext& ctx) {
     ImGui::SameLine();
     partner_picker("idea-who", ctx.model.couple, s.idea_by);
     if (const auto& idea = s.suggestion()) {
-        heading(idea->title.c_str());
+        heading(shown(idea->title));
         std::string used = idea->last_used ? "last planned for " + format_day_human(*idea->last_used) : std::string("not done yet");
-        muted("%s \xC2\xB7 %s \xC2\xB7 %s", kinds.label_of(idea->kind_id).value_or("").c_str(),
-              format_length(idea->length_minutes).c_str(), used.c_str());
-        if (!idea->description.empty()) ImGui::TextWrapped("%s", idea->description.c_str());
+        muted("%s \xC2\xB7 %s \xC2\xB7 %s", shown(kinds.label_of(idea->kind_id).value_or("")),
+              format_length(idea->length_minutes).c_str(), shown(used));
+        if (!idea->description.empty()) ImGui::TextWrapped("%s", shown(idea->description));
         if (plan_it_button(s, "suggested")) to_plan = idea->id;
     } else {
         muted("An idea you have not done lately, from the bank below and your own.");
@@ -105,18 +110,18 @@ void draw_idea_bank(PlannerView& v, AppContext& ctx) {
             ImGui::PushID(idea.id.c_str());
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
-            ImGui::TextWrapped("%s", idea.title.c_str());
+            ImGui::TextWrapped("%s", shown(idea.title));
             if (!idea.description.empty() && ImGui::IsItemHovered()) {
                 ImGui::BeginTooltip();
                 ImGui::PushTextWrapPos(em(22));
-                ImGui::TextUnformatted(idea.description.c_str());
+                ImGui::TextUnformatted(shown(idea.description));
                 ImGui::PopTextWrapPos();
                 ImGui::EndTooltip();
             }
             muted("%s%s", format_length(idea.length_minutes).c_str(), idea.builtin ? "" : " \xC2\xB7 your own");
             if (wide) {
                 ImGui::TableNextColumn();
-                ImGui::TextUnformatted(kinds.label_of(idea.kind_id).value_or("").c_str());
+                ImGui::TextUnformatted(shown(kinds.label_of(idea.kind_id).value_or("")));
                 ImGui::TableNextColumn();
                 if (idea.last_used) ImGui::TextUnformatted(planner_text::day_month(*idea.last_used).c_str());
                 else ImGui::TextDisabled("not yet");

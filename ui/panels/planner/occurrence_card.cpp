@@ -8,6 +8,7 @@
 #include "time_text.h"
 #include "units.h"
 #include "widgets.h"
+#include "text/glyphs.h"
 
 #include <imgui.h>
 #include <imgui_stdlib.h>
@@ -34,7 +35,7 @@ void draw_ratings(PlannerView& v, AppContext& ctx, const Occurrence& o) {
         for (int k = 1; k <= 5; ++k) {
             ImGui::PushID(k);
             if (ImGui::Button(k <= stars ? "\xE2\x98\x85" : "\xE2\x98\x86")) s.rate(slot, k);
-            if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s: %d of 5%s", p.name.c_str(), k, k == stars ? " (click again to clear)" : "");
+            if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s: %d of 5%s", shown(p.name), k, k == stars ? " (click again to clear)" : "");
             ImGui::PopID();
             ImGui::SameLine(0, em(0.1f));
         }
@@ -44,7 +45,10 @@ void draw_ratings(PlannerView& v, AppContext& ctx, const Occurrence& o) {
         ImGui::PopID();
     }
     ImGui::TextUnformatted("What you want to remember");
-    bool enter = v.memory.multiline("##memory", ImVec2(std::min(em(30), card_content_width()), ImGui::GetTextLineHeight() * 3.2f));
+    bool enter = v.memory.multiline("##memory", ImVec2(std::min(em(30), card_content_width() - kit::EmojiPicker::room()),
+                                                       ImGui::GetTextLineHeight() * 3.2f));
+    ImGui::SameLine();
+    v.memory_emoji.button("memory-emoji", v.memory, ctx.model.device, ctx.model.assets_dir);
     enter_hint();
     if (ImGui::Button("Save the memory") || enter) {
         s.card.memory = v.memory.value();
@@ -84,14 +88,14 @@ void draw_occurrence_card(PlannerView& v, AppContext& ctx) {
     }
     if (s.take_scroll_to_detail()) ImGui::SetScrollY(0.0f);   // the card sits right under the toolbar
     ImGui::PushID("occurrence");
-    begin_card(o.title.c_str());
+    begin_card(shown(o.title));
     std::string kind = ctx.model.plan_kinds.label_of(o.kind_id).value_or(o.kind_id);
     std::string rule = o.recurring && plan ? " \xC2\xB7 \xE2\x86\xBB " + planner_text::rule_text(plan->recurrence) : std::string();
     muted("%s, %s (%s) \xC2\xB7 %s%s%s", format_day_human(o.day).c_str(), planner_text::time_span(o).c_str(),
-          format_length(o.length_minutes).c_str(), kind.c_str(), rule.c_str(), o.phones_away ? " \xC2\xB7 phones away" : "");
+          format_length(o.length_minutes).c_str(), shown(kind), shown(rule), o.phones_away ? " \xC2\xB7 phones away" : "");
     if (o.moved) muted("Moved from %s.", format_day_human(o.original_day).c_str());
-    if (!o.place.empty()) ImGui::TextWrapped("At %s", o.place.c_str());
-    if (!o.notes.empty()) ImGui::TextWrapped("%s", o.notes.c_str());
+    if (!o.place.empty()) ImGui::TextWrapped("At %s", shown(o.place));
+    if (!o.notes.empty()) ImGui::TextWrapped("%s", shown(o.notes));
     if (o.suggested_by) {
         ImGui::AlignTextToFramePadding();
         ImGui::TextUnformatted("Suggested by");
@@ -146,12 +150,16 @@ void draw_occurrence_card(PlannerView& v, AppContext& ctx) {
             v.occ_place.load(card.place);
         }
         if (card.show_change) {
-            float w = std::min(em(24), card_content_width());
+            float w = std::min(em(24), card_content_width() - kit::EmojiPicker::room());
             ImGui::SetNextItemWidth(w);
             v.occ_title.single_line("##occtitle", "Title");
+            ImGui::SameLine();
+            v.occ_title_emoji.button("occtitle-emoji", v.occ_title, ctx.model.device, ctx.model.assets_dir);
             inline_error(card.error("title"));
             ImGui::SetNextItemWidth(w);
             v.occ_place.single_line("##occplace", "Place");
+            ImGui::SameLine();
+            v.occ_place_emoji.button("occplace-emoji", v.occ_place, ctx.model.device, ctx.model.assets_dir);
             inline_error(card.error("place"));
             ImGui::SetNextItemWidth(em(8));
             ImGui::InputInt("minutes##occlen", &card.length_minutes, 15, 60);

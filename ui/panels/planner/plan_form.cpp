@@ -47,7 +47,8 @@ void draw_plan_form(PlannerView& v, AppContext& ctx) {
         ImGui::TextUnformatted(text);
         ImGui::SameLine(label_w);
     };
-    float field_w = std::max(em(10), std::min(em(30), card_content_width() - label_w - em(0.5f)));
+    float field_w = std::max(em(10), std::min(em(30), card_content_width() - label_w - em(0.5f) - kit::EmojiPicker::room()));
+    Model& m = ctx.model;
 
     row_label("Title");
     ImGui::SetNextItemWidth(field_w);
@@ -56,6 +57,8 @@ void draw_plan_form(PlannerView& v, AppContext& ctx) {
         f.focus_title = false;
     }
     bool enter = v.form_title.single_line("##title", "A walk by the river, a movie night at home ...");
+    ImGui::SameLine();
+    v.form_title_emoji.button("title-emoji", v.form_title, m.device, m.assets_dir);
     inline_error(f.error("title"));
 
     row_label("Kind");
@@ -84,9 +87,13 @@ void draw_plan_form(PlannerView& v, AppContext& ctx) {
     row_label("Place");
     ImGui::SetNextItemWidth(field_w);
     if (v.form_place.single_line("##place", "Optional")) enter = true;
+    ImGui::SameLine();
+    v.form_place_emoji.button("place-emoji", v.form_place, m.device, m.assets_dir);
     inline_error(f.error("place"));
     row_label("Notes");
     if (v.form_notes.multiline("##notes", ImVec2(field_w, ImGui::GetTextLineHeight() * 2.6f))) enter = true;
+    ImGui::SameLine();
+    v.form_notes_emoji.button("notes-emoji", v.form_notes, m.device, m.assets_dir);
     enter_hint();
     inline_error(f.error("notes"));
 

@@ -9,6 +9,7 @@
 #include "export_box.h"
 #include "guarded_text.h"
 #include "kit/catalog_combo.h"
+#include "kit/emoji_picker.h"
 #include "planner_screen.h"
 
 namespace hearth::ui::planner_views {
@@ -28,6 +29,9 @@ struct PlannerView {
     GuardedText idea_title, idea_desc;
     uint64_t idea_generation = 0;
     kit::CatalogComboState idea_kind;
+    // An emoji picker beside each of those boxes.
+    kit::EmojiPicker form_title_emoji, form_place_emoji, form_notes_emoji, memory_emoji, occ_title_emoji, occ_place_emoji,
+        idea_title_emoji, idea_desc_emoji;
 
     ExportBox export_box;
 };

@@ -8,6 +8,7 @@
 #include "time_text.h"
 #include "units.h"
 #include "widgets.h"
+#include "text/glyphs.h"
 
 #include <imgui.h>
 #include <imgui_internal.h>
@@ -46,10 +47,10 @@ void day_header(PlannerScreen& s, int i, bool columns) {
 void chip_tooltip(AppContext& ctx, const Occurrence& o) {
     ImGui::BeginTooltip();
     ImGui::PushTextWrapPos(em(22));
-    ImGui::TextUnformatted(o.title.c_str());
+    ImGui::TextUnformatted(shown(o.title));
     muted("%s, %s (%s)", format_day_human(o.day).c_str(), time_span(o).c_str(), format_length(o.length_minutes).c_str());
-    if (!o.place.empty()) ImGui::Text("At %s", o.place.c_str());
-    if (!o.notes.empty()) ImGui::TextWrapped("%s", o.notes.c_str());
+    if (!o.place.empty()) ImGui::Text("At %s", shown(o.place));
+    if (!o.notes.empty()) ImGui::TextWrapped("%s", shown(o.notes));
     if (o.suggested_by) {
         ImGui::TextUnformatted("Suggested by");
         ImGui::SameLine();
@@ -82,8 +83,8 @@ void chip(PlannerScreen& s, AppContext& ctx, const Occurrence& o, float width) {
     std::string status;
     if (o.state == PlanState::done) status = "\xE2\x9C\x93 done";
     else if (o.state == PlanState::skipped) status = "skipped";
-    float title_h = ImGui::CalcTextSize(title.c_str(), nullptr, false, text_w).y;
-    float meta_h = ImGui::CalcTextSize(meta.c_str(), nullptr, false, text_w).y;
+    float title_h = ImGui::CalcTextSize(shown(title), nullptr, false, text_w).y;
+    float meta_h = ImGui::CalcTextSize(shown(meta), nullptr, false, text_w).y;
     int lines_after = (o.suggested_by ? 1 : 0) + (!status.empty() || o.rating[0] || o.rating[1] ? 1 : 0) + (o.overlaps ? 1 : 0);
     float h = pad * 2 + line + gap + title_h + gap + meta_h + lines_after * (line + gap);
 
@@ -98,7 +99,7 @@ void chip(PlannerScreen& s, AppContext& ctx, const Occurrence& o, float width) {
         s.start_drag(o);
         int dummy = 0;
         ImGui::SetDragDropPayload(kDragType, &dummy, sizeof dummy);
-        ImGui::Text("Move \xE2\x80\x9C%s\xE2\x80\x9D (%s %s)", o.title.c_str(), short_day(o.day).c_str(), format_hh_mm(o.start_minute).c_str());
+        ImGui::Text("Move \xE2\x80\x9C%s\xE2\x80\x9D (%s %s)", shown(o.title), short_day(o.day).c_str(), format_hh_mm(o.start_minute).c_str());
         if (o.recurring) muted("only this time of the ritual");
         ImGui::EndDragDropSource();
     } else if (hovered) {
@@ -123,24 +124,24 @@ void chip(PlannerScreen& s, AppContext& ctx, const Occurrence& o, float width) {
     float fs = ImGui::GetFontSize();
     float x = p.x + bar + pad;
     float y = p.y + pad;
-    dl->AddText(font, fs, ImVec2(x, y), dim, when.c_str(), nullptr, 0.0f, &clip);
+    dl->AddText(font, fs, ImVec2(x, y), dim, shown(when), nullptr, 0.0f, &clip);
     y += line + gap;
-    dl->AddText(font, fs, ImVec2(x, y), text, title.c_str(), nullptr, text_w, &clip);
+    dl->AddText(font, fs, ImVec2(x, y), text, shown(title), nullptr, text_w, &clip);
     y += title_h + gap;
-    dl->AddText(font, fs, ImVec2(x, y), dim, meta.c_str(), nullptr, text_w, &clip);
+    dl->AddText(font, fs, ImVec2(x, y), dim, shown(meta), nullptr, text_w, &clip);
     y += meta_h + gap;
     if (o.suggested_by) {
         const Partner& by = couple.partner(*o.suggested_by);
         std::string who = "\xE2\x97\x8F " + by.name;
-        dl->AddText(font, fs, ImVec2(x, y), ImGui::GetColorU32(partner_text_color(by.color)), who.c_str(), nullptr, 0.0f, &clip);
+        dl->AddText(font, fs, ImVec2(x, y), ImGui::GetColorU32(partner_text_color(by.color)), shown(who), nullptr, 0.0f, &clip);
         y += line + gap;
     }
     if (!status.empty() || o.rating[0] || o.rating[1]) {
         float cx = x;
         if (!status.empty()) {
             ImU32 col = o.state == PlanState::done ? ImGui::GetColorU32(success_text()) : dim;
-            dl->AddText(font, fs, ImVec2(cx, y), col, status.c_str(), nullptr, 0.0f, &clip);
-            cx += ImGui::CalcTextSize(status.c_str()).x + em(0.4f);
+            dl->AddText(font, fs, ImVec2(cx, y), col, shown(status), nullptr, 0.0f, &clip);
+            cx += ImGui::CalcTextSize(shown(status)).x + em(0.4f);
         }
         for (int k = 0; k < 2; ++k) {
             if (!o.rating[std::size_t(k)]) continue;
