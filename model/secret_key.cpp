@@ -12,6 +12,11 @@ void sodium_ready() {
     if (status < 0) throw std::runtime_error("the encryption library (libsodium) could not start");
 }
 
+void wipe(std::string& s) {
+    if (!s.empty()) sodium_memzero(s.data(), s.size());
+    s.clear();
+}
+
 SecretKey::SecretKey() {
     sodium_ready();
     bytes_ = static_cast<unsigned char*>(sodium_malloc(kSize));

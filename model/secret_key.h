@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <string>
 
 namespace hearth {
 
@@ -38,6 +39,9 @@ private:
     void seal();
     unsigned char* bytes_ = nullptr;
 };
+
+// Overwrites a passphrase held in a string before it is let go.
+void wipe(std::string& s);
 
 // libsodium's sodium_init, once; throws when the library cannot start.
 void sodium_ready();
