@@ -21,7 +21,7 @@ trap 'rm -rf "$work"' EXIT
 export HEARTH_TEST_CHEAP_KDF=1 HEARTH_DURABILITY_PASSPHRASE="kill nine"
 
 random_delay() { local ms=$(( (RANDOM * 32768 + RANDOM) % $1 )); printf '%d.%03d' $((ms / 1000)) $((ms % 1000)); }
-encrypted() { [[ "$(head -c 15 "$1")" != "SQLite format 3" ]]; }
+encrypted() { [[ "$(head -c 15 "$1" | tr -d '\0')" != "SQLite format 3" ]]; }
 
 "$tool" save "$work/plain.db" 2000 >/dev/null
 rows_before=$("$tool" check "$work/plain.db" | sed -n 's/^rows //p')

@@ -98,11 +98,11 @@ TEST_CASE("Ctrl+L locks: the database closes and only the break's countdown stay
     REQUIRE(home.app->locked());
     CHECK(home.app->model() == nullptr);  // closed: the files and the key are gone from this process
     const std::string shown = home.screen();
-    CHECK_THAT(shown, Catch::Contains("A break is running: 20:00 left"));
+    CHECK_THAT(shown, Catch::Contains("A break is running") && Catch::Contains("20:00 left"));
     CHECK_THAT(shown, !Catch::Contains("plum-kettle") && !Catch::Contains("dishes") && !Catch::Contains("Maya"));
     home.clock.advance(std::chrono::seconds(65));
     home.frames(2);
-    CHECK_THAT(home.screen(), Catch::Contains("A break is running: 18:55 left"));
+    CHECK_THAT(home.screen(), Catch::Contains("18:55 left"));
     home.clock.advance(std::chrono::minutes(20));
     home.frames(2);
     CHECK_THAT(home.screen(), Catch::Contains("The break's time is up"));
