@@ -59,8 +59,14 @@ void seal_page(const SecretKey& key, Role role, std::int64_t page, unsigned char
 bool open_page(const SecretKey& key, Role role, std::int64_t page, unsigned char* buf) {
     unsigned char ad[9];
     associated(ad, role, page);
-    return crypto_aead_xchacha20poly1305_ietf_decrypt_detached(buf, nullptr, buf, kContent, buf + kContent + kNonce,
-                                                               ad, sizeof ad, buf + kContent, key.data()) == 0;
+    if (crypto_aead_xchacha20poly1305_ietf_decrypt_detached(buf, nullptr, buf, kContent, buf + kContent + kNonce, ad,
+                                                            sizeof ad, buf + kContent, key.data()) != 0)
+        return false;
+    // SQLite sees zeros in the reserved bytes, as in a page it creates: the WAL
+    // frame checksum it computes before a write covers them, and recovery
+    // must read back the same bytes it summed.
+    std::memset(buf + kContent, 0, kReserve);
+    return true;
 }
 
 int refuse(CipherFile* f, std::int64_t page) {
