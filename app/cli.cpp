@@ -44,6 +44,11 @@ CliParse parse_cli(const std::vector<std::string>& args) {
             if (o.panel && !panel_from_key(*o.panel)) r.error = "--panel wants a panel id (see the list below), not \"" + *o.panel + "\"";
         }
         else if (a == "--measure-startup") o.measure_startup = true;
+        else if (a == "--encrypt") o.encrypt = true;
+        else if (a == "--decrypt") o.decrypt = true;
+        else if (a == "--change-passphrase") o.change_passphrase = true;
+        else if (a == "--per-partner") o.per_partner = true;
+        else if (a == "--locked") o.locked = true;
         else if (a == "--list-exercises") o.list_exercises = true;
         else if (a == "--list-decks") o.list_decks = true;
         else if (a == "--export-week") {
@@ -96,6 +101,14 @@ CliParse parse_cli(const std::vector<std::string>& args) {
     else if (o.demo && o.import_json) r.error = "--import-json into --demo would be thrown away on exit; import with --db PATH or into your own database";
     else if ((o.text_size || o.theme) && !o.demo) r.error = "--text-size and --theme only apply to --demo (set them in Settings)";
     else if (o.size && !o.screenshot) r.error = "--size only applies to --screenshot";
+    else if (int(o.encrypt) + int(o.decrypt) + int(o.change_passphrase) > 1)
+        r.error = "--encrypt, --decrypt and --change-passphrase cannot be combined; run them one after the other";
+    else if (o.converts() && o.demo) r.error = "--demo has no file to encrypt; use --db PATH or your own database";
+    else if (o.converts() && (o.export_json || o.import_json || o.export_ics || o.export_week || o.screenshot || o.measure_startup))
+        r.error = "--encrypt, --decrypt and --change-passphrase run alone; run the other option after it";
+    else if (o.locked && !o.screenshot) r.error = "--locked only applies to --screenshot";
+    else if (o.per_partner && !(o.encrypt || o.change_passphrase))
+        r.error = "--per-partner only applies to --encrypt and --change-passphrase";
     return r;
 }
 
@@ -126,6 +139,14 @@ std::string usage_text(const std::vector<std::pair<std::string, std::string>>& p
         "  --list-decks           list every conversation card deck found, with its status, and exit\n"
         "                         (exit status 1 when any is invalid)\n"
         "  --decks DIR            also load card decks from DIR (repeatable)\n"
+        "  --encrypt              encrypt the database (asks a new passphrase twice; one line from\n"
+        "                         standard input when it is not a terminal) and print the recovery code\n"
+        "  --decrypt              turn encryption off (asks the passphrase)\n"
+        "  --change-passphrase    asks the passphrase or recovery code, then the new one twice\n"
+        "  --per-partner          with --encrypt or --change-passphrase: one passphrase for each partner\n"
+        "                         Every option on an encrypted database asks its passphrase the same way;\n"
+        "                         a wrong one exits with status 1 and changes nothing (docs/encryption.md)\n"
+        "  --locked               with --screenshot of an encrypted database: lock as soon as it is open\n"
         "  --measure-startup      print the time of the first drawn frame and exit\n"
         "  --version              print the version and exit\n"
         "  --help                 this text\n"

@@ -25,6 +25,13 @@ struct CliOptions {
     std::vector<std::string> deck_dirs;         // --decks DIR, repeatable
     std::optional<std::string> export_ics;
     std::optional<std::pair<std::string, std::string>> export_week;  // YYYY-Www, FILE
+    // Encryption at rest (docs/encryption.md); passphrases are asked, never arguments.
+    bool encrypt = false;
+    bool decrypt = false;
+    bool change_passphrase = false;
+    bool per_partner = false;                   // with --encrypt / --change-passphrase
+    bool locked = false;                        // with --screenshot: lock once opened
+    bool converts() const { return encrypt || decrypt || change_passphrase; }
 };
 
 struct CliParse {

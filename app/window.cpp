@@ -103,7 +103,8 @@ float window_scale(GLFWwindow* win) {
 
 } // namespace
 
-int run_window(Model& model, const Clock& clock, const WindowOptions& opt) {
+int run_window(ui::LockableApp& app, Model& look, const Clock& clock, const WindowOptions& opt) {
+    auto settings = [&]() -> Settings& { return app.model() ? app.model()->settings : look.settings; };
     glfwSetErrorCallback([](int code, const char* msg) { std::fprintf(stderr, "hearth: window system error %d: %s\n", code, msg); });
     if (!glfwInit()) {
         std::fprintf(stderr, "hearth: cannot open a window (is a display available?)\n");
@@ -118,8 +119,8 @@ int run_window(Model& model, const Clock& clock, const WindowOptions& opt) {
 
     const bool one_shot = opt.screenshot || opt.measure_startup;
     bool remember = opt.remember_window && !opt.cannot_open;
-    int width = model.settings.get(setting::window_width);
-    int height = model.settings.get(setting::window_height);
+    int width = settings().get(setting::window_width);
+    int height = settings().get(setting::window_height);
     if (opt.screenshot) std::tie(width, height) = opt.screenshot_size;
     if (!opt.screenshot) {
         if (const GLFWvidmode* mode = glfwGetVideoMode(glfwGetPrimaryMonitor())) {
@@ -149,7 +150,7 @@ int run_window(Model& model, const Clock& clock, const WindowOptions& opt) {
     glfwSetWindowContentScaleCallback(win, content_scale_callback);
     ui::wrap_clipboard(io);
     ImGui_ImplOpenGL3_Init("#version 330 core");
-    ui::apply_preferences(model.settings, window_scale(win), opt.font_path);
+    ui::apply_preferences(settings(), window_scale(win), opt.font_path);
     // The shaders and the font texture now (NewFrame would make them, and
     // would rebuild the atlas to do so once its CPU copy is freed).
     ImGui_ImplOpenGL3_CreateDeviceObjects();
@@ -160,10 +161,12 @@ int run_window(Model& model, const Clock& clock, const WindowOptions& opt) {
     const bool report_first_frame = std::getenv("HEARTH_REPORT_FIRST_FRAME") != nullptr;
     const char* snapshot_file = std::getenv("HEARTH_TEST_SNAPSHOT");
     if (snapshot_file && *snapshot_file) std::signal(SIGUSR1, request_snapshot);
-    ui::AppContext ctx(model, clock);
-    std::optional<ui::Shell> shell_or_none;
-    if (!opt.cannot_open) shell_or_none.emplace(ctx);
-    if (opt.panel && shell_or_none && !shell_or_none->select(*opt.panel)) {
+    bool look_changed = false;
+    app.on_open = [&](ui::LockableApp& a) {
+        look_changed = true;  // the couple's own theme and text size, now readable
+        if (opt.panel && a.shell()) a.shell()->select(*opt.panel);
+    };
+    if (opt.panel && app.shell() && !opt.cannot_open && !app.shell()->select(*opt.panel)) {
         std::fprintf(stderr, "hearth: there is no panel \"%s\" (hearth --help lists them)\n", opt.panel->c_str());
         ImGui_ImplOpenGL3_Shutdown();
         ImGui_ImplGlfw_Shutdown();
@@ -195,15 +198,17 @@ int run_window(Model& model, const Clock& clock, const WindowOptions& opt) {
         } else {
             glfwPollEvents();
         }
-        if (ctx.fonts_dirty || content_scale_changed || ui::atlas_needs_rebuild()) {
-            ui::apply_preferences(model.settings, window_scale(win), opt.font_path);
+        const bool fonts_dirty = app.context() && app.context()->fonts_dirty;
+        if (fonts_dirty || look_changed || content_scale_changed || ui::atlas_needs_rebuild()) {
+            ui::apply_preferences(settings(), window_scale(win), opt.font_path);
             upload_fonts_texture();
-            ctx.fonts_dirty = content_scale_changed = false;
+            if (app.context()) app.context()->fonts_dirty = false;
+            look_changed = content_scale_changed = false;
         }
         ImGui_ImplOpenGL3_NewFrame();
         ImGui_ImplGlfw_NewFrame();
         ImGui::NewFrame();
-        if (shell_or_none) shell_or_none->draw();
+        if (!opt.cannot_open) app.draw();
         else if (ui::draw_cannot_open(opt.cannot_open->file, opt.cannot_open->message)) glfwSetWindowShouldClose(win, GLFW_TRUE);
         ImGui::Render();
         int fb_w, fb_h;
@@ -215,14 +220,15 @@ int run_window(Model& model, const Clock& clock, const WindowOptions& opt) {
         ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
         ++frames;
         --frames_left;
-        wake = ctx.take_wake();
+        wake = app.take_wake();
         // A popup opened by a click is hidden on its first frame while it
         // measures itself: draw until it shows (bounded, so nothing can spin).
         settling_frames = ui::frame_still_settling() ? settling_frames + 1 : 0;
         const bool glyphs_pending = ui::glyphs_waiting();
         if (glyphs_pending || (settling_frames > 0 && settling_frames <= kMaxSettlingFrames))
             frames_left = std::max(frames_left, 1);
-        if (ctx.take_attention_request()) glfwRequestWindowAttention(win);
+        if (app.take_attention_request()) glfwRequestWindowAttention(win);
+        if (opt.lock_at_start && frames == 2) app.lock();
 
         if (snapshot_requested && frames_left <= 0) {
             snapshot_requested = 0;
@@ -251,10 +257,10 @@ int run_window(Model& model, const Clock& clock, const WindowOptions& opt) {
             else ui::warm_up_glyphs();
         }
         if (one_shot) frames_left = 1;  // keep drawing until the screenshot is taken
-        if (remember && !one_shot) {
+        if (remember && !one_shot && app.model()) {
             // Not remembering the size (a full disk) is not worth a word.
             try {
-                remember_size(model.settings, win);
+                remember_size(app.model()->settings, win);
             } catch (const DbError&) {
             }
         }

@@ -2,6 +2,7 @@
 // The GLFW window, the OpenGL renderer and the loop that sleeps when nothing
 // moves.
 #include "hearth_model.h"
+#include "lockable_app.h"
 
 #include <optional>
 #include <string>
@@ -25,9 +26,11 @@ struct WindowOptions {
         std::string message;
     };
     std::optional<CannotOpen> cannot_open;
+    bool lock_at_start = false;                 // --locked: lock once the first frame is drawn
 };
 
-// Returns the process exit code.
-int run_window(Model& model, const Clock& clock, const WindowOptions& options);
+// Returns the process exit code. `look` gives the theme and text size while
+// the app is locked (its own model is closed then).
+int run_window(ui::LockableApp& app, Model& look, const Clock& clock, const WindowOptions& options);
 
 } // namespace hearth::app

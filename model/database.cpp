@@ -1,5 +1,7 @@
 #include "database.h"
 
+#include "cipher_vfs.h"
+
 #include <fcntl.h>
 #include <sys/stat.h>
 #ifndef _WIN32
@@ -62,6 +64,14 @@ std::string describe_sqlite_error(sqlite3* db, int rc, std::string_view sqlite_m
         return "another program is writing to it and kept it locked for more than 2 seconds; try again";
     if (primary == SQLITE_NOMEM) return "out of memory";
     std::string msg(sqlite_message.empty() && db ? std::string_view(sqlite3_errmsg(db)) : sqlite_message);
+    if (primary == SQLITE_IOERR) {
+        // The page cipher refused a page (cipher_vfs.h). SQLite reports it as
+        // SQLITE_IOERR_DATA, or as a plain SQLITE_IOERR while reading the schema.
+        if (auto r = cipher::take_refusal())
+            return "the file " + r->file + " was changed outside Hearth at page " + std::to_string(r->page) +
+                   "; Hearth will not read it. Restore it from a backup";
+        if (rc == SQLITE_IOERR_DATA) return "a page was changed outside Hearth; restore the file from a backup";
+    }
     if (primary == SQLITE_IOERR)
         return "the disk could not be read or written (" + msg + (sys ? std::string(": ") + std::strerror(sys) : "") + ")";
     if (primary == SQLITE_CORRUPT) return msg + "; the file is damaged, restore it from a backup";
@@ -140,7 +150,7 @@ double Statement::real(int i) const { return sqlite3_column_double(stmt_, i); }
 
 Database::Database(sqlite3* db, std::string name) : db_(db), name_(std::move(name)) {}
 Database::Database(Database&& o) noexcept
-    : db_(o.db_), name_(std::move(o.name_)), cache_(std::move(o.cache_)), queries_(o.queries_) {
+    : db_(o.db_), name_(std::move(o.name_)), encrypted_(o.encrypted_), cache_(std::move(o.cache_)), queries_(o.queries_) {
     o.db_ = nullptr;
 }
 Database& Database::operator=(Database&& o) noexcept {
@@ -148,6 +158,7 @@ Database& Database::operator=(Database&& o) noexcept {
         close();
         db_ = o.db_;
         name_ = std::move(o.name_);
+        encrypted_ = o.encrypted_;
         cache_ = std::move(o.cache_);
         queries_ = o.queries_;
         o.db_ = nullptr;
@@ -171,7 +182,7 @@ void Database::use_wal() {
     if (!wal) exec("PRAGMA journal_mode=WAL");
 }
 
-Database Database::open_file(const std::filesystem::path& path) {
+Database Database::open_file(const std::filesystem::path& path, std::shared_ptr<const SecretKey> file_key) {
     const std::string name = path.string();
     auto file_error = [&](std::string_view problem) {
         return DbError("Cannot open the database " + name + ": " + std::string(problem));
@@ -199,13 +210,18 @@ Database Database::open_file(const std::filesystem::path& path) {
     }
 #endif
     sqlite3* raw = nullptr;
-    int rc = sqlite3_open_v2(name.c_str(), &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, nullptr);
+    std::optional<cipher::KeyLoan> loan;
+    if (file_key) loan.emplace(file_key);
+    int rc = loan ? sqlite3_open_v2(loan->uri(path).c_str(), &raw,
+                                    SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI, nullptr)
+                  : sqlite3_open_v2(name.c_str(), &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, nullptr);
     if (rc != SQLITE_OK) {
-        std::string msg = raw ? sqlite3_errmsg(raw) : "out of memory";
+        std::string msg = raw ? describe_sqlite_error(raw, sqlite3_extended_errcode(raw), {}) : "out of memory";
         sqlite3_close_v2(raw);
         throw file_error(msg);
     }
     Database db(raw, name);
+    db.encrypted_ = bool(file_key);
     if (sqlite3_db_readonly(raw, "main") == 1) throw file_error("it is read-only; Hearth needs to save to it");
     // Read before anything writes: a file that is not a database, or whose
     // header is damaged, fails here and stays exactly as it was.
@@ -213,12 +229,21 @@ Database Database::open_file(const std::filesystem::path& path) {
         rc = sqlite3_extended_errcode(raw) ? sqlite3_extended_errcode(raw) : rc;
         return DbError("Cannot open the database " + name + ": " + describe_sqlite_error(raw, rc, {}), rc);
     };
+    // An encrypted file never spills to a temporary file SQLite would write plain.
+    if (file_key)
+        if (int rc = sqlite3_exec(raw, "PRAGMA temp_store=MEMORY", nullptr, nullptr, nullptr); rc != SQLITE_OK)
+            throw sqlite_error(rc);
     if (int rc = sqlite3_exec(raw, "SELECT count(*) FROM sqlite_master", nullptr, nullptr, nullptr); rc != SQLITE_OK)
         throw sqlite_error(rc);
     for (const char* setting : {"PRAGMA synchronous=FULL", "PRAGMA foreign_keys=ON", "PRAGMA busy_timeout=2000"})
         if (int rc = sqlite3_exec(raw, setting, nullptr, nullptr, nullptr); rc != SQLITE_OK) throw sqlite_error(rc);
     // A new (empty) file has nothing to keep as it was: write-ahead logging at once.
     if (std::filesystem::file_size(path, ec) == 0 && !ec) {
+        if (file_key) {
+            int reserve = cipher::kReserve;
+            sqlite3_file_control(raw, "main", SQLITE_FCNTL_RESERVE_BYTES, &reserve);
+            sqlite3_exec(raw, "PRAGMA page_size=4096", nullptr, nullptr, nullptr);
+        }
         try {
             db.use_wal();
         } catch (const DbError& e) {

@@ -1,6 +1,8 @@
 #pragma once
 // One SQLite connection, prepared statements only, RAII transactions.
 // Opening never writes to a file it cannot read as a Hearth database.
+#include "secret_key.h"
+
 #include <sqlite3.h>
 
 #include <cstdint>
@@ -85,7 +87,10 @@ public:
     // existing file keeps its journal mode until use_wal() (migrate() calls it
     // once the file is known to be a Hearth database it may change); a new or
     // empty file is switched to write-ahead logging at once.
-    static Database open_file(const std::filesystem::path& path);
+    // With `file_key`, the file is read and written through the page cipher
+    // (cipher_vfs.h): temp_store=MEMORY, and a new file gets the reserved
+    // bytes the cipher needs before its first page is written.
+    static Database open_file(const std::filesystem::path& path, std::shared_ptr<const SecretKey> file_key = nullptr);
     static Database open_memory();
 
     Database(Database&&) noexcept;
@@ -101,6 +106,7 @@ public:
     void use_wal();
     const std::string& name() const { return name_; }  // file path or ":memory:"
     bool in_memory() const { return name_ == ":memory:"; }
+    bool encrypted() const { return encrypted_; }
     sqlite3* raw() { return db_; }
     // How many statements were prepared (every query and write goes through
     // prepare): tests count the queries a frame makes with it.
@@ -111,6 +117,7 @@ private:
     void close();
     sqlite3* db_ = nullptr;
     std::string name_;
+    bool encrypted_ = false;
     std::unordered_map<std::string, std::unique_ptr<Statement>> cache_;
     uint64_t queries_ = 0;
 };

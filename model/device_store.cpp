@@ -21,8 +21,8 @@ std::filesystem::path DeviceStore::path_for(const std::filesystem::path& couple_
     return p;
 }
 
-DeviceStore DeviceStore::open_file(const std::filesystem::path& path) {
-    auto db = Database::open_file(path);
+DeviceStore DeviceStore::open_file(const std::filesystem::path& path, std::shared_ptr<const SecretKey> file_key) {
+    auto db = Database::open_file(path, std::move(file_key));
     // See the header: kill -9 safe, no fsync per keystroke.
     db.exec("PRAGMA synchronous=NORMAL");
     return DeviceStore(std::move(db));

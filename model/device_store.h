@@ -23,7 +23,8 @@ class DeviceStore {
 public:
     // The store beside a couple's database file (created owner-only when absent).
     static std::filesystem::path path_for(const std::filesystem::path& couple_db);
-    static DeviceStore open_file(const std::filesystem::path& path);
+    // `file_key`: when the couple's database is encrypted, so is this file (drafts are their words).
+    static DeviceStore open_file(const std::filesystem::path& path, std::shared_ptr<const SecretKey> file_key = nullptr);
     // For --demo and tests: nothing reaches the disk.
     static DeviceStore in_memory();
 

@@ -39,6 +39,8 @@ inline constexpr IntSetting pacer_in_seconds{"breaks.pacer_in", 4, 1, 12, Settin
 inline constexpr IntSetting pacer_hold_seconds{"breaks.pacer_hold", 2, 0, 12, SettingHome::couple};
 inline constexpr IntSetting pacer_out_seconds{"breaks.pacer_out", 6, 1, 12, SettingHome::couple};
 inline constexpr IntSetting pacer_rest_seconds{"breaks.pacer_rest", 0, 0, 12, SettingHome::couple};
+// An encrypted Hearth locks after this many minutes without input; 0 = never.
+inline constexpr IntSetting lock_after_minutes{"privacy.lock_after_minutes", 10, 0, 240, SettingHome::couple};
 
 // This machine's (never in backups).
 inline constexpr TextSetting theme{"ui.theme", "light", SettingHome::device};  // "light" | "dark"

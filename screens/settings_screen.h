@@ -37,6 +37,10 @@ public:
     std::string floor_error;
 
     bool demonstration() const { return m_.db.in_memory(); }
+    // Encryption at rest (docs/encryption.md): on or off, and the idle lock.
+    bool encrypted() const { return m_.db.encrypted(); }
+    int lock_after_minutes() const { return m_.settings.get(setting::lock_after_minutes); }
+    void set_lock_after_minutes(int minutes) { m_.settings.set(setting::lock_after_minutes, minutes); }
     const std::string& database_file() const { return m_.db.name(); }
 
     // ---- backups (model/backup.h) -------------------------------------------

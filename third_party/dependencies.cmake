@@ -11,6 +11,7 @@
 #   stb         - stb_image_write.h, pulled in by Debian's imgui (libstb-dev)
 #   FreeType    - pkg-config "freetype2" (libfreetype-dev): colour emoji bitmaps, other scripts
 #   HarfBuzz    - pkg-config "harfbuzz" (libharfbuzz-dev): an emoji sequence to the font's one glyph
+#   libsodium   - pkg-config "libsodium" (libsodium-dev): the page cipher and key wrapping (docs/encryption.md)
 #   fontconfig  - pkg-config "fontconfig" (libfontconfig-dev): which installed font covers a character
 #   (runtime: fonts-noto-color-emoji, the colour emoji font; without it emoji show as boxes)
 
@@ -18,6 +19,12 @@ find_package(PkgConfig QUIET)
 find_package(Threads REQUIRED)
 find_package(SQLite3 REQUIRED)
 find_package(nlohmann_json 3.2 REQUIRED)
+
+# Encryption at rest (model/cipher_vfs.cpp, model/key_file.cpp).
+if(NOT PKG_CONFIG_FOUND)
+  message(FATAL_ERROR "pkg-config is needed to find libsodium (Debian: libsodium-dev)")
+endif()
+pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium)
 
 set(OpenGL_GL_PREFERENCE GLVND)
 find_package(OpenGL REQUIRED)

@@ -34,6 +34,11 @@ public:
     void notify(std::string text) { notice = std::move(text); }
     std::string notice;
 
+    // An encrypted database can be locked (the shell's Lock button, Ctrl+L);
+    // the app closes it at the end of the frame (ui/lockable_app.h).
+    bool can_lock = false;
+    bool lock_requested = false;
+
     // Set by Settings when the text size changes; the app rebuilds the font atlas.
     bool fonts_dirty = false;
 

@@ -65,6 +65,7 @@ void Shell::handle_shortcuts() {
     // Ctrl+1 .. Ctrl+8 jump to the panels in navigation order, also from a text
     // box (Ctrl+digit types nothing there).
     if (!ImGui::GetIO().KeyCtrl) return;
+    if (ctx_.can_lock && key_pressed('L')) ctx_.lock_requested = true;
     for (std::size_t i = 0; i < panels_.size() && i < 9; ++i)
         if (key_pressed(char('1' + i))) select(panels_[i]->id());
     // Ctrl+F: the search over everything written (its box takes the keys).
@@ -106,7 +107,9 @@ void Shell::draw_navigation() {
     }
     ImGui::PopStyleVar();
     // Calling a break is two clicks (or Ctrl+B and one) from every screen.
-    ImGui::SetCursorPosY(std::max(ImGui::GetCursorPosY() + em(1), ImGui::GetWindowHeight() - ImGui::GetFrameHeightWithSpacing() - em(0.5f)));
+    const float rows = ctx_.can_lock ? 2.0f : 1.0f;
+    ImGui::SetCursorPosY(std::max(ImGui::GetCursorPosY() + em(1), ImGui::GetWindowHeight() - rows * ImGui::GetFrameHeightWithSpacing() - em(0.5f)));
+    if (ctx_.can_lock) lock_button();
     quick_break_button(ctx_);
     ImGui::EndChild();
 }
@@ -132,7 +135,17 @@ void Shell::draw_top_bar() {
         if (ImGui::IsItemHovered())
             ImGui::SetTooltip("%.*s\n(Ctrl+%d)", int(p.summary().size()), p.summary().data(), int(i + 1));
     }
+    if (ctx_.can_lock) {
+        same_line_or_wrap(ImGui::CalcTextSize("Lock").x + 2 * st.FramePadding.x, st.ItemSpacing.x);
+        lock_button();
+    }
     ImGui::Separator();
+}
+
+// Encrypted databases only: closes the database and wipes its key (ctx.lock_requested).
+void Shell::lock_button() {
+    if (ImGui::Button("Lock")) ctx_.lock_requested = true;
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Hide everything and close the database until a passphrase is typed\n(Ctrl+L)");
 }
 
 void Shell::draw_frame() {

@@ -33,6 +33,7 @@ private:
     void draw_navigation();
     void draw_top_bar();
     void handle_shortcuts();
+    void lock_button();
     static constexpr float kSidebarEm = 12.0f;
     static constexpr float kContentMinEm = 34.0f;
     AppContext& ctx_;

@@ -4,6 +4,7 @@
 #include "demo_cards.h"
 #include "demo_data.h"
 #include "headless.h"
+#include "encryption.h"
 #include "hearth_model.h"
 #include "panel_registry.h"
 #include "search.h"
@@ -170,6 +171,47 @@ int main(int argc, char** argv) {
     double search_ms = median_of(9, [&] { (void)m.gratitude.count(all); (void)m.gratitude.page(all, 0, 100); });
     std::printf("  search all %d entries (count+page) %8.2f ms\n", kEntries, search_ms);
     search_figures(m);
+
+    // Encryption at rest (docs/encryption.md): the same figures on an
+    // encrypted copy, side by side; a save within 2x the plain one.
+    {
+        m.db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
+        const fs::path enc = dir / "encrypted.db";
+        fs::copy_file(db_path, enc);
+        Passphrases pass;
+        pass.shared = "benchmark passphrase";
+        double s = now_ms();
+        encrypt_database(enc, pass);
+        std::printf("  --encrypt the ten-year database     %8.1f ms (two Argon2id wraps included)\n", now_ms() - s);
+        s = now_ms();
+        auto key = unlock_database(enc, pass.shared);
+        std::printf("  unlock (Argon2id, %zu MiB, %llu passes) %6.1f ms   target ~500 ms\n", kdf_cost().mem >> 20,
+                    kdf_cost().ops, now_ms() - s);
+        if (!key) std::abort();
+        double e_open = median_of(5, [&] { Model e(open_couple_database(enc, key), clock, HEARTH_TEST_ASSETS_DIR); });
+        Model e(open_couple_database(enc, key), clock, HEARTH_TEST_ASSETS_DIR);
+        int j = 0;
+        double e_save = median_of(25, [&] {
+            GratitudeDraft d;
+            d.from_slot = j++ % 2;
+            d.text = "Benchmark: thank you for the tea \xE2\x80\x94 again \xE2\x99\xA5";
+            d.day = today;
+            if (!e.gratitude.add(d).ok()) std::abort();
+        });
+        double e_week = median_of(50, [&] { (void)e.gratitude.week(today); });
+        double e_summary = median_of(25, [&] { (void)week_summary(e, iso_week(today)); });
+        double e_trends = median_of(25, [&] { (void)week_trends(e, iso_week(today), kTrendWeeks); });
+        std::printf("  plain vs encrypted                     plain   encrypted\n");
+        auto row = [](const char* what, double a, double b) {
+            std::printf("    %-32s %8.3f  %8.3f ms  (%.2fx)\n", what, a, b, a > 0 ? b / a : 0.0);
+        };
+        row("open and migrate", open_ms, e_open);
+        row("one durable save", save_ms, e_save);
+        row("this week's appreciations", week_ms, e_week);
+        row("dashboard: every card's figures", summary_ms, e_summary);
+        row("dashboard: 12-week trends", trends_ms, e_trends);
+        std::printf("    save within 2x of plain: %s\n", e_save <= 2 * save_ms ? "yes" : "NO");
+    }
 
     {
         test::Headless h(m.settings);

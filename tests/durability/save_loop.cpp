@@ -7,7 +7,11 @@
 //   hearth_durability check DB         prints "integrity ok" (or SQLite's
 //                                      complaints), "saves N contiguous|gaps"
 //                                      and "rows t1=n1 t2=n2 ..." for every table
+// An encrypted database is opened with the passphrase in
+// HEARTH_DURABILITY_PASSPHRASE (scripts/durability-encrypted.sh).
+#include "cipher_vfs.h"
 #include "clock.h"
+#include "encryption.h"
 #include "hearth_model.h"
 #include "time_util.h"
 
@@ -15,15 +19,25 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <optional>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
 using namespace hearth;
 
 namespace {
+std::shared_ptr<const SecretKey> key_for(const char* path) {
+    if (!is_encrypted_file(path)) return nullptr;
+    const char* pass = std::getenv("HEARTH_DURABILITY_PASSPHRASE");
+    auto key = unlock_database(path, pass ? pass : "");
+    if (!key) throw std::runtime_error("wrong HEARTH_DURABILITY_PASSPHRASE");
+    return key;
+}
+
 int save(const char* path, long count) {
     SystemClock clock;
-    Model m(Database::open_file(path), clock, HEARTH_ASSETS);
+    Model m(open_couple_database(path, key_for(path)), clock, HEARTH_ASSETS);
     if (!m.couple.is_set_up()) m.couple.set_up("Maya", Rgb{196, 88, 72}, "Sam", Rgb{58, 122, 180});
     long n = 0;
     {
@@ -50,10 +64,21 @@ int save(const char* path, long count) {
 
 int check(const char* path) {
     sqlite3* db = nullptr;
-    if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE, nullptr) != SQLITE_OK) {
+    std::shared_ptr<const SecretKey> key;
+    try {
+        key = key_for(path);
+    } catch (const std::exception& e) {
+        std::printf("cannot unlock: %s\n", e.what());
+        return 1;
+    }
+    std::optional<cipher::KeyLoan> loan;
+    if (key) loan.emplace(key->derive(kCoupleFileKey));
+    const std::string target = loan ? loan->uri(path) : std::string(path);
+    if (sqlite3_open_v2(target.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_URI, nullptr) != SQLITE_OK) {
         std::printf("cannot open: %s\n", sqlite3_errmsg(db));
         return 1;
     }
+    sqlite3_exec(db, "PRAGMA temp_store=MEMORY", nullptr, nullptr, nullptr);
     auto rows = [&](const std::string& sql) {
         std::vector<std::vector<std::string>> out;
         sqlite3_stmt* st = nullptr;

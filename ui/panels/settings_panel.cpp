@@ -86,6 +86,24 @@ public:
         ImGui::Spacing();
         ImGui::Separator();
 
+        heading("Privacy");
+        if (s.encrypted()) {
+            ImGui::TextWrapped("Encrypted: the database and this computer's drafts cannot be read without a "
+                               "passphrase or the recovery code. Lock Hearth with the Lock button or Ctrl+L.");
+            int& after = held(lock_after_, s.lock_after_minutes());
+            ImGui::SetNextItemWidth(em(12));
+            ImGui::SliderInt("Lock after", &after, 0, 60, after == 0 ? "never by itself" : "%d min without input");
+            if (ImGui::IsItemDeactivatedAfterEdit()) s.set_lock_after_minutes(after);
+            if (!ImGui::IsItemActive()) lock_after_.reset();
+            muted("Change the passphrase with hearth --change-passphrase, turn encryption off with hearth --decrypt "
+                  "(with this window closed).");
+        } else if (!s.demonstration()) {
+            muted("Not encrypted: anyone who can open files on this computer can read it. To encrypt it, close "
+                  "Hearth and run hearth --encrypt (docs/encryption.md).");
+        }
+        ImGui::Spacing();
+        ImGui::Separator();
+
         heading("Appreciation categories");
         for (const auto& c : m.categories.all()) {
             ImGui::BulletText("%s%s", shown(c.label), c.builtin ? "" : "  (yours)");
@@ -142,7 +160,7 @@ private:
     }
 
     std::optional<SettingsScreen> screen_;
-    std::optional<int> text_size_, floor_;  // while their slider is held
+    std::optional<int> text_size_, floor_, lock_after_;  // while their slider is held
     ExportBox backup_box_;
     GuardedText restore_path_;
     SettingsScreen::RestoreOutcome restored_;
