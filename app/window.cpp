@@ -235,6 +235,15 @@ int run_window(Model& model, const Clock& clock, const WindowOptions& opt) {
                 glfwSetWindowShouldClose(win, GLFW_TRUE);
             }
         }
+        // Today's automatic backup: once the first frame is on screen, so the
+        // start does not wait for it, and again when the day changes. A failure
+        // (full disk, read-only folder) is shown in Settings; the app goes on.
+        if (frames >= 1 && !opt.measure_startup && !opt.cannot_open && model.snapshots.due()) {
+            auto r = model.snapshots.take_daily(model.db);
+            if (!r.ok) std::fprintf(stderr, "hearth: %s\n", r.message.c_str());
+            frames_left = std::max(frames_left, 1);  // Settings shows the new "Last backup"
+        }
+        if (model.snapshots.enabled()) wake = std::min(wake.value_or(1e9), model.snapshots.seconds_until_due());
         if (one_shot) frames_left = 1;  // keep drawing until the screenshot is taken
         if (remember && !one_shot) {
             // Not remembering the size (a full disk) is not worth a word.

@@ -9,6 +9,8 @@ packages=(
   fonts-dejavu-core tzdata
   # Colour emoji and other scripts drawn on demand (README: "Dependencies for text").
   libfreetype-dev libharfbuzz-dev libfontconfig-dev fonts-noto-color-emoji
+  # Passphrase-encrypted backups (Argon2id, secretstream).
+  libsodium-dev
 )
 if [[ "${1:-}" == "--test" ]]; then
   # The real window under Xvfb, driven by the X mouse and keyboard, read back with sqlite3.

@@ -12,6 +12,8 @@
 #   FreeType    - pkg-config "freetype2" (libfreetype-dev): colour emoji bitmaps, other scripts
 #   HarfBuzz    - pkg-config "harfbuzz" (libharfbuzz-dev): an emoji sequence to the font's one glyph
 #   fontconfig  - pkg-config "fontconfig" (libfontconfig-dev): which installed font covers a character
+#   libsodium   - pkg-config "libsodium" (libsodium-dev): Argon2id and secretstream for
+#                 passphrase-encrypted backups (model/backup_crypto.cpp)
 #   (runtime: fonts-noto-color-emoji, the colour emoji font; without it emoji show as boxes)
 
 find_package(PkgConfig QUIET)
@@ -58,6 +60,9 @@ endif()
 pkg_check_modules(FREETYPE REQUIRED IMPORTED_TARGET freetype2)
 pkg_check_modules(HARFBUZZ REQUIRED IMPORTED_TARGET harfbuzz)
 pkg_check_modules(FONTCONFIG REQUIRED IMPORTED_TARGET fontconfig)
+pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium)
+add_library(hearth_sodium INTERFACE)
+target_link_libraries(hearth_sodium INTERFACE PkgConfig::SODIUM)
 add_library(hearth_text_deps INTERFACE)
 target_link_libraries(hearth_text_deps INTERFACE PkgConfig::FREETYPE PkgConfig::HARFBUZZ PkgConfig::FONTCONFIG Threads::Threads)
 
