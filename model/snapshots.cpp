@@ -128,14 +128,20 @@ WallTime taken_time(const std::filesystem::path& file, Date day) {
 
 } // namespace
 
+bool snapshot_newer(const Snapshot& a, const Snapshot& b) {
+    if (a.day != b.day) return a.day > b.day;
+    if (a.taken != b.taken) return a.taken > b.taken;
+    // Within the same second: the day's own is taken at start, a restore's later.
+    if (a.before_restore != b.before_restore) return a.before_restore;
+    return a.file.filename() > b.file.filename();  // "-2" after the first of the same second
+}
+
 std::vector<Snapshot> snapshots_to_prune(const std::vector<Snapshot>& all, Date today) {
     const int oldest_kept = kDailyDays + 7 * kWeeklyWeeks;  // days old
     std::vector<Snapshot> prune;
     // The newest snapshot of each ISO week among those past the daily window.
     std::map<std::pair<int, int>, const Snapshot*> weekly;
-    auto newer = [](const Snapshot& a, const Snapshot& b) {
-        return a.day != b.day ? a.day > b.day : a.taken > b.taken;
-    };
+    auto newer = [](const Snapshot& a, const Snapshot& b) { return snapshot_newer(a, b); };
     for (const auto& s : all) {
         const int age = days_between(s.day, today);
         if (age < kDailyDays) continue;
@@ -218,9 +224,7 @@ std::vector<Snapshot> Snapshots::list() const {
         s->taken = taken_time(s->file, s->day);
         out.push_back(*s);
     }
-    std::sort(out.begin(), out.end(), [](const Snapshot& a, const Snapshot& b) {
-        return a.day != b.day ? a.day > b.day : a.taken > b.taken;
-    });
+    std::sort(out.begin(), out.end(), snapshot_newer);
     return out;
 }
 

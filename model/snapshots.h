@@ -35,6 +35,9 @@ struct Snapshot {
 // kept; of the older ones, up to kDailyDays + 7 * kWeeklyWeeks days old, the
 // newest of each ISO week; everything older goes. Snapshots dated after today
 // (the clock was moved back) are kept. Returns the ones to delete.
+// Newest first: by day, then time taken, then a restore's after the day's own.
+bool snapshot_newer(const Snapshot& a, const Snapshot& b);
+
 inline constexpr int kDailyDays = 14;
 inline constexpr int kWeeklyWeeks = 9;
 std::vector<Snapshot> snapshots_to_prune(const std::vector<Snapshot>& all, Date today);

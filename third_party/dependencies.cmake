@@ -55,7 +55,7 @@ endif()
 
 # Glyphs on demand (ui/text/): only ui/ links these.
 if(NOT PKG_CONFIG_FOUND)
-  message(FATAL_ERROR "pkg-config is needed to find FreeType, HarfBuzz and fontconfig")
+  message(FATAL_ERROR "pkg-config is needed to find FreeType, HarfBuzz, fontconfig and libsodium")
 endif()
 pkg_check_modules(FREETYPE REQUIRED IMPORTED_TARGET freetype2)
 pkg_check_modules(HARFBUZZ REQUIRED IMPORTED_TARGET harfbuzz)

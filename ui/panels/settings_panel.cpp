@@ -171,7 +171,7 @@ private:
         muted("With a passphrase the file is encrypted and only opens with it; nobody, Hearth included, can recover a forgotten passphrase. Without one, anyone who gets the file can read it.");
         backup_box_.draw("Back up now", [&](const std::string& path) {
             if (export_pass_ != export_pass_again_ && !export_pass_.empty())
-                throw std::runtime_error("the two passphrases differ; type the same one in both boxes");
+                throw std::runtime_error("Cannot write the backup " + path + ": the two passphrases differ; type the same one in both boxes");
             s.back_up(path, export_pass_);
             wipe_secret(export_pass_);
             wipe_secret(export_pass_again_);
