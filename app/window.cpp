@@ -235,10 +235,13 @@ int run_window(Model& model, const Clock& clock, const WindowOptions& opt) {
                 glfwSetWindowShouldClose(win, GLFW_TRUE);
             }
         }
-        // Today's automatic backup: once the first frame is on screen, so the
-        // start does not wait for it, and again when the day changes. A failure
-        // (full disk, read-only folder) is shown in Settings; the app goes on.
-        if (frames >= 1 && !opt.measure_startup && !opt.cannot_open && model.snapshots.due()) {
+        // Today's automatic backup: the first time the app would sleep (the
+        // first frames drawn, glyphs loaded, nothing moving), so neither the
+        // start nor anything on screen waits for it; a screenshot run takes it
+        // once its PNG is written. Again when the day changes. A failure (full
+        // disk, read-only folder) is shown in Settings; the app goes on.
+        const bool idle = frames_left <= 0 || (opt.screenshot && frames >= kScreenshotFrames);
+        if (idle && !opt.measure_startup && !opt.cannot_open && model.snapshots.due()) {
             auto r = model.snapshots.take_daily(model.db);
             if (!r.ok) std::fprintf(stderr, "hearth: %s\n", r.message.c_str());
             frames_left = std::max(frames_left, 1);  // Settings shows the new "Last backup"
