@@ -36,6 +36,7 @@ CliParse parse_cli(const std::vector<std::string>& args) {
         else if (a == "--demo") o.demo = true;
         else if (a == "--db") value(o.db_path);
         else if (a == "--export-json") value(o.export_json);
+        else if (a == "--encrypt-backup") o.encrypt_backup = true;
         else if (a == "--export-ics") value(o.export_ics);
         else if (a == "--import-json") value(o.import_json);
         else if (a == "--screenshot") value(o.screenshot);
@@ -100,6 +101,7 @@ CliParse parse_cli(const std::vector<std::string>& args) {
     else if (o.export_json && o.import_json) r.error = "--export-json and --import-json cannot be combined; run them one after the other";
     else if (o.demo && o.import_json) r.error = "--import-json into --demo would be thrown away on exit; import with --db PATH or into your own database";
     else if ((o.text_size || o.theme) && !o.demo) r.error = "--text-size and --theme only apply to --demo (set them in Settings)";
+    else if (o.encrypt_backup && !o.export_json) r.error = "--encrypt-backup only applies to --export-json FILE (an import recognises an encrypted backup by itself)";
     else if (o.size && !o.screenshot) r.error = "--size only applies to --screenshot";
     else if (int(o.encrypt) + int(o.decrypt) + int(o.change_passphrase) > 1)
         r.error = "--encrypt, --decrypt and --change-passphrase cannot be combined; run them one after the other";
@@ -124,8 +126,11 @@ std::string usage_text(const std::vector<std::pair<std::string, std::string>>& p
         "  --demo                 a throwaway in-memory database with a sample couple;\n"
         "                         combines with the options below, never touches your file\n"
         "  --export-json FILE     write a full backup of every table to FILE and exit\n"
+        "  --encrypt-backup       with --export-json: seal the backup with a passphrase, asked\n"
+        "                         without echo on a terminal, else read as one line of standard input\n"
         "  --export-ics FILE      write upcoming plans and rituals to FILE (iCalendar) and exit\n"
-        "  --import-json FILE     merge a backup into the database (all or nothing) and exit\n"
+        "  --import-json FILE     merge a backup into the database (all or nothing) and exit;\n"
+        "                         an encrypted backup asks its passphrase the same way\n"
         "  --export-week YYYY-Www FILE\n"
         "                         write that week's summary (Markdown) to FILE and exit\n"
         "  --screenshot FILE      draw the window for a few frames, save a PNG and exit\n"

@@ -12,6 +12,7 @@ struct CliOptions {
     bool help = false;
     bool version = false;
     std::optional<std::string> export_json;
+    bool encrypt_backup = false;                // --export-json FILE --encrypt-backup: asks a passphrase
     std::optional<std::string> import_json;
     std::optional<std::string> screenshot;
     std::optional<std::string> panel;

@@ -134,6 +134,14 @@ int explain_in_window(const hearth::app::CliOptions& o, const std::string& messa
 int run_verb(const hearth::app::CliOptions& o, hearth::Model& model, const hearth::Clock& clock) {
     using namespace hearth;
     if (o.export_json) {
+        if (o.encrypt_backup) {
+            std::string passphrase = app::ask_new_backup_passphrase(*o.export_json);
+            export_backup(model.db, clock, *o.export_json, passphrase);
+            wipe_secret(passphrase);
+            std::printf("Wrote an encrypted backup of %s to %s\n", o.demo ? "the demo data" : model.db.name().c_str(),
+                        o.export_json->c_str());
+            return 0;
+        }
         export_backup(model.db, clock, *o.export_json);
         std::printf("Wrote a backup of %s to %s\n", o.demo ? "the demo data" : model.db.name().c_str(), o.export_json->c_str());
         return 0;
@@ -153,7 +161,10 @@ int run_verb(const hearth::app::CliOptions& o, hearth::Model& model, const heart
     if (o.import_json) {
         ImportReport r;
         try {
-            r = import_backup(model.db, *o.import_json);
+            std::string passphrase;
+            if (backup_is_encrypted(*o.import_json)) passphrase = app::ask_backup_passphrase(*o.import_json);
+            r = import_backup(model.db, *o.import_json, passphrase);
+            wipe_secret(passphrase);
         } catch (const std::bad_alloc&) {
             throw std::runtime_error("Cannot import " + *o.import_json + ": it is too large to read (out of memory); nothing was changed");
         }

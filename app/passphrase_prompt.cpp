@@ -1,5 +1,7 @@
 #include "passphrase_prompt.h"
 
+#include "backup_crypto.h"
+
 #include <termios.h>
 #include <unistd.h>
 
@@ -39,6 +41,21 @@ std::string ask_new_passphrase(const std::string& who) {
         if (again != first) throw std::runtime_error("The two passphrases differ; nothing was changed");
     }
     return first;
+}
+
+std::string ask_backup_passphrase(const std::string& file) {
+    std::string p = ask_passphrase("Passphrase of " + file + ": ");
+    if (p.empty()) throw std::runtime_error("Cannot read the backup " + file + ": it is encrypted and no passphrase was given; nothing was imported");
+    return p;
+}
+
+std::string ask_new_backup_passphrase(const std::string& file) {
+    std::string p = ask_passphrase("New passphrase for " + file + " (at least 8 characters): ");
+    if (auto why = passphrase_problem(p); !why.empty())
+        throw std::runtime_error("Cannot write the backup " + file + ": " + why + "; nothing was written");
+    if (::isatty(STDIN_FILENO) && ask_passphrase("The same passphrase again: ") != p)
+        throw std::runtime_error("Cannot write the backup " + file + ": the two passphrases differ; nothing was written");
+    return p;
 }
 
 } // namespace hearth::app

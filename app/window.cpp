@@ -256,6 +256,18 @@ int run_window(ui::LockableApp& app, Model& look, const Clock& clock, const Wind
             if (opt.measure_startup) glfwSetWindowShouldClose(win, GLFW_TRUE);
             else ui::warm_up_glyphs();
         }
+        // Today's automatic backup: the first time the app would sleep (the
+        // first frames drawn, glyphs loaded, nothing moving), so neither the
+        // start nor anything on screen waits for it; a screenshot run takes it
+        // once its PNG is written. Again when the day changes. A failure (full
+        // disk, read-only folder) is shown in Settings; the app goes on.
+        const bool idle = frames_left <= 0 || (opt.screenshot && frames >= kScreenshotFrames);
+        if (idle && !opt.measure_startup && !opt.cannot_open && model.snapshots.due()) {
+            auto r = model.snapshots.take_daily(model.db);
+            if (!r.ok) std::fprintf(stderr, "hearth: %s\n", r.message.c_str());
+            frames_left = std::max(frames_left, 1);  // Settings shows the new "Last backup"
+        }
+        if (model.snapshots.enabled()) wake = std::min(wake.value_or(1e9), model.snapshots.seconds_until_due());
         if (one_shot) frames_left = 1;  // keep drawing until the screenshot is taken
         if (remember && !one_shot && app.model()) {
             // Not remembering the size (a full disk) is not worth a word.

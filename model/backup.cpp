@@ -1186,8 +1186,8 @@ nlohmann::json backup_json(Database& db, const Clock& clock) {
     }
 }
 
-void export_backup(Database& db, const Clock& clock, const std::filesystem::path& file) {
-    const std::string name = file.string();
+namespace {
+std::string backup_text(Database& db, const Clock& clock, const std::string& name) {
     std::string text;
     try {
         // Ordered keys, so the file reads format first and columns in schema order.
@@ -1199,21 +1199,82 @@ void export_backup(Database& db, const Clock& clock, const std::filesystem::path
     } catch (const DbError& e) {
         throw BackupError("Cannot write the backup " + name + ": reading the database failed: " + e.what());
     }
+    return text;
+}
+
+// Encrypted backups are larger than their JSON by a header and 17 bytes a chunk.
+constexpr std::size_t kMaxSealedBytes = kMaxBackupBytes + (std::size_t(1) << 20);
+} // namespace
+
+void export_backup(Database& db, const Clock& clock, const std::filesystem::path& file) {
+    const std::string name = file.string();
+    const std::string text = backup_text(db, clock, name);
     if (auto why = write_file_atomically(file, text, FileAccess::owner_only); !why.empty())
         throw BackupError("Cannot write the backup " + name + ": " + why);
 }
 
-ImportReport import_backup(Database& db, const std::filesystem::path& file) {
+void export_backup(Database& db, const Clock& clock, const std::filesystem::path& file, std::string_view passphrase,
+                   KdfCost cost) {
+    const std::string name = file.string();
+    if (auto why = passphrase_problem(passphrase); !why.empty())
+        throw BackupError("Cannot write the backup " + name + ": " + why);
+    std::string text = backup_text(db, clock, name);
+    std::string sealed;
+    try {
+        sealed = seal_backup(text, passphrase, cost);
+    } catch (const std::exception& e) {
+        wipe_secret(text);
+        throw BackupError("Cannot write the backup " + name + ": " + e.what());
+    }
+    wipe_secret(text);
+    if (auto why = write_file_atomically(file, sealed, FileAccess::owner_only); !why.empty())
+        throw BackupError("Cannot write the backup " + name + ": " + why);
+}
+
+bool backup_is_encrypted(const std::filesystem::path& file) {
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(file, ec)) return false;  // never opens a FIFO
+    std::FILE* f = std::fopen(file.string().c_str(), "rb");
+    if (!f) return false;
+    char buf[64];
+    size_t n = std::fread(buf, 1, kEncryptedBackupMagic.size(), f);
+    std::fclose(f);
+    return is_encrypted_backup(std::string_view(buf, n));
+}
+
+ImportReport import_backup(Database& db, const std::filesystem::path& file, std::string_view passphrase) {
     const std::string name = file.string();
     std::string bytes;
     try {
-        bytes = read_regular_file(file, kMaxBackupBytes);
+        bytes = read_regular_file(file, backup_is_encrypted(file) ? kMaxSealedBytes : kMaxBackupBytes);
     } catch (const FileReadError& e) {
         throw BackupError("Cannot read the backup " + std::string(e.what()));
     } catch (const std::exception& e) {
         throw BackupError("Cannot read the backup " + name + ": " + e.what());
     }
-    return import_backup_bytes(db, bytes, name);
+    if (!is_encrypted_backup(bytes)) return import_backup_bytes(db, bytes, name);
+    if (passphrase.empty())
+        throw BackupNeedsPassphrase("The backup " + name + " is encrypted; it needs its passphrase");
+    std::string plain;
+    try {
+        plain = open_backup(bytes, passphrase);
+    } catch (const SealError& e) {
+        throw BackupError("Cannot read the backup " + name + ": " + e.what() + "; nothing was imported");
+    } catch (const std::exception& e) {
+        throw BackupError("Cannot read the backup " + name + ": " + e.what() + "; nothing was imported");
+    }
+    try {
+        auto r = import_backup_bytes(db, plain, name);
+        wipe_secret(plain);
+        return r;
+    } catch (...) {
+        wipe_secret(plain);
+        throw;
+    }
+}
+
+ImportReport import_backup(Database& db, const std::filesystem::path& file) {
+    return import_backup(db, file, std::string_view{});
 }
 
 ImportReport import_backup_bytes(Database& db, std::string_view bytes, const std::string& name) {

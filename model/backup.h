@@ -2,6 +2,7 @@
 // Full JSON backups of every table, and an all-or-nothing merge by id and
 // natural key, deletions included.
 // The format is described in docs/backup-format.md.
+#include "backup_crypto.h"
 #include "clock.h"
 #include "database.h"
 
@@ -32,6 +33,18 @@ nlohmann::json backup_json(Database& db, const Clock& clock);
 // place), so a full disk or a crash never leaves a half-written backup.
 // Throws BackupError naming the file.
 void export_backup(Database& db, const Clock& clock, const std::filesystem::path& file);
+// The same, sealed with `passphrase` (model/backup_crypto.h); refuses a
+// passphrase passphrase_problem() refuses. Tests pass a cheap `cost`.
+void export_backup(Database& db, const Clock& clock, const std::filesystem::path& file, std::string_view passphrase,
+                   KdfCost cost = kBackupKdf);
+
+// An encrypted backup imported without its passphrase: the caller asks for it.
+class BackupNeedsPassphrase : public BackupError {
+public:
+    using BackupError::BackupError;
+};
+// True when `file` starts as an encrypted backup does (reads its first bytes only).
+bool backup_is_encrypted(const std::filesystem::path& file);
 
 struct ImportReport {
     int inserted = 0;   // rows that were new
@@ -48,6 +61,12 @@ struct ImportReport {
 // truncated, foreign, wrong version, wrong types, rows that break the schema)
 // throws BackupError and changes nothing.
 ImportReport import_backup(Database& db, const std::filesystem::path& file);
+// The same for a backup that may be encrypted: `passphrase` opens it (and is
+// ignored for a plain one). An encrypted file with no passphrase throws
+// BackupNeedsPassphrase; a wrong passphrase, a changed byte or a cut-off file
+// throws BackupError "...: wrong passphrase or the file was changed" and
+// nothing is imported.
+ImportReport import_backup(Database& db, const std::filesystem::path& file, std::string_view passphrase);
 // The same for bytes already in memory (`name` is used in messages); what
 // import_backup does after reading the file, and what the fuzz target calls.
 ImportReport import_backup_bytes(Database& db, std::string_view bytes, const std::string& name);

@@ -150,7 +150,7 @@ double Statement::real(int i) const { return sqlite3_column_double(stmt_, i); }
 
 Database::Database(sqlite3* db, std::string name) : db_(db), name_(std::move(name)) {}
 Database::Database(Database&& o) noexcept
-    : db_(o.db_), name_(std::move(o.name_)), encrypted_(o.encrypted_), cache_(std::move(o.cache_)), queries_(o.queries_) {
+    : db_(o.db_), name_(std::move(o.name_)), file_key_(std::move(o.file_key_)), cache_(std::move(o.cache_)), queries_(o.queries_) {
     o.db_ = nullptr;
 }
 Database& Database::operator=(Database&& o) noexcept {
@@ -158,7 +158,7 @@ Database& Database::operator=(Database&& o) noexcept {
         close();
         db_ = o.db_;
         name_ = std::move(o.name_);
-        encrypted_ = o.encrypted_;
+        file_key_ = std::move(o.file_key_);
         cache_ = std::move(o.cache_);
         queries_ = o.queries_;
         o.db_ = nullptr;
@@ -221,7 +221,7 @@ Database Database::open_file(const std::filesystem::path& path, std::shared_ptr<
         throw file_error(msg);
     }
     Database db(raw, name);
-    db.encrypted_ = bool(file_key);
+    db.file_key_ = file_key;
     if (sqlite3_db_readonly(raw, "main") == 1) throw file_error("it is read-only; Hearth needs to save to it");
     // Read before anything writes: a file that is not a database, or whose
     // header is damaged, fails here and stays exactly as it was.

@@ -106,7 +106,10 @@ public:
     void use_wal();
     const std::string& name() const { return name_; }  // file path or ":memory:"
     bool in_memory() const { return name_ == ":memory:"; }
-    bool encrypted() const { return encrypted_; }
+    bool encrypted() const { return file_key_ != nullptr; }
+    // The page cipher's key this file was opened with (null when plain): a
+    // copy of the database (a snapshot) is opened with it too.
+    const std::shared_ptr<const SecretKey>& file_key() const { return file_key_; }
     sqlite3* raw() { return db_; }
     // How many statements were prepared (every query and write goes through
     // prepare): tests count the queries a frame makes with it.
@@ -117,7 +120,7 @@ private:
     void close();
     sqlite3* db_ = nullptr;
     std::string name_;
-    bool encrypted_ = false;
+    std::shared_ptr<const SecretKey> file_key_;
     std::unordered_map<std::string, std::unique_ptr<Statement>> cache_;
     uint64_t queries_ = 0;
 };

@@ -9,7 +9,7 @@ Database Model::migrated(Database db) {
     return db;
 }
 
-Model::Model(Database database, const Clock& c, const std::filesystem::path& assets, DeviceStore device_store)
+Model::Model(Database database, const Clock& c, const std::filesystem::path& assets, DeviceStore device_store, OpenDatabase open_snapshot)
     : clock(c),
       assets_dir(assets),
       db(migrated(std::move(database))),
@@ -25,7 +25,8 @@ Model::Model(Database database, const Clock& c, const std::filesystem::path& ass
       ideas(db, clock, plan_kinds),
       planner(db, clock, couple, plan_kinds, ideas),
       reviews(db, clock, couple, gratitude, breaks),
-      decks(db, clock, couple, {assets_dir / "decks"}) {
+      decks(db, clock, couple, {assets_dir / "decks"}),
+      snapshots(db, clock, std::move(open_snapshot)) {
     settings.move_device_keys_out();
     categories.seed_builtin(assets_dir);
     plan_kinds.seed_builtin(assets_dir);

@@ -14,6 +14,7 @@
 #include "idea_bank.h"
 #include "planner.h"
 #include "settings.h"
+#include "snapshots.h"
 #include "weekly_review.h"
 
 #include <filesystem>
@@ -26,8 +27,10 @@ public:
     // assets_dir. Throws DbError / std::runtime_error with a message for the user.
     // `device` is this machine's store (window, last panel, drafts); in memory
     // unless the app opens the one beside the database file.
+    // `open_snapshot` opens every connection to a snapshot file (model/snapshots.h);
+    // by default as `db` was opened (an encrypted database's key).
     Model(Database db, const Clock& clock, const std::filesystem::path& assets_dir,
-          DeviceStore device = DeviceStore::in_memory());
+          DeviceStore device = DeviceStore::in_memory(), OpenDatabase open_snapshot = {});
     Model(const Model&) = delete;
     Model& operator=(const Model&) = delete;
 
@@ -50,6 +53,7 @@ public:
     Planner planner;
     WeeklyReviews reviews;
     Decks decks;                   // assets_dir/"decks" (+ add_dir for --decks DIR) + the couple's own
+    Snapshots snapshots;           // automatic backups beside the database file (none in memory)
 
 private:
     static Database migrated(Database db);

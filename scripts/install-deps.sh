@@ -11,6 +11,8 @@ packages=(
   fonts-dejavu-core tzdata
   # Colour emoji and other scripts drawn on demand (README: "Dependencies for text").
   libfreetype-dev libharfbuzz-dev libfontconfig-dev fonts-noto-color-emoji
+  # Passphrase-encrypted backups (Argon2id, secretstream).
+  libsodium-dev
 )
 for arg in "$@"; do
   case "$arg" in

@@ -11,7 +11,8 @@
 #   stb         - stb_image_write.h, pulled in by Debian's imgui (libstb-dev)
 #   FreeType    - pkg-config "freetype2" (libfreetype-dev): colour emoji bitmaps, other scripts
 #   HarfBuzz    - pkg-config "harfbuzz" (libharfbuzz-dev): an emoji sequence to the font's one glyph
-#   libsodium   - pkg-config "libsodium" (libsodium-dev): the page cipher and key wrapping (docs/encryption.md)
+#   libsodium   - pkg-config "libsodium" (libsodium-dev): the page cipher, key wrapping (docs/encryption.md)
+#                 and passphrase-encrypted backups (docs/backup-format.md)
 #   fontconfig  - pkg-config "fontconfig" (libfontconfig-dev): which installed font covers a character
 #   (runtime: fonts-noto-color-emoji, the colour emoji font; without it emoji show as boxes)
 

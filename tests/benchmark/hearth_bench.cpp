@@ -166,6 +166,20 @@ int main(int argc, char** argv) {
     std::printf("  dashboard: every card's figures     %8.3f ms   target < 5 ms\n", summary_ms);
     double trends_ms = median_of(25, [&] { (void)week_trends(m, iso_week(today), kTrendWeeks); });
     std::printf("  dashboard: 12-week trends           %8.3f ms\n", trends_ms);
+    {
+        // The day's automatic snapshot (backup API + integrity_check), taken
+        // after the first frame; and a restore of it (snapshot first, then copy).
+        double s = now_ms();
+        auto r = m.snapshots.take_daily(m.db);
+        double snap_ms = now_ms() - s;
+        std::error_code ec;
+        std::printf("  daily snapshot, checked (%5.1f MiB)  %8.1f ms   %s\n", double(fs::file_size(r.file, ec)) / (1 << 20),
+                    snap_ms, r.ok ? "(after the first frame)" : r.message.c_str());
+        s = now_ms();
+        auto back = m.snapshots.restore(m.db, r.file);
+        std::printf("  restore that snapshot (+ undo copy)  %8.1f ms   %s\n", now_ms() - s, back.ok ? "" : back.message.c_str());
+        m.reload();
+    }
     GratitudeFilter all;
     all.search = "coffee";
     double search_ms = median_of(9, [&] { (void)m.gratitude.count(all); (void)m.gratitude.page(all, 0, 100); });

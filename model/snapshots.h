@@ -1,0 +1,108 @@
+#pragma once
+// Automatic snapshots of the couple's database, kept beside it in
+// <data folder>/backups/: at most one a day while Hearth runs, copied with
+// SQLite's online backup API, checked with integrity_check before it counts,
+// and pruned by one retention rule (daily for two weeks, then one per ISO week
+// for nine weeks). Any snapshot can be restored: what is there now is
+// snapshotted first, so a restore can be undone.
+//
+// Every connection to a snapshot file (writing it, checking it, restoring from
+// it) is opened through one OpenDatabase, so an encrypted database passes its
+// keyed opener and its snapshots are encrypted the same way.
+#include "clock.h"
+#include "database.h"
+#include "time_util.h"
+
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace hearth {
+
+using OpenDatabase = std::function<Database(const std::filesystem::path&)>;
+
+struct Snapshot {
+    std::filesystem::path file;
+    Date day;                     // the local day it was taken, from its name
+    WallTime taken;               // when: its file's modification time, set from the clock
+    bool before_restore = false;  // made by a restore, of what was there before it
+};
+
+// Retention: every snapshot of the last kDailyDays days (today included) is
+// kept; of the older ones, up to kDailyDays + 7 * kWeeklyWeeks days old, the
+// newest of each ISO week; everything older goes. Snapshots dated after today
+// (the clock was moved back) are kept. Returns the ones to delete.
+// Newest first: by day, then time taken, then a restore's after the day's own.
+bool snapshot_newer(const Snapshot& a, const Snapshot& b);
+
+inline constexpr int kDailyDays = 14;
+inline constexpr int kWeeklyWeeks = 9;
+std::vector<Snapshot> snapshots_to_prune(const std::vector<Snapshot>& all, Date today);
+
+// A snapshot's name: "<db stem>-YYYY-MM-DD.db" for the day's,
+// "<db stem>-YYYY-MM-DD-before-restore-HHMMSS.db" for one a restore made.
+// parse_snapshot_name gives the day and kind, or nullopt for any other name.
+std::string snapshot_name(const std::string& stem, Date day);
+std::optional<Snapshot> parse_snapshot_name(const std::string& stem, const std::string& file_name);
+
+struct SnapshotResult {
+    bool ok = false;
+    std::string message;         // for the couple: what was done, or why not, naming the file
+    std::filesystem::path file;  // the snapshot made or restored
+};
+
+class Snapshots {
+public:
+    // For the database `live` (its file's folder + "/backups"); disabled, listing
+    // nothing and doing nothing, for an in-memory one.
+    // Snapshots are opened with `open`, by default as `live` is: with its page
+    // cipher key, so an encrypted database's snapshots are encrypted too.
+    Snapshots(const Database& live, const Clock& clock, OpenDatabase open = {});
+
+    bool enabled() const { return !folder_.empty(); }
+    const std::filesystem::path& folder() const { return folder_; }
+
+    // Every snapshot of this database, newest first.
+    std::vector<Snapshot> list() const;
+    std::optional<WallTime> last_backup() const;
+
+    // True when today's snapshot has not been tried yet since Hearth started
+    // (no file access: the loop asks every frame).
+    bool due() const;
+    // Seconds until the local day changes, when the next one is due.
+    double seconds_until_due() const;
+    // Makes today's snapshot unless it exists, then prunes. Never throws: a
+    // full disk or a read-only folder comes back as !ok and stays in problem().
+    SnapshotResult take_daily(Database& live);
+    // Replaces everything in `live` with `snapshot`, in one step (the backup
+    // API into the live connection), after snapshotting what is there now;
+    // then brings it to the latest schema. The caller re-reads its model.
+    SnapshotResult restore(Database& live, const std::filesystem::path& snapshot);
+
+    // Why the last automatic snapshot failed, or "" when it did not.
+    const std::string& problem() const { return problem_; }
+    // Counts the changes to the folder this object made (a snapshot taken,
+    // pruned, a restore): screens re-read list() when it moves.
+    uint64_t revision() const { return revision_; }
+
+private:
+    SnapshotResult take(Database& live, const std::filesystem::path& file);
+    void prune();
+
+    const Clock& clock_;
+    OpenDatabase open_;
+    std::filesystem::path folder_;
+    std::string stem_;
+    std::optional<Date> tried_day_;
+    std::string problem_;
+    uint64_t revision_ = 0;
+};
+
+// PRAGMA integrity_check of a database file opened with `open`: "" when it is
+// whole and a Hearth database, else what is wrong.
+std::string check_snapshot(const OpenDatabase& open, const std::filesystem::path& file);
+
+} // namespace hearth
