@@ -86,18 +86,50 @@ TEST_CASE("Every panel fits its window at every size, text size and theme", "[ui
     }
 }
 
-TEST_CASE("At 800x600 with the largest text the navigation folds into a bar that needs no scrolling", "[ui][layout]") {
+TEST_CASE("In a small window with the largest text the navigation is one row, and every screen is reached from it",
+          "[ui][layout]") {
     test::TestModel t;
     t.model.settings.set(setting::text_size, 28);
     test::AppUi u(t);
-    u.h.resize(ImVec2(800, 600));
-    u.frames(3);
-    // No sidebar child (it would have to scroll): every panel's name is on screen.
-    for (const auto& p : u.shell.panels()) {
-        auto name = find_words(p->title());
-        INFO(p->title() << "\n" << test::screen_dump());
-        REQUIRE(name);
-        CHECK(name->fully_visible);
+    for (Size size : {Size{float(ui::kMinWindowWidth), float(ui::kMinWindowHeight)}, Size{800, 600}}) {
+        INFO(size.w << "x" << size.h);
+        u.h.resize(ImVec2(size.w, size.h));
+        REQUIRE(u.shell.select("dashboard"));
+        u.frames(3);
+        // One row: the panel's heading starts right below "I need a break".
+        auto button = test::find_text("I need a break");
+        auto heading = find_words("This week");
+        REQUIRE(button);
+        REQUIRE(heading);
+        INFO(test::screen_dump());
+        CHECK(button->fully_visible);
+        CHECK(heading->min.y - button->max.y < ImGui::GetFrameHeight());
+        // By the mouse: the screens' list, then a name in it.
+        REQUIRE(u.click_text("This week"));  // the list shows the current screen
+        u.frames(2);
+        for (const auto& p : u.shell.panels()) {
+            auto name = find_words(p->title());
+            INFO(p->title());
+            REQUIRE(name);
+            CHECK(name->fully_visible);
+        }
+        auto talk = find_words("Talk");
+        REQUIRE(talk);
+        u.click(ImVec2((talk->min.x + talk->max.x) / 2, (talk->min.y + talk->max.y) / 2));
+        u.frames(2);
+        CHECK(u.shell.current_id() == "talk");
+        // By the keyboard: the arrows reach the list (the first lands on
+        // "I need a break", the next moves right), Space opens it at the
+        // current screen, Down and Enter choose the next (Space too).
+        u.press(262 /* right */);
+        u.press(262 /* right */);
+        u.press(32 /* space */);
+        u.frames(2);
+        REQUIRE(find_words("Listen & reflect"));
+        u.press(264 /* down */);
+        u.press(test::Headless::kEnter);
+        u.frames(2);
+        CHECK(u.shell.current_id() == "review");
     }
     // Wide enough again: the sidebar comes back.
     u.h.resize(ImVec2(1920, 1080));
