@@ -178,6 +178,9 @@ void Shell::draw_frame() {
     ImGui::SetNextWindowSize(vp->WorkSize);
     ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                              ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
+    // The welcome card can be taller than a small window with large text: it
+    // scrolls, and says so with a scrollbar.
+    if (!ctx_.model.couple.is_set_up()) flags &= ~ImGuiWindowFlags_NoScrollbar;
     ImGui::Begin("Hearth", nullptr, flags);
     if (!ctx_.model.couple.is_set_up()) {
         first_run_.draw(ctx_);

@@ -46,6 +46,14 @@ std::optional<test::TextRun> find_words(std::string_view words) {
     return std::nullopt;
 }
 
+// A run that starts with `words` (spacing aside): the first line of wrapped text.
+bool find_text_containing(std::string_view words) {
+    const std::string want = test::without_spaces(words);
+    for (const test::TextRun& r : test::screen_text())
+        if (test::without_spaces(r.text).find(want) != std::string::npos) return true;
+    return false;
+}
+
 struct Size {
     float w, h;
 };
@@ -211,5 +219,35 @@ TEST_CASE("Escape and arrow keys never draw a focus rectangle around the sidebar
         u.press(key);
         u.frame();
         CHECK_FALSE(ring_around_an_area());
+    }
+}
+
+TEST_CASE("First run: the welcome's words stay inside its card at every size and text size", "[ui][layout]") {
+    for (int text_size : {13, 28}) {
+        test::TestModel t(false);
+        t.model.settings.set(setting::text_size, text_size);
+        test::AppUi u(t);
+        for (Size size : kSizes) {
+            INFO(size.w << "x" << size.h << ", text " << text_size << " px");
+            u.h.resize(ImVec2(size.w, size.h));
+            u.frames(3);
+            // A card taller than the window scrolls to the first name; back up.
+            u.h.mouse_move(ImVec2(size.w / 2, size.h / 2), [&] { u.shell.draw(); });
+            u.h.scroll(20, [&] { u.shell.draw(); });
+            u.frames(2);
+            INFO(test::screen_dump());
+            auto welcome = find_words("Welcome to Hearth");
+            REQUIRE(welcome);
+            // The card is centred: its text stops as far from the right edge
+            // as the heading starts from the left.
+            const float right = size.w - welcome->min.x + 1.0f;
+            for (const test::TextRun& r : test::screen_text()) {
+                INFO(r.text);
+                CHECK(r.max.x <= right);
+                CHECK(r.min.x >= welcome->min.x - 3.0f);
+            }
+            CHECK(clipped_text() == "");
+            CHECK(find_text_containing("A shared place for the two of you"));
+        }
     }
 }

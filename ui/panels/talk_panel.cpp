@@ -228,7 +228,8 @@ private:
         bool changed = false;
         const bool enter = note_.multiline("##note", ImVec2(-1, em(3.5f)), &changed);
         if (changed) s.note_draft = note_.value();
-        if (ImGui::Button("We talked about it (Enter in the note)") || enter) {
+        enter_hint();
+        if (ImGui::Button("We talked about it") || enter) {
             s.note_draft = note_.value();
             if (act(s.mark_talked())) note_.clear();
         }
