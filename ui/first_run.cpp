@@ -76,7 +76,7 @@ void PartnerNameField::draw(int slot, Rgb& color, const std::string& error) {
     palette_row(color);
     ImGui::SameLine(0, em(0.2f));
     float col[3] = {color.r / 255.f, color.g / 255.f, color.b / 255.f};
-    if (ImGui::ColorEdit3("##custom", col, ImGuiColorEditFlags_NoInputs | ImGuiColorEditFlags_NoLabel))
+    if (ImGui::ColorEdit3("##custom", col, ImGuiColorEditFlags_NoInputs | ImGuiColorEditFlags_NoLabel | ImGuiColorEditFlags_NoTooltip))
         color = Rgb{uint8_t(col[0] * 255 + 0.5f), uint8_t(col[1] * 255 + 0.5f), uint8_t(col[2] * 255 + 0.5f)};
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Pick any colour");
     inline_error(error);
