@@ -39,6 +39,42 @@ std::string clipped_text() {
     return out.str();
 }
 
+// Shapes (buttons, swatches, arrows, frames) cut on their right by the area
+// they are drawn in or by the window: what is not text, as clipped_text() is
+// for text. One line per draw list, naming its window.
+std::string clipped_shapes() {
+    const ImVec2 display = ImGui::GetIO().DisplaySize;
+    std::ostringstream out;
+    const ImDrawData* data = ImGui::GetDrawData();
+    for (int l = 0; l < data->CmdListsCount; ++l) {
+        const ImDrawList* list = data->CmdLists[l];
+        for (const ImDrawCmd& cmd : list->CmdBuffer) {
+            const float right = std::min(cmd.ClipRect.z, display.x) + 4.0f;  // anti-aliased edges
+            for (unsigned int t = 0; t + 2 < cmd.ElemCount; t += 3) {
+                float lo = 1e9f, hi = -1e9f, top = 1e9f, bottom = -1e9f;
+                for (unsigned int k = 0; k < 3; ++k) {
+                    const ImDrawVert& v = list->VtxBuffer[int(cmd.VtxOffset + list->IdxBuffer[int(cmd.IdxOffset + t + k)])];
+                    lo = std::min(lo, v.pos.x);
+                    hi = std::max(hi, v.pos.x);
+                    top = std::min(top, v.pos.y);
+                    bottom = std::max(bottom, v.pos.y);
+                }
+                // A shape that starts inside its area and runs past the right
+                // edge. Lines and highlights that span the whole area (a
+                // separator, a selected row) start left of it and are not cuts,
+                // nor is a line (a separator) running under the scrollbar.
+                if (bottom - top > 4.0f && lo >= cmd.ClipRect.x && hi > right && top >= cmd.ClipRect.y && top < cmd.ClipRect.w) {
+                    out << (list->_OwnerName ? list->_OwnerName : "?") << ": a shape at x=" << lo << ".." << hi
+                        << " runs past " << right << " at y=" << top << "\n";
+                    goto next_list;
+                }
+            }
+        }
+    next_list:;
+    }
+    return out.str();
+}
+
 // The run that reads `words` (the screen reader's spacing aside).
 std::optional<test::TextRun> find_words(std::string_view words) {
     for (const test::TextRun& r : test::screen_text())
@@ -81,6 +117,7 @@ TEST_CASE("Every panel fits its window at every size, text size and theme", "[ui
                     REQUIRE(u.shell.select(panel_key(id)));
                     u.frames(4);
                     CHECK(clipped_text() == "");
+                    CHECK(clipped_shapes() == "");
                     auto button = test::find_text("I need a break");
                     REQUIRE(button);
                     CHECK(button->fully_visible);
