@@ -171,8 +171,21 @@ void Shell::draw_screens_list() {
     }
 }
 
+// ImGui has already turned this frame's arrows and Space into a navigation
+// move and an activation (in NewFrame); both are dropped before any control
+// is drawn, so only the panel's shortcuts see those keys.
+static void keep_navigation_off_panel_keys() {
+    ImGuiContext& g = *GImGui;
+    if (g.IO.WantTextInput) return;
+    ImGui::NavMoveRequestCancel();
+    g.NavInitRequest = false;
+    g.NavActivateId = g.NavActivateDownId = g.NavActivatePressedId = g.NavActivateInputId = 0;
+    g.NavDisableHighlight = true;
+}
+
 void Shell::draw_frame() {
     handle_shortcuts();
+    if (ctx_.model.couple.is_set_up() && panels_[current_]->owns_arrows_and_space()) keep_navigation_off_panel_keys();
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(vp->WorkPos);
     ImGui::SetNextWindowSize(vp->WorkSize);

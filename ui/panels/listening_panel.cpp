@@ -53,6 +53,10 @@ public:
         draw_history(ctx);
     }
 
+    bool owns_arrows_and_space() const override {
+        return screen_ && screen_->showing() == ListeningScreen::Showing::running;
+    }
+
 private:
     // ---- setup -----------------------------------------------------------
 
