@@ -290,36 +290,3 @@ TEST_CASE("First run: the welcome's words stay inside its card at every size and
         }
     }
 }
-
-TEST_CASE("The appreciation editor keeps its buttons in view at 1180x760", "[ui][layout]") {
-    // The default window at the smaller text sizes (with 28 px text, and at
-    // 800x600, the pane is still too short: not done yet).
-    for (int text_size : {13, 17}) {
-        for (Size size : {Size{1180, 760}}) {
-            INFO(size.w << "x" << size.h << ", text " << text_size << " px");
-            test::TestModel t;
-            t.model.settings.set(setting::text_size, text_size);
-            GratitudeDraft d;
-            d.text = "Thank you for the soup when I was ill, and for sitting with me all evening while the rain came down "
-                     "and neither of us said much, which was exactly what I needed after that week";
-            d.day = local_date(t.clock.now());
-            REQUIRE(t.model.gratitude.add(d).ok());
-            test::AppUi u(t);
-            u.h.resize(ImVec2(size.w, size.h));
-            REQUIRE(u.shell.select("gratitude"));
-            u.frames(3);
-            REQUIRE(u.click_text("Thank you for the soup"));
-            u.frames(3);
-            INFO(test::screen_dump());
-            for (const char* label : {"Save changes", "Delete", "Close"}) {
-                auto b = find_words(label);
-                INFO(label);
-                REQUIRE(b);
-                CHECK(b->fully_visible);
-            }
-            // Not checked: the words of a long line in the box itself (ImGui
-            // 1.86's multi-line box does not wrap; it scrolls sideways).
-            CHECK(clipped_shapes() == "");
-        }
-    }
-}

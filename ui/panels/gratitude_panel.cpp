@@ -261,11 +261,8 @@ private:
         if (!edit_text_.editable())
             inline_error("This text holds characters this version of Hearth cannot edit safely, so it is shown "
                          "read-only. Day, category and sharing can still be changed.");
-        // The box takes what the rows below it leave (measured last frame), so
-        // Save, Delete and Close stay in view in a short window.
-        const float below = editor_below_h_ > 0 ? editor_below_h_ : em(9) + ImGui::GetTextLineHeightWithSpacing();
-        bool enter = edit_text_.multiline("##edit", ImVec2(-1, std::max(em(3), ImGui::GetContentRegionAvail().y - below)));
-        const float after_box = ImGui::GetCursorPosY();
+        bool enter = edit_text_.multiline(
+            "##edit", ImVec2(-1, std::max(em(6), ImGui::GetContentRegionAvail().y - em(9) - ImGui::GetTextLineHeightWithSpacing())));
         enter_hint();
         char_counter(edit_text_.value());
         day_picker("edit-day", s.edit.day, s.today());
@@ -292,7 +289,6 @@ private:
         same_line_or_wrap(button_width("Close"));
         if (ImGui::Button("Close")) s.close();
         inline_error(s.edit_error);
-        editor_below_h_ = ImGui::GetCursorPosY() - after_box;
     }
 
     void undo(AppContext& ctx, GratitudeScreen& s) {
@@ -315,7 +311,6 @@ private:
 
     GuardedText edit_text_;
     uint64_t edit_loaded_ = 0;
-    float editor_below_h_ = 0.0f;
 
     std::string new_category_;
     std::string new_category_error_;
