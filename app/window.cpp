@@ -17,12 +17,15 @@
 #include <stb_image_write.h>
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <csignal>
 #include <cstdint>
 #include <cstdlib>
 #include <cstdio>
 #include <ctime>
+#include <optional>
+#include <thread>
 #include <vector>
 
 namespace hearth::app {
@@ -43,25 +46,59 @@ void char_callback(GLFWwindow* w, unsigned int cp) {
 }
 
 // For the real-window tests: with HEARTH_TEST_SNAPSHOT=FILE set, SIGUSR1 makes
-// the next frame drawn (any input wakes one) write FILE. Not documented to users.
-volatile std::sig_atomic_t snapshot_requested = 0;
-void request_snapshot(int) { snapshot_requested = 1; }
+// the window write FILE with what it shows now, without drawing a frame or
+// needing input (a test can check something is drawn before the mouse moves
+// again). A watcher thread wakes the loop; glfwPostEmptyEvent is thread-safe,
+// unlike anything a signal handler could call. Not documented to users.
+std::atomic<int> snapshot_requested{0};
+static_assert(std::atomic<int>::is_always_lock_free);
+void request_snapshot(int) { snapshot_requested.store(1); }
+
+class SnapshotWaker {
+public:
+    SnapshotWaker() : thread_([this] {
+        while (!stop_.load()) {
+            if (snapshot_requested.load() == 1) {
+                snapshot_requested.store(2);  // seen; the loop writes the file and clears it
+                glfwPostEmptyEvent();
+            }
+            std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        }
+    }) {}
+    ~SnapshotWaker() {
+        stop_.store(true);
+        thread_.join();
+    }
+
+private:
+    std::atomic<bool> stop_{false};
+    std::thread thread_;
+};
 
 bool content_scale_changed = false;
 void content_scale_callback(GLFWwindow*, float, float) { content_scale_changed = true; }
 
-bool write_png(const std::string& path, int w, int h) {
-    std::vector<unsigned char> pixels(std::size_t(w) * std::size_t(h) * 4);
+// The frame just drawn (the back buffer), top row first, opaque.
+struct Pixels {
+    int w = 0, h = 0;
+    std::vector<unsigned char> rgba;
+};
+Pixels read_frame(int w, int h) {
+    Pixels p{w, h, std::vector<unsigned char>(std::size_t(w) * std::size_t(h) * 4)};
+    std::vector<unsigned char> raw(p.rgba.size());
     glPixelStorei(GL_PACK_ALIGNMENT, 1);
     glReadBuffer(GL_BACK);
-    glReadPixels(0, 0, w, h, GL_RGBA, GL_UNSIGNED_BYTE, pixels.data());
+    glReadPixels(0, 0, w, h, GL_RGBA, GL_UNSIGNED_BYTE, raw.data());
     // OpenGL's rows run bottom-up; PNG's top-down.
-    std::vector<unsigned char> flipped(pixels.size());
     std::size_t row = std::size_t(w) * 4;
     for (int y = 0; y < h; ++y)
-        std::copy_n(&pixels[std::size_t(h - 1 - y) * row], row, &flipped[std::size_t(y) * row]);
-    for (std::size_t i = 3; i < flipped.size(); i += 4) flipped[i] = 255;
-    return stbi_write_png(path.c_str(), w, h, 4, flipped.data(), int(row)) != 0;
+        std::copy_n(&raw[std::size_t(h - 1 - y) * row], row, &p.rgba[std::size_t(y) * row]);
+    for (std::size_t i = 3; i < p.rgba.size(); i += 4) p.rgba[i] = 255;
+    return p;
+}
+
+bool write_png(const std::string& path, const Pixels& p) {
+    return stbi_write_png(path.c_str(), p.w, p.h, 4, p.rgba.data(), p.w * 4) != 0;
 }
 
 // Saved as soon as it changes (Settings skips unchanged values), so the size
@@ -160,7 +197,12 @@ int run_window(ui::LockableApp& app, Model& look, const Clock& clock, const Wind
 
     const bool report_first_frame = std::getenv("HEARTH_REPORT_FIRST_FRAME") != nullptr;
     const char* snapshot_file = std::getenv("HEARTH_TEST_SNAPSHOT");
-    if (snapshot_file && *snapshot_file) std::signal(SIGUSR1, request_snapshot);
+    std::optional<SnapshotWaker> snapshot_waker;
+    Pixels on_screen;  // with a snapshot file: the frame last shown (front buffers cannot be read back everywhere)
+    if (snapshot_file && *snapshot_file) {
+        snapshot_waker.emplace();
+        std::signal(SIGUSR1, request_snapshot);
+    }
     bool look_changed = false;
     app.on_open = [&](ui::LockableApp& a) {
         look_changed = true;  // the couple's own theme and text size, now readable
@@ -168,6 +210,7 @@ int run_window(ui::LockableApp& app, Model& look, const Clock& clock, const Wind
     };
     if (opt.panel && app.shell() && !opt.cannot_open && !app.shell()->select(*opt.panel)) {
         std::fprintf(stderr, "hearth: there is no panel \"%s\" (hearth --help lists them)\n", opt.panel->c_str());
+        snapshot_waker.reset();
         ImGui_ImplOpenGL3_Shutdown();
         ImGui_ImplGlfw_Shutdown();
         ImGui::DestroyContext();
@@ -191,12 +234,20 @@ int run_window(ui::LockableApp& app, Model& look, const Clock& clock, const Wind
                 glfwWaitEventsTimeout(std::max(0.001, *wake));
                 bool woke_by_input = glfwGetTime() - before < *wake * 0.9;
                 frames_left = woke_by_input ? kFramesPerInput : 1;
+                if (woke_by_input) settling_frames = 0;
             } else {
                 glfwWaitEvents();
                 frames_left = kFramesPerInput;
+                settling_frames = 0;
             }
         } else {
             glfwPollEvents();
+        }
+        if (snapshot_waker && snapshot_requested.load() == 2) {
+            // Whole or not at all: the test waits for the file to appear.
+            const std::string part = std::string(snapshot_file) + ".part";
+            if (write_png(part, on_screen)) std::rename(part.c_str(), snapshot_file);
+            snapshot_requested.store(0);
         }
         const bool fonts_dirty = app.context() && app.context()->fonts_dirty;
         if (fonts_dirty || look_changed || content_scale_changed || ui::atlas_needs_rebuild()) {
@@ -222,7 +273,9 @@ int run_window(ui::LockableApp& app, Model& look, const Clock& clock, const Wind
         --frames_left;
         wake = app.take_wake();
         // A popup opened by a click is hidden on its first frame while it
-        // measures itself: draw until it shows (bounded, so nothing can spin).
+        // measures itself: draw until it shows (bounded per input, so nothing
+        // can spin; a window that stays "settling", such as a tooltip hidden
+        // by another, must not use up the bound before the click comes).
         settling_frames = ui::frame_still_settling() ? settling_frames + 1 : 0;
         const bool glyphs_pending = ui::glyphs_waiting();
         if (glyphs_pending || (settling_frames > 0 && settling_frames <= kMaxSettlingFrames))
@@ -230,13 +283,10 @@ int run_window(ui::LockableApp& app, Model& look, const Clock& clock, const Wind
         if (app.take_attention_request()) glfwRequestWindowAttention(win);
         if (opt.lock_at_start && frames == 2) app.lock();
 
-        if (snapshot_requested && frames_left <= 0) {
-            snapshot_requested = 0;
-            write_png(snapshot_file, fb_w, fb_h);
-        }
+        if (snapshot_waker) on_screen = read_frame(fb_w, fb_h);
         // Not before every new glyph is drawn (they are spread over frames).
         if (opt.screenshot && frames >= kScreenshotFrames && (!glyphs_pending || frames >= 20 * kScreenshotFrames)) {
-            if (!write_png(*opt.screenshot, fb_w, fb_h)) {
+            if (!write_png(*opt.screenshot, read_frame(fb_w, fb_h))) {
                 std::fprintf(stderr, "hearth: cannot write the screenshot %s\n", opt.screenshot->c_str());
                 exit_code = 1;
             }
@@ -262,12 +312,13 @@ int run_window(ui::LockableApp& app, Model& look, const Clock& clock, const Wind
         // once its PNG is written. Again when the day changes. A failure (full
         // disk, read-only folder) is shown in Settings; the app goes on.
         const bool idle = frames_left <= 0 || (opt.screenshot && frames >= kScreenshotFrames);
-        if (idle && !opt.measure_startup && !opt.cannot_open && model.snapshots.due()) {
-            auto r = model.snapshots.take_daily(model.db);
+        Model* live = app.model();  // none while locked
+        if (idle && live && !opt.measure_startup && !opt.cannot_open && live->snapshots.due()) {
+            auto r = live->snapshots.take_daily(live->db);
             if (!r.ok) std::fprintf(stderr, "hearth: %s\n", r.message.c_str());
             frames_left = std::max(frames_left, 1);  // Settings shows the new "Last backup"
         }
-        if (model.snapshots.enabled()) wake = std::min(wake.value_or(1e9), model.snapshots.seconds_until_due());
+        if (live && live->snapshots.enabled()) wake = std::min(wake.value_or(1e9), live->snapshots.seconds_until_due());
         if (one_shot) frames_left = 1;  // keep drawing until the screenshot is taken
         if (remember && !one_shot && app.model()) {
             // Not remembering the size (a full disk) is not worth a word.
@@ -278,6 +329,7 @@ int run_window(ui::LockableApp& app, Model& look, const Clock& clock, const Wind
         }
     }
 
+    snapshot_waker.reset();  // it calls GLFW
     ui::set_atlas_upload({});
     ImGui_ImplOpenGL3_Shutdown();
     ImGui_ImplGlfw_Shutdown();

@@ -70,12 +70,12 @@ std::string seal_backup(std::string_view plain, std::string_view passphrase, Kdf
     out += char(kVersion);
     out += char(kKdfArgon2id13);
     put_u64(out, cost.ops);
-    put_u64(out, cost.mem_bytes);
+    put_u64(out, cost.mem);
     unsigned char salt[kSaltBytes];
     randombytes_buf(salt, sizeof salt);
     out.append(reinterpret_cast<const char*>(salt), sizeof salt);
     Key key;
-    if (!derive(key, passphrase, salt, cost.ops, cost.mem_bytes))
+    if (!derive(key, passphrase, salt, cost.ops, cost.mem))
         throw std::runtime_error("not enough memory to protect the backup with its passphrase");
     crypto_secretstream_xchacha20poly1305_state st;
     unsigned char header[crypto_secretstream_xchacha20poly1305_HEADERBYTES];

@@ -4,6 +4,8 @@
 // seals the JSON in chunks, the last one marked final, so a wrong passphrase,
 // a changed byte and a cut-off file are all refused. The layout is in
 // docs/backup-format.md ("Encrypted backups").
+#include "kdf_cost.h"
+
 #include <cstddef>
 #include <cstdint>
 #include <stdexcept>
@@ -12,12 +14,6 @@
 
 namespace hearth {
 
-// How costly the passphrase is to try: Argon2id's passes and memory. Stored in
-// each file's header, so a file is read with the cost it was written with.
-struct KdfCost {
-    uint64_t ops = 0;
-    std::size_t mem_bytes = 0;
-};
 // What password managers use: 64 MiB; two passes take about half a second on
 // a laptop (docs/backup-format.md has the figures).
 inline constexpr KdfCost kBackupKdf{2, std::size_t(64) << 20};

@@ -4,6 +4,7 @@
 // and the recovery code). Each wrap is Argon2id (libsodium's crypto_pwhash,
 // its cost and salt stored with it) then XChaCha20-Poly1305 over the key.
 // Changing a passphrase rewrites this file only. docs/encryption.md.
+#include "kdf_cost.h"
 #include "secret_key.h"
 
 #include <cstddef>
@@ -16,10 +17,6 @@
 
 namespace hearth {
 
-struct KdfCost {
-    unsigned long long ops = 0;
-    std::size_t mem = 0;  // bytes
-};
 // What new wraps use: 64 MiB and 2 passes (libsodium's "interactive"), about
 // half a second here. Tests switch to libsodium's minimum so the suite stays
 // fast; the cost is stored with every wrap, so either unlocks.

@@ -66,15 +66,21 @@ void palette_row(Rgb& color) {
 
 void PartnerNameField::draw(int slot, Rgb& color, const std::string& error, Model& model) {
     ImGui::PushID(slot);
-    ImGui::SetNextItemWidth(std::min(em(14), ImGui::GetContentRegionAvail().x));
+    // The colours beside the name (and its emoji button) when the card has room, else below it.
+    const float spacing = ImGui::GetStyle().ItemSpacing.x;
+    const float emoji_w = ImGui::GetFrameHeight() + spacing;
+    const float colours_w = float(std::size(kPartnerPalette) + 1) * (ImGui::GetFrameHeight() + em(0.2f));
+    const float room = card_content_width();
+    const bool beside = room >= em(10) + emoji_w + colours_w + spacing;
+    ImGui::SetNextItemWidth(beside ? std::min(em(14), room - emoji_w - colours_w - spacing) : std::min(em(14), room - emoji_w));
     name.single_line("##name", slot == 0 ? "First partner's name" : "Second partner's name");
     ImGui::SameLine();
     emoji.button("name-emoji", name, model.device, model.assets_dir);
-    ImGui::SameLine();
+    if (beside) ImGui::SameLine();
     palette_row(color);
     ImGui::SameLine(0, em(0.2f));
     float col[3] = {color.r / 255.f, color.g / 255.f, color.b / 255.f};
-    if (ImGui::ColorEdit3("##custom", col, ImGuiColorEditFlags_NoInputs | ImGuiColorEditFlags_NoLabel))
+    if (ImGui::ColorEdit3("##custom", col, ImGuiColorEditFlags_NoInputs | ImGuiColorEditFlags_NoLabel | ImGuiColorEditFlags_NoTooltip))
         color = Rgb{uint8_t(col[0] * 255 + 0.5f), uint8_t(col[1] * 255 + 0.5f), uint8_t(col[2] * 255 + 0.5f)};
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Pick any colour");
     inline_error(error);
@@ -89,10 +95,9 @@ void FirstRun::draw(AppContext& ctx) {
     ImGui::PushFont(fonts().heading);
     ImGui::TextUnformatted("Welcome to Hearth");
     ImGui::PopFont();
-    ImGui::PushTextWrapPos(0);
+    // Wrapped at the card's edge (begin_card set it), not the window's.
     ImGui::TextUnformatted("A shared place for the two of you: appreciations, time together, calmer breaks "
                            "when things run hot, and listening that helps each of you feel heard.");
-    ImGui::PopTextWrapPos();
     muted("Tab moves on, from a name to its colours (\xE2\x86\x90 \xE2\x86\x92 choose one) and to the next name; Enter starts.");
     muted("Hearth has no logins. You both use it here, and every screen shows whose turn it is "
           "by name and colour. You can change these later in Settings.");

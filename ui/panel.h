@@ -21,6 +21,10 @@ public:
     // (a countdown) asks to be woken with ctx.wake_in(); otherwise Hearth sleeps
     // until the next input event.
     virtual void draw(AppContext& ctx) = 0;
+    // True while the panel's own keys are the arrows and Space (a running
+    // listening exercise): ImGui's keyboard navigation then leaves them alone,
+    // so → does not also move the focus and Space does not also press a button.
+    virtual bool owns_arrows_and_space() const { return false; }
 };
 
 } // namespace hearth::ui

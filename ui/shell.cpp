@@ -114,26 +114,39 @@ void Shell::draw_navigation() {
     ImGui::EndChild();
 }
 
-// Narrow or short windows: the panels as one row of names across the top,
-// wrapping onto a second row if need be, "I need a break" first so it is
-// never pushed out of sight.
+// Narrow or short windows: one row across the top, "I need a break" first so
+// it is never pushed out of sight, then the panels' names when they all fit
+// on that row, else a "Screens" list (a combo: Tab reaches it, Enter or Space
+// opens it, arrows choose) showing the current panel.
 void Shell::draw_top_bar() {
     const ImGuiStyle& st = ImGui::GetStyle();
-    quick_break_button(ctx_, ImGui::CalcTextSize("I need a break").x + 2 * st.FramePadding.x);
-    for (std::size_t i = 0; i < panels_.size(); ++i) {
-        const Panel& p = *panels_[i];
-        std::string label = std::string(p.title()) + "##" + std::string(p.id());
-        float w = ImGui::CalcTextSize(p.title().data(), p.title().data() + p.title().size()).x + 2 * st.FramePadding.x;
-        same_line_or_wrap(w, st.ItemSpacing.x * 0.5f);
-        // Buttons that look like the sidebar's entries, on the break button's line.
-        ImGui::PushStyleColor(ImGuiCol_Button, i == current_ ? st.Colors[ImGuiCol_Header] : ImVec4(0, 0, 0, 0));
-        ImGui::PushStyleColor(ImGuiCol_ButtonHovered, st.Colors[ImGuiCol_HeaderHovered]);
-        ImGui::PushStyleColor(ImGuiCol_ButtonActive, st.Colors[ImGuiCol_HeaderActive]);
-        ImGui::PushStyleColor(ImGuiCol_Text, st.Colors[ImGuiCol_Text]);
-        if (ImGui::Button(shown(label), ImVec2(w, 0))) select(p.id());
-        ImGui::PopStyleColor(4);
-        if (ImGui::IsItemHovered())
-            ImGui::SetTooltip("%.*s\n(Ctrl+%d)", int(p.summary().size()), p.summary().data(), int(i + 1));
+    const float break_w = ImGui::CalcTextSize("I need a break").x + 2 * st.FramePadding.x;
+    const float gap = st.ItemSpacing.x * 0.5f;
+    float row = break_w;
+    for (const auto& p : panels_) {
+        const std::string_view t = shown(p->title());
+        row += gap + ImGui::CalcTextSize(t.data(), t.data() + t.size()).x + 2 * st.FramePadding.x;
+    }
+    if (ctx_.can_lock) row += st.ItemSpacing.x + ImGui::CalcTextSize("Lock").x + 2 * st.FramePadding.x;
+    const bool names_fit = row <= ImGui::GetContentRegionAvail().x;
+    quick_break_button(ctx_, break_w);
+    if (names_fit) {
+        for (std::size_t i = 0; i < panels_.size(); ++i) {
+            const Panel& p = *panels_[i];
+            std::string label = std::string(p.title()) + "##" + std::string(p.id());
+            ImGui::SameLine(0, gap);
+            // Buttons that look like the sidebar's entries, on the break button's line.
+            ImGui::PushStyleColor(ImGuiCol_Button, i == current_ ? st.Colors[ImGuiCol_Header] : ImVec4(0, 0, 0, 0));
+            ImGui::PushStyleColor(ImGuiCol_ButtonHovered, st.Colors[ImGuiCol_HeaderHovered]);
+            ImGui::PushStyleColor(ImGuiCol_ButtonActive, st.Colors[ImGuiCol_HeaderActive]);
+            ImGui::PushStyleColor(ImGuiCol_Text, st.Colors[ImGuiCol_Text]);
+            if (ImGui::Button(shown(label))) select(p.id());
+            ImGui::PopStyleColor(4);
+            if (ImGui::IsItemHovered())
+                ImGui::SetTooltip("%.*s\n(Ctrl+%d)", int(p.summary().size()), p.summary().data(), int(i + 1));
+        }
+    } else {
+        draw_screens_list();
     }
     if (ctx_.can_lock) {
         same_line_or_wrap(ImGui::CalcTextSize("Lock").x + 2 * st.FramePadding.x, st.ItemSpacing.x);
@@ -148,13 +161,58 @@ void Shell::lock_button() {
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Hide everything and close the database until a passphrase is typed\n(Ctrl+L)");
 }
 
+void Shell::draw_screens_list() {
+    ImGui::SameLine();
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextDisabled("Screen");
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(std::min(ImGui::GetContentRegionAvail().x, em(16)));
+    const Panel& shown = *panels_[current_];
+    const std::string preview(shown.title());
+    if (ImGui::BeginCombo("##screens", preview.c_str(), ImGuiComboFlags_HeightLargest)) {
+        for (std::size_t i = 0; i < panels_.size(); ++i) {
+            const Panel& p = *panels_[i];
+            std::string label = std::string(p.title()) + "##" + std::string(p.id());
+            bool chosen = ImGui::Selectable(label.c_str(), i == current_);
+            // Enter chooses too, as Space does (ImGui 1.86 gives Enter to text boxes only).
+            if (ImGui::IsItemFocused() && named_key_pressed(ImGuiKey_Enter)) {
+                chosen = true;
+                ImGui::CloseCurrentPopup();
+            }
+            if (chosen) select(p.id());
+            if (i == current_) ImGui::SetItemDefaultFocus();
+            if (ImGui::IsItemHovered())
+                ImGui::SetTooltip("%.*s\n(Ctrl+%d)", int(p.summary().size()), p.summary().data(), int(i + 1));
+        }
+        ImGui::EndCombo();
+    } else if (ImGui::IsItemHovered()) {
+        ImGui::SetTooltip("Every screen of Hearth (Ctrl+1 to Ctrl+%d)", int(std::min<std::size_t>(panels_.size(), 9)));
+    }
+}
+
+// ImGui has already turned this frame's arrows and Space into a navigation
+// move and an activation (in NewFrame); both are dropped before any control
+// is drawn, so only the panel's shortcuts see those keys.
+static void keep_navigation_off_panel_keys() {
+    ImGuiContext& g = *GImGui;
+    if (g.IO.WantTextInput) return;
+    ImGui::NavMoveRequestCancel();
+    g.NavInitRequest = false;
+    g.NavActivateId = g.NavActivateDownId = g.NavActivatePressedId = g.NavActivateInputId = 0;
+    g.NavDisableHighlight = true;
+}
+
 void Shell::draw_frame() {
     handle_shortcuts();
+    if (ctx_.model.couple.is_set_up() && panels_[current_]->owns_arrows_and_space()) keep_navigation_off_panel_keys();
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(vp->WorkPos);
     ImGui::SetNextWindowSize(vp->WorkSize);
     ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                              ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
+    // The welcome card can be taller than a small window with large text: it
+    // scrolls, and says so with a scrollbar.
+    if (!ctx_.model.couple.is_set_up()) flags &= ~ImGuiWindowFlags_NoScrollbar;
     ImGui::Begin("Hearth", nullptr, flags);
     if (!ctx_.model.couple.is_set_up()) {
         first_run_.draw(ctx_);

@@ -32,6 +32,8 @@ private:
     bool navigation_fits_beside() const;
     void draw_navigation();
     void draw_top_bar();
+    // The panels as a list that opens from one row (the top bar's narrow form).
+    void draw_screens_list();
     void handle_shortcuts();
     void lock_button();
     static constexpr float kSidebarEm = 12.0f;

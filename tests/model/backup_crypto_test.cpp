@@ -185,7 +185,7 @@ TEST_CASE("An encrypted backup without its passphrase asks for it; a short passp
 }
 
 TEST_CASE("The default key derivation is Argon2id with 64 MiB, and its cost is read from the file", "[backup][crypto]") {
-    CHECK(kBackupKdf.mem_bytes == std::size_t(64) << 20);
+    CHECK(kBackupKdf.mem == std::size_t(64) << 20);
     CHECK(kBackupKdf.ops >= 1);
     const std::string sealed = seal_backup("{}", kPass);  // the real cost, once
     const auto* p = reinterpret_cast<const unsigned char*>(sealed.data()) + kEncryptedBackupMagic.size();
@@ -193,7 +193,7 @@ TEST_CASE("The default key derivation is Argon2id with 64 MiB, and its cost is r
     CHECK(p[1] == 1);  // Argon2id
     uint64_t mem = 0;
     for (int i = 7; i >= 0; --i) mem = (mem << 8) | p[10 + i];
-    CHECK(mem == kBackupKdf.mem_bytes);
+    CHECK(mem == kBackupKdf.mem);
     CHECK(open_backup(sealed, kPass) == "{}");
     // A header asking for absurd memory is refused before any is taken.
     std::string greedy = sealed;

@@ -257,3 +257,32 @@ TEST_CASE("The key lives in locked memory and the shipping KDF costs 64 MiB", "[
     CHECK(std::memcmp(a->data(), b->data(), SecretKey::kSize) != 0);
     CHECK(crypto_pwhash_MEMLIMIT_INTERACTIVE == 64u << 20);
 }
+
+TEST_CASE("An encrypted database's daily snapshots are encrypted with it and restore", "[encryption][snapshots]") {
+    test::TempDir dir;
+    const auto db = dir / "hearth.db";
+    make_plain(db);
+    encrypt_database(db, shared("correct horse"));
+    auto key = unlock_database(db, "correct horse");
+    REQUIRE(key);
+    Home c(db, key);
+    const auto taken = c.m->snapshots.take_daily(c.m->db);
+    INFO(taken.message);
+    REQUIRE(taken.ok);
+    CHECK(is_encrypted_file(taken.file));
+    for (auto& e : fs::directory_iterator(taken.file.parent_path())) {
+        INFO(e.path());
+        const std::string bytes = slurp(e.path());
+        for (auto word : {"zebra-lantern", "Maya", "SQLite format 3"}) CHECK_FALSE(contains(bytes, word));
+    }
+    // Not readable without the key; whole with it, and it restores.
+    CHECK_THROWS(Database::open_file(taken.file));
+    c.thank("written after the snapshot, amber-kettle");
+    REQUIRE(c.m->gratitude.count({}) == 2);
+    const auto restored = c.m->snapshots.restore(c.m->db, taken.file);
+    INFO(restored.message);
+    REQUIRE(restored.ok);
+    c.m->reload();
+    CHECK(c.m->gratitude.count({}) == 1);
+    for (const auto& s : c.m->snapshots.list()) CHECK(is_encrypted_file(s.file));
+}

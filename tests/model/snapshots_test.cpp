@@ -21,11 +21,13 @@ using namespace std::chrono_literals;
 
 namespace {
 
+const OpenDatabase plain_open = [](const fs::path& p) { return Database::open_file(p); };
+
 Date day_of(int y, unsigned m, unsigned d) { return Date{std::chrono::year{y}, std::chrono::month{m}, std::chrono::day{d}}; }
 
 // A couple's Hearth in a file, on a fake clock.
 struct FileModel {
-    explicit FileModel(const fs::path& db, OpenDatabase open = Database::open_file)
+    explicit FileModel(const fs::path& db, OpenDatabase open = {})
         : model(Database::open_file(db), clock, HEARTH_TEST_ASSETS_DIR, DeviceStore::in_memory(), std::move(open)) {
         if (!model.couple.is_set_up()) REQUIRE(model.couple.set_up("Maya", Rgb{196, 88, 72}, "Sam", Rgb{58, 122, 180}).ok());
     }
@@ -159,7 +161,7 @@ TEST_CASE("A snapshot holds the data, passes integrity_check and is a self-conta
     auto r = f.model.snapshots.take_daily(f.model.db);
     REQUIRE(r.ok);
     CHECK(r.file == dir / "backups" / "hearth-2026-09-21.db");
-    CHECK(check_snapshot(Database::open_file, r.file).empty());
+    CHECK(check_snapshot(plain_open, r.file).empty());
     CHECK(words_in(r.file) == std::set<std::string>{"Thank you for the soup"});
     // Not in write-ahead mode: one file holds it all, no -wal beside it.
     CHECK(names_in(dir / "backups") == std::set<std::string>{"hearth-2026-09-21.db"});

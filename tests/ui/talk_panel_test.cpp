@@ -115,3 +115,29 @@ TEST_CASE("The weekly review's check-in draws a deeper card on request", "[ui][t
     u.frames(1);
     CHECK(test::find_text("You talked about this one."));
 }
+
+TEST_CASE("The talk note box treats Enter as every couple box does: Ctrl+Enter a new line, Enter saves, the hint says so",
+          "[ui][talk]") {
+    test::OwnedAppUi u;
+    REQUIRE(u.shell.select("talk"));
+    u.frame();
+    u.press('D');  // draw a card
+    u.frame();
+    INFO(test::screen_dump());
+    CHECK(test::find_text("Enter saves"));
+    u.press('N');  // into the note
+    u.frames(2);
+    REQUIRE(ImGui::GetIO().WantTextInput);
+    u.type("We agreed on Sundays");
+    u.frame();
+    u.press(kEnter, true);  // Ctrl+Enter: a new line, nothing saved
+    u.type("and no phones");
+    u.frame();
+    REQUIRE(u.t.model.decks.history().front().outcome != TalkOutcome::talked);
+    u.press(kEnter);
+    u.frame();
+    const Talk t = u.t.model.decks.history().front();
+    CHECK(t.outcome == TalkOutcome::talked);
+    CHECK(t.note == "We agreed on Sundays\nand no phones");
+    CHECK(test::find_text("You talked about this one."));
+}

@@ -55,6 +55,10 @@ public:
         draw_history(ctx);
     }
 
+    bool owns_arrows_and_space() const override {
+        return screen_ && screen_->showing() == ListeningScreen::Showing::running;
+    }
+
 private:
     // ---- setup -----------------------------------------------------------
 
@@ -75,7 +79,14 @@ private:
         ImGui::AlignTextToFramePadding();
         ImGui::TextUnformatted("Exercise");
         ImGui::SameLine();
-        ImGui::SetNextItemWidth(em(16));
+        // Inside the card however narrow: below its label when the row is short.
+        const float label_w = ImGui::CalcTextSize("Exercise").x + ImGui::GetStyle().ItemSpacing.x;
+        float room = card_content_width() - label_w;
+        if (room < em(10)) {
+            ImGui::NewLine();
+            room = card_content_width();
+        }
+        ImGui::SetNextItemWidth(std::min(em(16), room));
         if (ImGui::BeginCombo("##exercise", shown(def->title))) {
             for (const auto& d : ctx.model.exercises.all())
                 if (ImGui::Selectable(shown(d.title), d.id == def->id)) screen.choose_exercise(d.id);

@@ -106,8 +106,11 @@ private:
     void draw_choice(TalkScreen& s) {
         ImGui::AlignTextToFramePadding();
         ImGui::TextUnformatted("Draw from");
+        // The list keeps a readable width: on a narrow window it goes below
+        // its label rather than past the window's edge.
         ImGui::SameLine();
-        ImGui::SetNextItemWidth(em(16));
+        if (ImGui::GetContentRegionAvail().x < em(10)) ImGui::NewLine();
+        ImGui::SetNextItemWidth(std::min(em(16), ImGui::GetContentRegionAvail().x));
         const std::string label = choice_label(s);
         if (ImGui::BeginCombo("##deck", shown(label))) {
             if (ImGui::Selectable("Every deck", s.choice().deck_ids.empty() && !s.choice().favourites_only)) s.choose_all();
@@ -125,7 +128,7 @@ private:
             }
             ImGui::EndCombo();
         }
-        ImGui::SameLine();
+        same_line_or_wrap(button_width("Mix\xE2\x80\xA6"));
         if (ImGui::Button("Mix\xE2\x80\xA6")) ImGui::OpenPopup("mix");
         if (ImGui::BeginPopup("mix")) {
             ImGui::TextDisabled("Draw from these decks together");
@@ -139,13 +142,14 @@ private:
             }
             ImGui::EndPopup();
         }
-        ImGui::SameLine();
         int depth = s.choice().depth ? (*s.choice().depth == Depth::light ? 1 : 2) : 0;
         const int before = depth;
+        const float radio = ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x;
+        same_line_or_wrap(radio + ImGui::CalcTextSize("Any").x);
         ImGui::RadioButton("Any", &depth, 0);
-        ImGui::SameLine();
+        same_line_or_wrap(radio + ImGui::CalcTextSize("Light").x);
         ImGui::RadioButton("Light", &depth, 1);
-        ImGui::SameLine();
+        same_line_or_wrap(radio + ImGui::CalcTextSize("Deep").x);
         ImGui::RadioButton("Deep", &depth, 2);
         if (depth != before)
             s.set_depth(depth == 0 ? std::nullopt : std::optional<Depth>(depth == 1 ? Depth::light : Depth::deep));
@@ -229,7 +233,8 @@ private:
         ImGui::SameLine();
         if (note_emoji_.button("note-emoji", note_, model_->device, model_->assets_dir)) changed = true;
         if (changed) s.note_draft = note_.value();
-        if (ImGui::Button("We talked about it (Enter in the note)") || enter) {
+        enter_hint();
+        if (ImGui::Button("We talked about it") || enter) {
             s.note_draft = note_.value();
             if (act(s.mark_talked())) note_.clear();
         }
