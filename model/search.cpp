@@ -322,24 +322,21 @@ std::vector<SearchHit> Search::find(const std::string& typed, SearchScope scope,
     return hits;
 }
 
-int Search::count(const std::string& typed, SearchScope scope) {
+int Search::count(const std::string& typed, SearchScope scope, int at_most) {
     std::string needle = trim(typed);
-    if (needle.empty()) return 0;
+    if (needle.empty() || at_most <= 0) return 0;
     auto q = fts_query(needle);
-    if (!q) {
-        auto& st = db_.prepare(std::string("SELECT count(*) FROM search_doc d WHERE instr(d.body, ?1) > 0") + kScope);
-        st.bind(1, needle).bind(2, int64_t(scope));
-        return st.step() ? int(st.integer(0)) : 0;
-    }
-    if (scope == kSearchEverything) {
-        auto& st = db_.prepare("SELECT count(*) FROM search WHERE search MATCH ?1");
-        st.bind(1, *q);
-        return st.step() ? int(st.integer(0)) : 0;
-    }
-    auto& st = db_.prepare(std::string("SELECT count(*) FROM search s CROSS JOIN search_doc d"
-                                       " WHERE search MATCH ?1 AND d.id = s.rowid") + kScope);
-    st.bind(1, *q).bind(2, int64_t(scope));
-    return st.step() ? int(st.integer(0)) : 0;
+    // The inner LIMIT stops the walk; in rowid order the index needs no sort.
+    const std::string hits =
+        !q ? std::string("SELECT 1 FROM search_doc d WHERE instr(d.body, ?1) > 0") + kScope
+        : scope == kSearchEverything ? std::string("SELECT 1 FROM search s WHERE search MATCH ?1")
+                                     : std::string("SELECT 1 FROM search s CROSS JOIN search_doc d"
+                                                   " WHERE search MATCH ?1 AND d.id = s.rowid") + kScope;
+    auto& st = db_.prepare("SELECT count(*) FROM (" + hits + " LIMIT ?3)");
+    st.bind(1, q ? *q : needle).bind(2, int64_t(scope)).bind(3, at_most);
+    int n = st.step() ? int(st.integer(0)) : 0;
+    st.reset();
+    return n;
 }
 
 std::vector<ByteRange> Search::matches(const std::string& typed, SearchKind kind, const std::string& row_id,

@@ -1,6 +1,7 @@
 #pragma once
 // Search over everything the couple wrote (issue 12, item 5): one full-text
-// index (SQLite FTS5, migration 8) kept in step by triggers.
+// index (SQLite FTS5, migration 8; prefix indexes to 6 characters, migration 9)
+// kept in step by triggers.
 //
 // What finds what: case and accents fold ("cafe" finds "Café"), every word of
 // the query matches by prefix ("sunf" finds "sunflowers"), and emoji are words
@@ -20,6 +21,7 @@
 #include <sqlite3.h>
 
 #include <cstdint>
+#include <limits>
 #include <optional>
 #include <string>
 #include <utility>
@@ -90,7 +92,11 @@ public:
     // Newest first (day, then the order written). Empty for a blank query.
     std::vector<SearchHit> find(const std::string& typed, SearchScope scope = kSearchEverything, int limit = 50,
                                 int offset = 0);
-    int count(const std::string& typed, SearchScope scope = kSearchEverything);
+    // How many hits, counting no further than `at_most`: exact below it. A
+    // list can say "more than N" without walking every match of a common word
+    // (each counted hit costs the same as a found one).
+    int count(const std::string& typed, SearchScope scope = kSearchEverything,
+              int at_most = std::numeric_limits<int>::max());
     // Where `typed` matches in one field of one row (a list's own highlight);
     // empty when it does not match there.
     std::vector<ByteRange> matches(const std::string& typed, SearchKind kind, const std::string& row_id,

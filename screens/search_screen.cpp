@@ -8,14 +8,16 @@ void SearchScreen::sync() {
     ran_query_ = query;
     ran_scope_ = scope;
     Search s(m_.db);
-    total_ = s.count(query, scope);
+    total_ = s.count(query, scope, kCountLimit + 1);
     hits_ = total_ > 0 ? s.find(query, scope, kPageSize, 0) : std::vector<SearchHit>{};
+    last_page_short_ = int(hits_.size()) < kPageSize;
     ran_version_ = data_version(m_.db);  // reading writes nothing, but take it after
 }
 
 void SearchScreen::more() {
     if (!has_more()) return;
     auto next = Search(m_.db).find(ran_query_, ran_scope_, kPageSize, int(hits_.size()));
+    last_page_short_ = int(next.size()) < kPageSize;
     hits_.insert(hits_.end(), std::make_move_iterator(next.begin()), std::make_move_iterator(next.end()));
 }
 

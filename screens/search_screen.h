@@ -17,6 +17,8 @@ namespace hearth {
 class SearchScreen {
 public:
     static constexpr int kPageSize = 50;
+    // Hits are counted up to here; past it the panel says "more than".
+    static constexpr int kCountLimit = 1000;
     explicit SearchScreen(Model& m) : m_(m) {}
 
     std::string query;                       // as typed (the ui's GuardedText value)
@@ -25,9 +27,11 @@ public:
     // Once a frame: re-runs the search only when the query, the scope or the
     // data changed.
     void sync();
+    // Exact up to kCountLimit; kCountLimit + 1 means more than kCountLimit.
     int total() const { return total_; }
+    bool total_is_lower_bound() const { return total_ > kCountLimit; }
     const std::vector<SearchHit>& hits() const { return hits_; }
-    bool has_more() const { return int(hits_.size()) < total_; }
+    bool has_more() const { return total_is_lower_bound() ? !last_page_short_ : int(hits_.size()) < total_; }
     // Fetches the next page.
     void more();
 
@@ -45,6 +49,7 @@ private:
     int64_t ran_version_ = -1;
     int total_ = 0;
     std::vector<SearchHit> hits_;
+    bool last_page_short_ = false;
 };
 
 } // namespace hearth

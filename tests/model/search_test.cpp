@@ -165,6 +165,63 @@ TEST_CASE("The migration indexes the rows written before it", "[search][schema]"
     CHECK(s.count("🥞") == 1);
 }
 
+TEST_CASE("A database written at schema 8 keeps every text findable after the prefix index migration",
+          "[search][schema]") {
+    test::TempDir dir;
+    const auto path = dir / "hearth.db";
+    {
+        Database db = Database::open_file(path);
+        migrate(db, 8);
+        db.exec("INSERT INTO partner VALUES('a', 0, 'Maya', '#c45848', 'x', 'x'), ('b', 1, 'Sam', '#3a7ab4', 'x', 'x')");
+        db.exec("INSERT INTO gratitude(id, from_partner, to_partner, text, day, created_at, updated_at) VALUES"
+                " ('g1', 'a', 'b', 'Thankful for the Café 🌻', '2026-09-20', 'x', 'x'),"
+                " ('g2', 'b', 'a', 'Thanks for the crêpes', '2026-09-21', 'x', 'x'),"
+                " ('g3', 'a', 'b', 'Thank you, truly', '2026-09-22', 'x', 'x')");
+    }
+    Database db = Database::open_file(path);
+    migrate(db);
+    CHECK(db.user_version() == 9);
+    Search s(db);
+    CHECK(s.count("thank") == 3);
+    CHECK(s.count("THANKF") == 1);
+    CHECK(s.count("thanks") == 1);
+    CHECK(s.count("cafe") == 1);
+    CHECK(s.count("crepe") == 1);
+    CHECK(s.count("🌻") == 1);
+    auto hits = s.find("thank");
+    REQUIRE(hits.size() == 3);
+    CHECK(hits[0].row_id == "g3");  // newest first
+    CHECK(marked(hits[0]) == "[Thank] you, truly");
+    CHECK(marked(hits[2]) == "[Thankful] for the Café 🌻");
+    // The search_doc triggers of migration 8 write to the recreated index.
+    db.exec("INSERT INTO gratitude(id, from_partner, to_partner, text, day, created_at, updated_at)"
+            " VALUES('g4', 'b', 'a', 'Thankfully sunny', '2026-09-23', 'x', 'x')");
+    CHECK(s.count("thankfu") == 2);
+    db.exec("UPDATE gratitude SET text = 'Grateful for the Café' WHERE id = 'g1'");
+    CHECK(s.count("thankfu") == 1);
+    CHECK(s.count("grate") == 1);
+    db.exec("DELETE FROM gratitude WHERE id = 'g2'");
+    CHECK(s.count("thank") == 2);
+    CHECK(s.count("crepe") == 0);
+    Statement check(db.raw(), "INSERT INTO search(search) VALUES('integrity-check')");
+    CHECK_NOTHROW(check.step());
+}
+
+TEST_CASE("A count can stop early, exact below where it stops", "[search]") {
+    test::TestModel t;
+    for (int i = 0; i < 5; ++i) add_thanks(t, "Thank you for the tea 100%", i);
+    add_thanks(t, "Tea again");
+    Search s(t.model.db);
+    CHECK(s.count("thank") == 5);
+    CHECK(s.count("thank", kSearchEverything, 3) == 3);
+    CHECK(s.count("thank", kSearchEverything, 6) == 5);
+    CHECK(s.count("tea", scope_of(SearchKind::appreciation), 4) == 4);
+    CHECK(s.count("tea", scope_of(SearchKind::appreciation), 10) == 6);
+    CHECK(s.count("tea", kSearchPlans, 4) == 0);
+    CHECK(s.count("100%", kSearchEverything, 2) == 2);  // literal
+    CHECK(s.count("100%", kSearchEverything) == 5);
+}
+
 TEST_CASE("A snippet keeps the match in view and its ranges right", "[search]") {
     SearchHit h;
     h.text = std::string(200, 'a') + " café " + std::string(200, 'b');

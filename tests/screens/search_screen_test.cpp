@@ -56,6 +56,24 @@ TEST_CASE("The search screen finds across lists, pages, and re-runs only when so
     CHECK(s.total() == 2);
 }
 
+TEST_CASE("Past the count limit the screen says more than, and pages on until the hits run out", "[screens][search]") {
+    test::TestModel t;
+    const int n = SearchScreen::kCountLimit + 25;
+    for (int i = 0; i < n; ++i) thank(t, "Tea at four " + std::to_string(i));
+    SearchScreen s(t.model);
+    s.query = "tea";
+    s.sync();
+    CHECK(s.total_is_lower_bound());
+    CHECK(s.total() == SearchScreen::kCountLimit + 1);
+    while (s.has_more()) s.more();
+    CHECK(s.hits().size() == std::size_t(n));
+    s.query = "tea at four 99";  // 99 and 990..999: exact again
+    s.sync();
+    CHECK_FALSE(s.total_is_lower_bound());
+    CHECK(s.total() == 11);
+    CHECK_FALSE(s.has_more());
+}
+
 TEST_CASE("The appreciations list shows where its search matched, cached until it changes", "[screens][gratitude][search]") {
     test::TestModel t;
     thank(t, "The crème brûlée 🌻");

@@ -126,3 +126,26 @@ TEST_CASE("The appreciation list marks what its search box matched", "[ui][searc
     CHECK(marked(*row, "caf\xC3\xA9"));
     CHECK_FALSE(marked(*row, "Coffee"));
 }
+
+TEST_CASE("A word in more than a thousand entries is not counted to the end: the panel says more than", "[ui][search]") {
+    test::OwnedAppUi u;
+    u.h.resize(ImVec2(1200, 800));
+    for (int i = 0; i < 1005; ++i) {
+        GratitudeDraft g;
+        g.text = "Tea at four " + std::to_string(i);
+        g.day = local_date(u.t.clock.now());
+        REQUIRE(u.t.model.gratitude.add(g).ok());
+    }
+    REQUIRE(u.shell.select("dashboard"));
+    u.frames(2);
+    u.press('F', /*ctrl=*/true);
+    u.frames(2);
+    u.type("tea");
+    u.frames(2);
+    INFO(test::screen_dump());
+    CHECK(test::find_text("More than 1000 found"));
+    CHECK(test::find_text("Tea at four 1004"));  // newest first
+    u.type(" four 100");  // 100 and 1000..1004
+    u.frames(2);
+    CHECK(test::find_text("6 found"));
+}

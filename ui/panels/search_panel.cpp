@@ -69,7 +69,8 @@ public:
             muted("Nothing found.");
             return;
         }
-        ImGui::TextDisabled("%d found", s.total());
+        if (s.total_is_lower_bound()) ImGui::TextDisabled("More than %d found", SearchScreen::kCountLimit);
+        else ImGui::TextDisabled("%d found", s.total());
         ImGui::BeginChild("hits", ImVec2(0, 0), true);
         const float row_h = ImGui::GetTextLineHeightWithSpacing() * 2;
         for (std::size_t i = 0; i < s.hits().size(); ++i) draw_hit(ctx, s, s.hits()[i], int(i), row_h);
