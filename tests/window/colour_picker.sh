@@ -29,7 +29,7 @@ pid=$!
 win=$(timeout 20 xdotool search --sync --onlyvisible --name '^Hearth$' | head -n 1)
 [ -n "$win" ] || fail "the window did not appear"
 sleep 1
-xdotool mousemove --window "$win" 751 88   # Maya's colour swatch
+xdotool mousemove --window "$win" 799 88   # Maya's own-colour swatch (the square after the palette)
 sleep 1.5                                   # whatever the hover shows has settled
 snapshot hover.png
 xdotool click 1                             # press and release where it is
