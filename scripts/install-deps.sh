@@ -7,11 +7,11 @@ set -euo pipefail
 
 packages=(
   build-essential cmake pkg-config
-  libimgui-dev libstb-dev libglfw3-dev libgl-dev libsqlite3-dev libsodium-dev nlohmann-json3-dev catch2
+  libimgui-dev libstb-dev libglfw3-dev libgl-dev libsqlite3-dev nlohmann-json3-dev catch2
   fonts-dejavu-core tzdata
   # Colour emoji and other scripts drawn on demand (README: "Dependencies for text").
   libfreetype-dev libharfbuzz-dev libfontconfig-dev fonts-noto-color-emoji
-  # Passphrase-encrypted backups (Argon2id, secretstream).
+  # Encryption at rest and passphrase-sealed backups (README: libsodium).
   libsodium-dev
 )
 for arg in "$@"; do
