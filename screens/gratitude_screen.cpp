@@ -27,6 +27,18 @@ void GratitudeScreen::sync(Date today) {
     today_ = today;
     if (!compose.day.ok()) compose.day = today;
     week.set_today(today);
+    // A category deleted in Settings: the form and the filter let go of it,
+    // and the open entry takes the category its row was moved to.
+    if (categories_revision_ != m_.categories.revision()) {
+        categories_revision_ = m_.categories.revision();
+        auto gone = [&](const std::optional<std::string>& id) { return id && !m_.categories.exists(*id); };
+        if (gone(compose.category_id)) compose.category_id.reset();
+        if (gone(category_id)) category_id.reset();
+        if (gone(edit.category_id)) {
+            auto e = selected_.empty() ? std::nullopt : m_.gratitude.get(selected_);
+            edit.category_id = e ? e->category_id : std::nullopt;
+        }
+    }
     pages_.sync(m_.gratitude, filter());
 }
 

@@ -92,6 +92,7 @@ private:
     std::map<std::string, std::vector<ByteRange>> matches_;
     std::string matches_search_;
     uint64_t matches_revision_ = 0;
+    uint64_t categories_revision_ = 0;
 };
 
 } // namespace hearth

@@ -1,5 +1,6 @@
 // Settings: the couple's names and colours, theme and text size, the couple's
-// own appreciation categories, and where the data lives.
+// own appreciation categories and plan kinds (settings_catalogs.h), and where
+// the data lives.
 #include "app_context.h"
 #include "export_box.h"
 #include "first_run.h"
@@ -7,6 +8,7 @@
 #include "kit/emoji_picker.h"
 #include "kit/confirm_button.h"
 #include "panel.h"
+#include "panels/settings_catalogs.h"
 #include "preferences.h"
 #include "settings_screen.h"
 #include "theme.h"
@@ -105,21 +107,7 @@ public:
         ImGui::Spacing();
         ImGui::Separator();
 
-        heading("Appreciation categories");
-        for (const auto& c : m.categories.all()) {
-            ImGui::BulletText("%s%s", shown(c.label), c.builtin ? "" : "  (yours)");
-        }
-        ImGui::SetNextItemWidth(em(14));
-        bool enter = new_category_.single_line("##newcat", "Add one of your own");
-        ImGui::SameLine();
-        category_emoji_.button("newcat-emoji", new_category_, m.device, m.assets_dir);
-        ImGui::SameLine();
-        if (ImGui::Button("Add category") || enter) {
-            auto r = m.categories.add(new_category_.value());
-            category_error_ = r.ok() ? "" : r.error;
-            if (r.ok()) new_category_.clear();
-        }
-        inline_error(category_error_);
+        catalogs_.draw(ctx);
         ImGui::Spacing();
         ImGui::Separator();
 
@@ -233,9 +221,7 @@ private:
     std::string asking_snapshot_;  // the snapshot whose restore waits for "Really ..."
     std::string export_pass_, export_pass_again_, restore_pass_;
     PartnerNameField names_[2];
-    GuardedText new_category_;
-    kit::EmojiPicker category_emoji_;
-    std::string category_error_;
+    CatalogSettings catalogs_;
 
 public:
     ~SettingsPanel() override {
