@@ -396,7 +396,7 @@ KeyLoan::~KeyLoan() {
     g_loans.erase(id_);
 }
 
-std::string KeyLoan::uri(const std::filesystem::path& file) const {
+std::string file_uri(const std::filesystem::path& file) {
     std::string out = "file:";
     for (unsigned char c : std::filesystem::absolute(file).string()) {
         if (std::isalnum(c) || c == '/' || c == '-' || c == '_' || c == '.' || c == '~') {
@@ -408,7 +408,11 @@ std::string KeyLoan::uri(const std::filesystem::path& file) const {
             out += hex[c & 15];
         }
     }
-    return out + "?vfs=" + kVfsName + "&hearth_key=" + std::to_string(id_);
+    return out;
+}
+
+std::string KeyLoan::uri(const std::filesystem::path& file) const {
+    return file_uri(file) + "?vfs=" + kVfsName + "&hearth_key=" + std::to_string(id_);
 }
 
 std::optional<Refusal> take_refusal() {

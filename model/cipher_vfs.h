@@ -31,6 +31,9 @@ inline constexpr int kReserve = 40;  // nonce (24) + tag (16)
 // Registers the VFS with SQLite (not as the default); safe to call again.
 void register_vfs();
 
+// "file:<absolute path>", escaped for an SQLite URI (no query yet).
+std::string file_uri(const std::filesystem::path& file);
+
 // While a loan lives, a file opened through uri() is encrypted with `key`.
 // The open file keeps its own reference to the key, so the loan can end once
 // the database is open; the key is wiped when the last file using it closes.

@@ -74,18 +74,7 @@ struct RawDb {
 std::string plain_uri(const fs::path& file) {
     // The default VFS by name, so that ATTACH from an encrypted connection
     // does not inherit the cipher.
-    std::string out = "file:";
-    for (unsigned char c : fs::absolute(file).string()) {
-        if (std::isalnum(c) || c == '/' || c == '-' || c == '_' || c == '.' || c == '~') {
-            out += char(c);
-        } else {
-            static const char* hex = "0123456789ABCDEF";
-            out += '%';
-            out += hex[c >> 4];
-            out += hex[c & 15];
-        }
-    }
-    return out + "?vfs=" + sqlite3_vfs_find(nullptr)->zName;
+    return cipher::file_uri(file) + "?vfs=" + sqlite3_vfs_find(nullptr)->zName;
 }
 
 // Opens `file` (through the cipher when `key`), for a conversion step.
