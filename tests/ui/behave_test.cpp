@@ -215,7 +215,7 @@ TEST_CASE("Listening by keyboard: the floor follows who talks, -> at the questio
     u.frames(1);
     REQUIRE(u.t.model.sessions.current()->floor_slot == 0);
     INFO(test::screen_dump());
-    CHECK(tallest_text().starts_with("Mayahasthefloor"));
+    CHECK(tallest_text().starts_with("Mayareflectsback"));  // the listener talks, and says why
     CHECK(test::find_text("listening:"));
     u.press(key(ImGuiKey_RightArrow));  // reflect -> clarify
     auto clarify = *u.t.model.sessions.current();

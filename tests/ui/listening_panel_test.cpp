@@ -4,6 +4,7 @@
 #include "demo_data.h"
 #include "mouse.h"
 #include "panel_registry.h"
+#include "screen_text.h"
 
 #include <catch2/catch.hpp>
 
@@ -56,6 +57,8 @@ TEST_CASE("The listening exercise runs from the keyboard, every step drawn", "[u
     u.press(code(ImGuiKey_RightArrow));  // share -> reflect: the listener has the floor
     CHECK(u.current().step_index == 1);
     CHECK(u.current().floor_slot == 0);
+    CHECK(test::find_text("reflects back"));   // the listener talks, and the words say why
+    CHECK_FALSE(test::find_text("has the floor"));
     u.press(code(ImGuiKey_LeftArrow));   // back one step
     CHECK(u.current().step_index == 0);
     u.press(code(ImGuiKey_RightArrow));

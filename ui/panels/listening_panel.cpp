@@ -201,7 +201,10 @@ private:
         ImGui::SameLine();
         ImGui::PushFont(fonts().heading);
         ImGui::SetCursorPosY(ImGui::GetCursorPosY() + fonts().display->FontSize - fonts().heading->FontSize * 1.3f);
-        ImGui::Text("has the floor (%s)", shown(def->role(speaker_talks ? Role::speaker : Role::listener).label));
+        // The listener talking (reflecting, validating) says why, or "has the
+        // floor (Listener)" beside "listening: <speaker>" reads as a contradiction.
+        ImGui::Text(speaker_talks ? "has the floor (%s)" : "reflects back (%s)",
+                    shown(def->role(speaker_talks ? Role::speaker : Role::listener).label));
         ImGui::PopFont();
         ImGui::TextUnformatted("listening:");
         ImGui::SameLine();
