@@ -264,12 +264,19 @@ int run(const hearth::app::CliOptions& o) {
     }
     w.font_path = app::find_ui_font(assets);
     w.lock_at_start = o.locked;
+    // Every real database gets a vault: an encrypted one to lock and unlock,
+    // and either kind so that Settings can turn encryption on or off (the app
+    // closes the files, converts them under the lock it holds, reopens them).
     std::optional<ui::Vault> vault;
-    if (encrypted) {
+    if (!o.demo) {
         vault.emplace();
         vault->database = path.string();
         vault->unlock = [path](const std::string& secret) { return unlock_database(path, secret); };
         vault->open = open_model;
+        vault->convert.database = path.string();
+        vault->convert.unlock = vault->unlock;
+        vault->convert.encrypt = [path](const Passphrases& p) { return encrypt_database_keyed(path, p); };
+        vault->convert.decrypt = [path](const std::shared_ptr<const SecretKey>& k) { decrypt_database(path, k); };
     }
     // Looks (theme, text size) while locked, before the couple's files are open.
     Model look(Database::open_memory(), clock, assets);

@@ -34,8 +34,8 @@ std::string ask_passphrase(const std::string& prompt) {
 }
 
 std::string ask_new_passphrase(const std::string& who) {
-    std::string first = ask_passphrase("New passphrase" + who + ": ");
-    if (first.empty()) throw std::runtime_error("A passphrase cannot be empty; nothing was changed");
+    std::string first = ask_passphrase("New passphrase" + who + " (at least 8 characters): ");
+    if (auto why = passphrase_problem(first); !why.empty()) throw std::runtime_error("Cannot use that passphrase: " + why + "; nothing was changed");
     if (::isatty(STDIN_FILENO)) {
         std::string again = ask_passphrase("The same passphrase again: ");
         if (again != first) throw std::runtime_error("The two passphrases differ; nothing was changed");

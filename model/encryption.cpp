@@ -1,5 +1,6 @@
 #include "encryption.h"
 
+#include "backup_crypto.h"
 #include "cipher_vfs.h"
 
 #include <sqlite3.h>
@@ -178,18 +179,32 @@ std::vector<KeyWrap> passphrase_wraps(const SecretKey& key, const Passphrases& p
 }
 
 void check_passphrases(const Passphrases& p) {
-    auto check = [](const std::string& s) {
-        if (s.empty()) throw std::invalid_argument("A passphrase cannot be empty");
-    };
-    if (p.per_partner) {
-        check(p.partner1);
-        check(p.partner2);
-    } else {
-        check(p.shared);
-    }
+    if (auto why = passphrases_problem(p); !why.empty()) throw std::invalid_argument(why + "; nothing was changed");
 }
 
 } // namespace
+
+std::string passphrases_problem(const Passphrases& p, std::string_view partner1, std::string_view partner2) {
+    auto check = [](const std::string& s, std::string_view whose) -> std::string {
+        if (s.empty()) return std::string(whose) + " passphrase is empty";
+        if (auto why = passphrase_problem(s); !why.empty()) return std::string(whose) + " passphrase is too weak: " + why;
+        return {};
+    };
+    if (!p.per_partner) return check(p.shared, "The shared");
+    if (auto why = check(p.partner1, partner1); !why.empty()) return why;
+    return check(p.partner2, partner2);
+}
+
+void wipe(Passphrases& p) {
+    wipe(p.shared);
+    wipe(p.partner1);
+    wipe(p.partner2);
+}
+
+bool has_per_partner_passphrases(const fs::path& db) {
+    auto kf = KeyFile::read(KeyFile::path_for(db));
+    return kf && kf->per_partner();
+}
 
 bool is_encrypted_file(const fs::path& file) {
     std::ifstream in(file, std::ios::binary);
@@ -240,6 +255,10 @@ DeviceStore open_device_store(const fs::path& db, const std::shared_ptr<const Se
 }
 
 std::string encrypt_database(const fs::path& db, const Passphrases& passphrases) {
+    return encrypt_database_keyed(db, passphrases).recovery_code;
+}
+
+EncryptedDatabase encrypt_database_keyed(const fs::path& db, const Passphrases& passphrases) {
     check_passphrases(passphrases);
     if (is_encrypted_file(db)) throw std::runtime_error("The database " + db.string() + " is already encrypted");
     std::error_code ec;
@@ -259,14 +278,14 @@ std::string encrypt_database(const fs::path& db, const Passphrases& passphrases)
     copy_database(db, nullptr, tmp, key->derive(kCoupleFileKey));
     KeyFile kf;
     kf.wraps = passphrase_wraps(*key, passphrases);
-    const std::string code = new_recovery_code();
+    std::string code = new_recovery_code();
     kf.wraps.push_back(wrap_key(*key, kRecovery, recovery_code_secret(code)));
     kf.write(KeyFile::path_for(db));
     swap_in(tmp, db);
 
     // 3. This machine's store (drafts are the couple's words) and the snapshot.
     finish_interrupted_conversion(db, key);
-    return code;
+    return {std::move(code), key};
 }
 
 void decrypt_database(const fs::path& db, const std::shared_ptr<const SecretKey>& key) {

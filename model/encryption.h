@@ -28,6 +28,17 @@ struct Passphrases {
     std::string partner1, partner2;
 };
 
+// Why these new passphrases are refused ("" when they are fine): each needs at
+// least 8 characters (passphrase_problem, the same rule as encrypted backups).
+// `who` names them in the message: "The shared passphrase", "Maya's passphrase".
+std::string passphrases_problem(const Passphrases& p, std::string_view partner1 = "Partner 1's",
+                                std::string_view partner2 = "Partner 2's");
+// Overwrites every passphrase held, then empties them.
+void wipe(Passphrases& p);
+
+// Whether the keys file beside `db` has one passphrase per partner.
+bool has_per_partner_passphrases(const std::filesystem::path& db);
+
 // The database key from a passphrase or the recovery code; nullptr when it is
 // neither. Throws naming the file when the keys file is missing or damaged.
 std::shared_ptr<const SecretKey> unlock_database(const std::filesystem::path& db, std::string_view secret);
@@ -48,6 +59,13 @@ std::filesystem::path snapshot_before_decryption(const std::filesystem::path& db
 // is written before the rename. Returns the recovery code, shown once. The
 // caller holds the database lock and has no connection open to either file.
 std::string encrypt_database(const std::filesystem::path& db, const Passphrases& passphrases);
+// The same, also handing back the new key, so the caller can reopen the files
+// without deriving it again from a passphrase.
+struct EncryptedDatabase {
+    std::string recovery_code;
+    std::shared_ptr<const SecretKey> key;
+};
+EncryptedDatabase encrypt_database_keyed(const std::filesystem::path& db, const Passphrases& passphrases);
 // Turning it off: an encrypted snapshot (with its keys) is kept; the store
 // beside the database first, then the database, then the keys file goes.
 void decrypt_database(const std::filesystem::path& db, const std::shared_ptr<const SecretKey>& key);

@@ -13,8 +13,16 @@ void sodium_ready() {
 }
 
 void wipe(std::string& s) {
-    if (!s.empty()) sodium_memzero(s.data(), s.size());
+    // The whole buffer: a text box that was shortened keeps the old tail past size().
+    if (s.capacity() > 0) sodium_memzero(s.data(), s.capacity());
     s.clear();
+}
+
+std::shared_ptr<std::string> wiped_on_release(std::string secret) {
+    return std::shared_ptr<std::string>(new std::string(std::move(secret)), [](std::string* s) {
+        wipe(*s);
+        delete s;
+    });
 }
 
 SecretKey::SecretKey() {

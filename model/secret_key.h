@@ -40,8 +40,10 @@ private:
     unsigned char* bytes_ = nullptr;
 };
 
-// Overwrites a passphrase held in a string before it is let go.
+// Overwrites a passphrase held in a string (its whole buffer) before it is let go.
 void wipe(std::string& s);
+// A secret shown for a while (the recovery code): wiped when the last holder lets go.
+std::shared_ptr<std::string> wiped_on_release(std::string secret);
 
 // libsodium's sodium_init, once; throws when the library cannot start.
 void sodium_ready();

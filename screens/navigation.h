@@ -5,6 +5,7 @@
 #include "panel_list.h"
 #include "time_util.h"
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <utility>
@@ -43,8 +44,16 @@ struct ShowReview {
     std::string review_id;
 };
 
+// Settings: encryption was turned on or off (the app reopened the files): what
+// happened, and the recovery code to show once (wiped when let go).
+struct EncryptionChanged {
+    bool ok = false;
+    std::string message;
+    std::shared_ptr<std::string> recovery_code;
+};
+
 using Handoff = std::variant<std::monostate, ListenAboutBreak, PlanNew, ShowOccurrence, ShowPlannerTab, TalkAbout,
-                             ShowAppreciation, ShowReview>;
+                             ShowAppreciation, ShowReview, EncryptionChanged>;
 
 struct Navigation {
     PanelId to;

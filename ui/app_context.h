@@ -1,5 +1,6 @@
 #pragma once
 // What a panel may read and ask for while it draws.
+#include "conversion_screen.h"
 #include "db_problem.h"
 #include "hearth_model.h"
 #include "navigation.h"
@@ -38,6 +39,11 @@ public:
     // the app closes it at the end of the frame (ui/lockable_app.h).
     bool can_lock = false;
     bool lock_requested = false;
+    // Turning encryption on or off (Settings -> Privacy): the app closes the
+    // files at the end of the frame, converts them and reopens them. Only when
+    // the app can reopen them (a real database, not the demonstration).
+    bool can_convert = false;
+    std::optional<screens::ConversionRequest> conversion_requested;
 
     // Set by Settings when the text size changes; the app rebuilds the font atlas.
     bool fonts_dirty = false;

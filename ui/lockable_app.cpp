@@ -26,14 +26,27 @@ LockableApp::~LockableApp() {
 void LockableApp::adopt(std::unique_ptr<Model> model) {
     model_ = std::move(model);
     ctx_ = std::make_unique<AppContext>(*model_, clock_);
-    ctx_->can_lock = bool(vault_);
+    ctx_->can_lock = vault_ && model_->db.encrypted();
+    ctx_->can_convert = vault_ && vault_->convert.encrypt;
     shell_ = std::make_unique<Shell>(*ctx_);
     lock_.reset();
     last_input_ = clock_.steady();
 }
 
+// Closes both files (the last reference to the key goes with them).
+void LockableApp::close() {
+    shell_.reset();
+    ctx_.reset();
+    model_.reset();
+    // ImGui keeps a copy of the text box being edited: drop it.
+    if (ImGui::GetCurrentContext()) {
+        ImGui::ClearActiveID();
+        GImGui->InputTextState.ClearFreeMemory();
+    }
+}
+
 void LockableApp::lock() {
-    if (!vault_ || !model_) return;
+    if (!vault_ || !encrypted()) return;
     // Only the end time of a running break survives the lock; never its topic.
     std::optional<screens::LockedBreak> running;
     try {
@@ -45,20 +58,13 @@ void LockableApp::lock() {
         }
     } catch (const DbError&) {
     }
-    shell_.reset();
-    ctx_.reset();
-    model_.reset();  // closes both files; the last reference to the key goes with them
-    // ImGui keeps a copy of the text box being edited: drop it.
-    if (ImGui::GetCurrentContext()) {
-        ImGui::ClearActiveID();
-        GImGui->InputTextState.ClearFreeMemory();
-    }
+    close();
     lock_ = std::make_unique<screens::LockScreen>(vault_->unlock);
     lock_->running_break = running;
 }
 
 void LockableApp::watch_idle() {
-    if (!vault_) return;
+    if (!vault_ || !encrypted()) return;
     const ImGuiIO& io = ImGui::GetIO();
     bool input = io.MouseDelta.x != 0 || io.MouseDelta.y != 0 || io.MouseWheel != 0 || ImGui::IsAnyMouseDown() ||
                  io.InputQueueCharacters.Size > 0;
@@ -78,10 +84,18 @@ void LockableApp::watch_idle() {
 }
 
 void LockableApp::draw() {
+    if (converting_) return draw_converting();
     if (model_) {
         watch_idle();
         shell_->draw();
-        if (ctx_->lock_requested) lock();
+        if (ctx_->conversion_requested && ctx_->can_convert) {
+            auto request = std::move(*ctx_->conversion_requested);
+            close();
+            converting_ = std::make_unique<screens::ConversionScreen>(vault_->convert, std::move(request));
+            wake_ = 0;  // "Encrypting..." on the next frame, while the work runs
+        } else if (ctx_->lock_requested) {
+            lock();
+        }
         return;
     }
     if (auto key = lock_->poll()) {
@@ -103,6 +117,67 @@ void LockableApp::draw() {
         auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(left).count() % 1000;
         wake_ = double(ms == 0 ? 1000 : ms) / 1000.0;
     }
+}
+
+void LockableApp::draw_converting() {
+    auto outcome = converting_->poll();
+    if (!outcome) {
+        draw_conversion_view(*converting_);
+        wake_ = 0.05;  // until the work is done
+        return;
+    }
+    converting_.reset();
+    std::unique_ptr<Model> model;
+    std::string problem;
+    if (!outcome->encrypted || outcome->key) {
+        try {
+            model = vault_->open(outcome->encrypted ? std::move(outcome->key) : nullptr);
+        } catch (const std::exception& e) {
+            problem = e.what();
+        }
+    }
+    outcome->key.reset();
+    if (!model) {
+        // Encrypted but its key is not at hand, or the files would not open: the unlock screen says why.
+        lock_ = std::make_unique<screens::LockScreen>(vault_->unlock);
+        lock_->set_error(outcome->message + (problem.empty() ? "" : " " + problem));
+        draw_lock_view(*lock_, vault_->database, clock_.now());
+        return;
+    }
+    adopt(std::move(model));
+    if (on_open) on_open(*this);
+    ctx_->go_to(PanelId::settings, EncryptionChanged{outcome->ok, std::move(outcome->message),
+                                                     std::move(outcome->recovery_code)});
+    shell_->draw();
+}
+
+void draw_conversion_view(const screens::ConversionScreen& s) {
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(vp->WorkPos);
+    ImGui::SetNextWindowSize(vp->WorkSize);
+    ImGui::Begin("Converting", nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
+    const float width = std::min(em(30), ImGui::GetContentRegionAvail().x);
+    const float left = std::max(0.0f, (ImGui::GetContentRegionAvail().x - width) * 0.5f);
+    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + em(3));
+    auto column = [&] { ImGui::SetCursorPosX(ImGui::GetCursorPosX() + left); };
+    ImGui::PushTextWrapPos(left + width + ImGui::GetStyle().WindowPadding.x);
+    column();
+    heading(s.encrypting() ? "Encrypting..." : "Turning encryption off...");
+    column();
+    ImGui::TextWrapped(s.encrypting()
+                           ? "Hearth is copying every page of the database into an encrypted copy and protecting "
+                             "the key with your passphrases. This takes a few seconds."
+                           : "Hearth is copying every page of the database into a plain copy. This takes a few "
+                             "seconds.");
+    column();
+    ImGui::TextDisabled("%s", s.database().c_str());
+    ImGui::Dummy(em2(0, 0.5f));
+    column();
+    ImGui::TextWrapped("If the computer stops meanwhile, nothing is lost: the database is either the old file or "
+                       "the new one, whole.");
+    ImGui::PopTextWrapPos();
+    ImGui::End();
 }
 
 std::optional<double> LockableApp::take_wake() {

@@ -146,7 +146,7 @@ TEST_CASE("A byte changed outside Hearth is refused, naming the file and the pag
     test::TempDir dir;
     const auto db = dir / "hearth.db";
     make_plain(db);
-    encrypt_database(db, shared("pass"));
+    encrypt_database(db, shared("passphrase"));
     const auto size = fs::file_size(db);
     REQUIRE(size >= 3 * 4096);
     {
@@ -158,7 +158,7 @@ TEST_CASE("A byte changed outside Hearth is refused, naming the file and the pag
         f.seekp(std::streamoff(size - 4096 + 100));
         f.put(char(c ^ 1));
     }
-    auto key = unlock_database(db, "pass");
+    auto key = unlock_database(db, "passphrase");
     REQUIRE(key);
     const std::string page = std::to_string(size / 4096);
     try {
@@ -206,8 +206,8 @@ TEST_CASE("Turning encryption off gives back a plain database and keeps an encry
     test::TempDir dir;
     const auto db = dir / "hearth.db";
     make_plain(db);
-    encrypt_database(db, shared("pass"));
-    auto key = unlock_database(db, "pass");
+    encrypt_database(db, shared("passphrase"));
+    auto key = unlock_database(db, "passphrase");
     decrypt_database(db, key);
     CHECK_FALSE(is_encrypted_file(db));
     CHECK_FALSE(is_encrypted_file(DeviceStore::path_for(db)));
@@ -218,7 +218,7 @@ TEST_CASE("Turning encryption off gives back a plain database and keeps an encry
     CHECK(c.m->gratitude.count({}) == 1);
     CHECK(c.m->device.draft("gratitude") == kDraftWords);
     // The snapshot opens with the same passphrase.
-    auto snap_key = unlock_database(snapshot_before_decryption(db), "pass");
+    auto snap_key = unlock_database(snapshot_before_decryption(db), "passphrase");
     REQUIRE(snap_key);
     auto snap = Database::open_file(snapshot_before_decryption(db), snap_key->derive(kCoupleFileKey));
     auto& st = snap.prepare("SELECT count(*) FROM gratitude");
@@ -230,8 +230,8 @@ TEST_CASE("A conversion cut short leaves a database that opens whole", "[encrypt
     test::TempDir dir;
     const auto db = dir / "hearth.db";
     make_plain(db);
-    encrypt_database(db, shared("pass"));
-    auto key = unlock_database(db, "pass");
+    encrypt_database(db, shared("passphrase"));
+    auto key = unlock_database(db, "passphrase");
     // As a crash between the database's swap and the store's would leave it:
     // a plain store and the plain snapshot beside the encrypted database.
     {

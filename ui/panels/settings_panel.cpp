@@ -1,6 +1,6 @@
 // Settings: the couple's names and colours, theme and text size, the couple's
-// own appreciation categories and plan kinds (settings_catalogs.h), and where
-// the data lives.
+// own appreciation categories and plan kinds (settings_catalogs.h), privacy
+// (settings_privacy.h: encryption and the lock), and where the data lives.
 #include "app_context.h"
 #include "export_box.h"
 #include "first_run.h"
@@ -9,6 +9,7 @@
 #include "kit/confirm_button.h"
 #include "panel.h"
 #include "panels/settings_catalogs.h"
+#include "panels/settings_privacy.h"
 #include "preferences.h"
 #include "settings_screen.h"
 #include "theme.h"
@@ -89,21 +90,7 @@ public:
         ImGui::Spacing();
         ImGui::Separator();
 
-        heading("Privacy");
-        if (s.encrypted()) {
-            ImGui::TextWrapped("Encrypted: the database and this computer's drafts cannot be read without a "
-                               "passphrase or the recovery code. Lock Hearth with the Lock button or Ctrl+L.");
-            int& after = held(lock_after_, s.lock_after_minutes());
-            ImGui::SetNextItemWidth(em(12));
-            ImGui::SliderInt("Lock after", &after, 0, 60, after == 0 ? "never by itself" : "%d min without input");
-            if (ImGui::IsItemDeactivatedAfterEdit()) s.set_lock_after_minutes(after);
-            if (!ImGui::IsItemActive()) lock_after_.reset();
-            muted("Change the passphrase with hearth --change-passphrase, turn encryption off with hearth --decrypt "
-                  "(with this window closed).");
-        } else if (!s.demonstration()) {
-            muted("Not encrypted: anyone who can open files on this computer can read it. To encrypt it, close "
-                  "Hearth and run hearth --encrypt (docs/encryption.md).");
-        }
+        privacy_.draw(ctx);
         ImGui::Spacing();
         ImGui::Separator();
 
@@ -213,7 +200,7 @@ private:
     }
 
     std::optional<SettingsScreen> screen_;
-    std::optional<int> text_size_, floor_, lock_after_;  // while their slider is held
+    std::optional<int> text_size_, floor_;  // while their slider is held
     ExportBox backup_box_;
     GuardedText restore_path_;
     SettingsScreen::RestoreOutcome restored_;
@@ -221,6 +208,7 @@ private:
     std::string asking_snapshot_;  // the snapshot whose restore waits for "Really ..."
     std::string export_pass_, export_pass_again_, restore_pass_;
     PartnerNameField names_[2];
+    PrivacySettings privacy_;
     CatalogSettings catalogs_;
 
 public:

@@ -1,0 +1,368 @@
+// Settings -> Privacy, pressed as the couple presses it, on a real database in
+// a temporary folder: turning encryption on (one shared passphrase, or one per
+// partner), the recovery code shown once, locking and unlocking with either,
+// changing the passphrase (a wrong current one changes nothing), turning it
+// off again, and the demonstration, where there is nothing to encrypt.
+#include "app_ui.h"
+#include "encryption.h"
+#include "key_file.h"
+#include "lockable_app.h"
+#include "screen_text.h"
+
+#include <catch2/catch.hpp>
+#include <imgui.h>
+
+#include <chrono>
+#include <fstream>
+#include <functional>
+#include <map>
+#include <regex>
+#include <set>
+#include <sstream>
+#include <thread>
+
+using namespace hearth;
+namespace fs = std::filesystem;
+
+namespace {
+
+const std::string kWords = "Thank you for the plum-kettle soup on Sunday";
+const std::string kPass = "our walk by the river";
+
+std::string slurp(const fs::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+
+// Every file in the folder, by name, with its bytes.
+std::map<std::string, std::string> folder(const fs::path& dir) {
+    std::map<std::string, std::string> out;
+    for (auto& e : fs::directory_iterator(dir))
+        if (e.is_regular_file()) out[e.path().filename().string()] = slurp(e.path());
+    return out;
+}
+
+bool any_file_holds(const fs::path& dir, const std::string& text) {
+    for (const auto& [name, bytes] : folder(dir))
+        if (bytes.find(text) != std::string::npos) return true;
+    return false;
+}
+
+// The screen's words without spaces: long messages wrap and the reader spaces some glyph pairs.
+bool shown(std::string needle) {
+    std::string all;
+    for (const auto& run : test::screen_text()) all += run.text;
+    std::erase(all, ' ');
+    std::erase(needle, ' ');
+    return all.find(needle) != std::string::npos;
+}
+
+ImVec2 centre(const test::TextRun& r) { return ImVec2((r.min.x + r.max.x) / 2, (r.min.y + r.max.y) / 2); }
+
+// A real Hearth on a plain database with the couple and one appreciation,
+// opened on Settings, as app/main.cpp builds it (a vault that can convert).
+struct Home {
+    test::TempDir dir;
+    fs::path db = dir / "hearth.db";
+    FakeClock clock{test::fixed_start()};
+    Model look{Database::open_memory(), clock, HEARTH_TEST_ASSETS_DIR};
+    test::Headless h{look.settings, ImVec2(1280, 2400)};  // the whole of Settings on screen
+    std::unique_ptr<ui::LockableApp> app;
+    std::function<void()> draw = [this] { app->draw(); };
+
+    Home() {
+        use_cheap_kdf_for_tests();
+        {
+            Model m(open_couple_database(db, nullptr), clock, HEARTH_TEST_ASSETS_DIR, open_device_store(db, nullptr));
+            REQUIRE(m.couple.set_up("Maya", Rgb{196, 88, 72}, "Sam", Rgb{58, 122, 180}).ok());
+            GratitudeDraft d;
+            d.text = kWords;
+            d.day = local_date(clock.now());
+            REQUIRE(m.gratitude.add(d).ok());
+        }
+        ui::Vault v;
+        v.database = db.string();
+        v.unlock = [this](const std::string& s) { return unlock_database(db, s); };
+        v.open = [this](std::shared_ptr<const SecretKey> k) {
+            return std::make_unique<Model>(open_couple_database(db, k), clock, HEARTH_TEST_ASSETS_DIR,
+                                           open_device_store(db, k));
+        };
+        v.convert.database = db.string();
+        v.convert.unlock = v.unlock;
+        v.convert.encrypt = [this](const Passphrases& p) { return encrypt_database_keyed(db, p); };
+        v.convert.decrypt = [this](const std::shared_ptr<const SecretKey>& k) { decrypt_database(db, k); };
+        auto model = v.open(nullptr);
+        app = std::make_unique<ui::LockableApp>(clock, std::move(model), std::move(v));
+        app->on_open = [](ui::LockableApp& a) { a.shell()->select("settings"); };
+        REQUIRE(app->shell()->select("settings"));
+        frames(2);
+    }
+    void frames(int n) {
+        for (int i = 0; i < n; ++i) h.frame(draw);
+    }
+    void click(std::string_view label, int nth = 0) {
+        INFO(test::screen_dump());
+        REQUIRE(h.click_text(label, draw, nth));
+        frames(2);
+    }
+    // Clicks into the box showing `hint` and types `text`.
+    void type_in(std::string_view hint, const std::string& text, int nth = 0) {
+        auto box = test::find_text(hint, nth);
+        INFO(test::screen_dump());
+        REQUIRE(box);
+        h.click(centre(*box), draw);
+        h.press('A', draw, true);
+        h.type(text.c_str());
+        frames(1);
+    }
+    // Draws until the work on another thread (checking a passphrase, the conversion) is done.
+    void settle() {
+        for (int i = 0; i < 2000 && (app->converting() || shown("Checking the passphrase") ||
+                                     (app->lock_screen() && app->lock_screen()->unlocking()));
+             ++i) {
+            std::this_thread::sleep_for(std::chrono::milliseconds(5));
+            frames(1);
+        }
+        frames(3);
+    }
+    void turn_on_shared(const std::string& pass) {
+        click("Turn encryption on...");
+        type_in("New passphrase", pass);
+        type_in("The same again", pass);
+        click("Encrypt the database");
+        settle();
+    }
+    // The code on screen, copied with the Copy button.
+    std::string copy_code() {
+        click("Copy");
+        const char* c = ImGui::GetClipboardText();
+        return c ? c : "";
+    }
+    void lock() {
+        REQUIRE(h.click_text("Lock", draw));
+        frames(2);
+        REQUIRE(app->locked());
+    }
+    bool unlocks_with(const std::string& secret) {
+        REQUIRE(app->locked());
+        frames(2);
+        h.type(secret.c_str());
+        frames(1);
+        h.press(test::Headless::kEnter, draw);
+        settle();
+        return !app->locked();
+    }
+    std::set<std::string> words() {
+        std::set<std::string> out;
+        for (const auto& e : app->model()->gratitude.page({}, 0, 50)) out.insert(e.text);
+        return out;
+    }
+};
+
+} // namespace
+
+TEST_CASE("Settings turns encryption on with a shared passphrase: the recovery code once, then either opens it",
+          "[ui][settings][encryption]") {
+    Home home;
+    REQUIRE_FALSE(is_encrypted_file(home.db));
+    CHECK(shown("Not encrypted"));
+
+    // Too short, then two different ones: refused inline with the reason, nothing changes.
+    home.click("Turn encryption on...");
+    home.type_in("New passphrase", "short");
+    home.type_in("The same again", "short");
+    home.click("Encrypt the database");
+    {
+        INFO(test::screen_dump());
+        CHECK(shown("at least 8 characters"));
+        CHECK(shown("nothing was changed"));
+        CHECK_FALSE(home.app->converting());
+    }
+    home.type_in("New passphrase", kPass);
+    home.type_in("The same again", kPass + "!");
+    home.click("Encrypt the database");
+    CHECK(shown("differ"));
+    CHECK_FALSE(is_encrypted_file(home.db));
+    CHECK_FALSE(fs::exists(KeyFile::path_for(home.db)));
+
+    home.type_in("New passphrase", kPass);
+    home.type_in("The same again", kPass);
+    home.click("Encrypt the database");
+    // The files are closed and the window says what it is doing while the work runs.
+    CHECK(home.app->converting());
+    home.settle();
+    REQUIRE_FALSE(home.app->locked());
+    {
+        INFO(test::screen_dump());
+        CHECK(shown("Encrypted " + home.db.string()));
+        CHECK(shown("Your recovery code"));
+        CHECK(shown("cannot be recovered by anyone"));
+        CHECK_FALSE(shown(kPass));
+    }
+    const std::string code = home.copy_code();
+    REQUIRE(std::regex_match(code, std::regex("[0-9A-Z]{4}(-[0-9A-Z]{4}){5}")));
+    CHECK(shown(code));
+    CHECK(is_encrypted_file(home.db));
+    CHECK(is_encrypted_file(DeviceStore::path_for(home.db)));
+    // Nothing of the couple's words, the passphrase or the code is in any file.
+    CHECK_FALSE(any_file_holds(home.dir.path(), "plum-kettle"));
+    CHECK_FALSE(any_file_holds(home.dir.path(), kPass));
+    CHECK_FALSE(any_file_holds(home.dir.path(), code));
+    CHECK_FALSE(any_file_holds(home.dir.path(), recovery_code_secret(code)));
+    CHECK(home.words() == std::set<std::string>{kWords});
+
+    home.click("I have written it down");
+    CHECK_FALSE(shown(code));
+    CHECK(std::string(ImGui::GetClipboardText()).empty());  // the copy left the clipboard too
+    CHECK(shown("Encrypted: the database"));
+
+    home.lock();
+    CHECK_FALSE(home.unlocks_with("not our walk at all"));
+    REQUIRE(home.unlocks_with(kPass));
+    CHECK(home.words() == std::set<std::string>{kWords});
+    home.lock();
+    REQUIRE(home.unlocks_with(code));
+    CHECK(home.words() == std::set<std::string>{kWords});
+}
+
+TEST_CASE("Settings changes the passphrase: a wrong current one changes nothing, then only the new one opens",
+          "[ui][settings][encryption]") {
+    Home home;
+    home.turn_on_shared(kPass);
+    const std::string code = home.copy_code();
+    home.click("I have written it down");
+
+    home.click("Change passphrases...");
+    const auto before = folder(home.dir.path());
+    home.type_in("Passphrase or recovery code now", "our walk by the sea");
+    home.type_in("New passphrase", "the blue door at noon");
+    home.type_in("The same again", "the blue door at noon");
+    home.click("Change passphrases");
+    home.settle();
+    {
+        INFO(test::screen_dump());
+        CHECK(shown("not the passphrase or the recovery code"));
+        CHECK(shown("nothing was changed"));
+    }
+    CHECK(folder(home.dir.path()) == before);
+
+    home.type_in("Passphrase or recovery code now", kPass);
+    home.type_in("New passphrase", "the blue door at noon");
+    home.type_in("The same again", "the blue door at noon");
+    home.click("Change passphrases");
+    home.settle();
+    {
+        INFO(test::screen_dump());
+        CHECK(shown("Changed the passphrase"));
+    }
+    CHECK(slurp(home.db) == before.at("hearth.db"));  // only the keys file changed
+    CHECK(slurp(KeyFile::path_for(home.db)) != before.at("hearth.db.keys"));
+
+    home.lock();
+    CHECK_FALSE(home.unlocks_with(kPass));
+    REQUIRE(home.unlocks_with("the blue door at noon"));
+    home.lock();
+    REQUIRE(home.unlocks_with(code));  // the recovery code still works
+}
+
+TEST_CASE("Settings switches to a passphrase each, and each partner's opens it", "[ui][settings][encryption]") {
+    Home home;
+    home.click("Turn encryption on...");
+    home.click("One passphrase each");
+    {
+        INFO(test::screen_dump());
+        CHECK(shown("Maya's passphrase"));
+        CHECK(shown("Sam's passphrase"));
+    }
+    // Each box shows its hint until typed in: the first one showing it is the next to fill.
+    home.type_in("New passphrase", "maya's garden gate");
+    home.type_in("The same again", "maya's garden gate");
+    home.type_in("New passphrase", "sam");
+    home.type_in("The same again", "sam");
+    home.click("Encrypt the database");
+    CHECK(shown("Sam's passphrase is too weak"));
+    CHECK_FALSE(is_encrypted_file(home.db));
+    home.type_in("New passphrase", "maya's garden gate");
+    home.type_in("The same again", "maya's garden gate");
+    home.type_in("New passphrase", "sam's bicycle bell");
+    home.type_in("The same again", "sam's bicycle bell");
+    home.click("Encrypt the database");
+    home.settle();
+    REQUIRE(shown("Your recovery code"));
+    CHECK(is_encrypted_file(home.db));
+    CHECK(has_per_partner_passphrases(home.db));
+    home.click("I have written it down");
+    CHECK(shown("Each of you has a passphrase of your own"));
+
+    home.lock();
+    REQUIRE(home.unlocks_with("maya's garden gate"));
+    home.lock();
+    REQUIRE(home.unlocks_with("sam's bicycle bell"));
+
+    // Back to one shared passphrase, through "Change passphrases".
+    home.click("Change passphrases...");
+    home.type_in("Passphrase or recovery code now", "sam's bicycle bell");
+    home.click("One passphrase we share");
+    home.type_in("New passphrase", "one for both of us");
+    home.type_in("The same again", "one for both of us");
+    home.click("Change passphrases");
+    home.settle();
+    CHECK(shown("one passphrase you share"));
+    CHECK_FALSE(has_per_partner_passphrases(home.db));
+    home.lock();
+    CHECK_FALSE(home.unlocks_with("maya's garden gate"));
+    REQUIRE(home.unlocks_with("one for both of us"));
+}
+
+TEST_CASE("Settings turns encryption off after the passphrase and a confirmation: the file is plain again",
+          "[ui][settings][encryption]") {
+    Home home;
+    home.turn_on_shared(kPass);
+    home.click("I have written it down");
+    REQUIRE(is_encrypted_file(home.db));
+
+    home.click("Turn encryption off...");
+    home.type_in("Passphrase or recovery code now", "not it at all");
+    home.click("Turn encryption off");
+    {
+        INFO(test::screen_dump());
+        CHECK(shown("anyone who can open the files"));  // the confirmation says what it means
+    }
+    home.click("Really turn encryption off");
+    home.settle();
+    CHECK(shown("not the passphrase or the recovery code"));
+    CHECK(is_encrypted_file(home.db));
+
+    home.type_in("Passphrase or recovery code now", kPass);
+    home.click("Turn encryption off");
+    home.click("Really turn encryption off");
+    home.settle();
+    REQUIRE_FALSE(home.app->locked());
+    {
+        INFO(test::screen_dump());
+        CHECK(shown("Encryption is off"));
+        CHECK(shown("Not encrypted"));
+    }
+    CHECK_FALSE(is_encrypted_file(home.db));
+    CHECK_FALSE(fs::exists(KeyFile::path_for(home.db)));
+    CHECK(home.words() == std::set<std::string>{kWords});
+    home.frames(1);
+    CHECK(slurp(home.db).find("plum-kettle") != std::string::npos);
+    // A plain database does not lock.
+    CHECK_FALSE(test::find_text("Lock"));
+}
+
+TEST_CASE("The demonstration shows the encryption controls disabled and says why", "[ui][settings][encryption]") {
+    test::OwnedAppUi ui;
+    ui.h.resize(ImVec2(1280, 2400));
+    REQUIRE(ui.shell.select("settings"));
+    ui.frames(2);
+    INFO(test::screen_dump());
+    CHECK(shown("nothing to encrypt"));
+    REQUIRE(ui.click_text("Turn encryption on..."));
+    ui.frames(2);
+    CHECK_FALSE(shown("Encrypt the database"));
+    CHECK_FALSE(ui.ctx.conversion_requested);
+}

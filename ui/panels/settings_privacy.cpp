@@ -1,0 +1,225 @@
+#include "panels/settings_privacy.h"
+
+#include "fonts.h"
+#include "kit/confirm_button.h"
+#include "theme.h"
+#include "units.h"
+#include "widgets.h"
+
+#include <imgui.h>
+#include <imgui_internal.h>
+#include <imgui_stdlib.h>
+
+#include <algorithm>
+#include <cstring>
+
+namespace hearth::ui {
+
+namespace {
+
+using Form = screens::PrivacyScreen::Form;
+
+float box_width() { return std::min(em(16), std::max(em(8), (ImGui::GetContentRegionAvail().x - em(1)) / 2)); }
+
+bool password(const char* id, const char* hint, std::string& text) {
+    ImGui::SetNextItemWidth(box_width());
+    return ImGui::InputTextWithHint(id, hint, &text, ImGuiInputTextFlags_Password | ImGuiInputTextFlags_EnterReturnsTrue);
+}
+
+// A passphrase and its repetition, side by side when they fit.
+bool password_twice(const char* id, const std::string& label, std::string& text, std::string& again) {
+    ImGui::PushID(id);
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(label.c_str());
+    bool enter = password("##new", "New passphrase", text);
+    same_line_or_wrap(box_width());
+    enter |= password("##again", "The same again", again);
+    ImGui::PopID();
+    return enter;
+}
+
+// ImGui keeps its own copy of the text box being edited: drop it once a
+// passphrase has been used.
+void forget_typed() {
+    ImGui::ClearActiveID();
+    GImGui->InputTextState.ClearFreeMemory();
+}
+
+} // namespace
+
+void PrivacySettings::draw(AppContext& ctx) {
+    if (!screen_) screen_.emplace(ctx.model);
+    screens::PrivacyScreen& s = *screen_;
+    bool scroll_here = false;
+    if (auto changed = ctx.nav.take_handoff<EncryptionChanged>(PanelId::settings)) {
+        s.show(changed->ok, std::move(changed->message), std::move(changed->recovery_code));
+        scroll_here = true;
+        copied_ = false;
+    }
+    if (auto request = s.poll()) ctx.conversion_requested = std::move(*request);
+    if (s.checking()) ctx.wake_in(0.05);  // "Checking the passphrase..." until it is done
+
+    heading("Privacy");
+    if (scroll_here) ImGui::SetScrollHereY(0.0f);
+    if (s.recovery_code()) {
+        draw_recovery_code(s);
+        return;
+    }
+    if (s.encrypted()) draw_encrypted(ctx, s);
+    else draw_plain(ctx, s);
+}
+
+void PrivacySettings::draw_messages(const screens::PrivacyScreen& s) {
+    if (s.checking()) ImGui::TextUnformatted("Checking the passphrase... (this takes a moment)");
+    if (!s.error().empty()) inline_error(s.error());
+    if (!s.notice().empty()) {
+        ImGui::PushStyleColor(ImGuiCol_Text, success_text());
+        ImGui::TextWrapped("%s", s.notice().c_str());
+        ImGui::PopStyleColor();
+    }
+}
+
+void PrivacySettings::draw_new_passphrases(screens::PrivacyScreen& s) {
+    int each = s.per_partner ? 1 : 0;
+    ImGui::RadioButton("One passphrase we share", &each, 0);
+    same_line_or_wrap(button_width("One passphrase each") + em(1.5f));
+    ImGui::RadioButton("One passphrase each", &each, 1);
+    s.per_partner = each == 1;
+    if (s.per_partner) {
+        password_twice("first", s.whose(0) + " passphrase", s.first, s.first_again);
+        password_twice("second", s.whose(1) + " passphrase", s.second, s.second_again);
+    } else {
+        password_twice("shared", "Your passphrase", s.shared, s.shared_again);
+    }
+    muted("At least 8 characters. A few words that belong together only for you are easier to remember and "
+          "harder to guess than one word with symbols.");
+}
+
+void PrivacySettings::draw_plain(AppContext& ctx, screens::PrivacyScreen& s) {
+    if (s.demonstration()) {
+        muted("Not encrypted. This demonstration keeps its made-up data in memory and writes no file, so there is "
+              "nothing to encrypt: on your own database (Hearth started without --demo) you turn encryption on "
+              "here.");
+        ImGui::BeginDisabled();
+        ImGui::Button("Turn encryption on...");
+        ImGui::EndDisabled();
+        return;
+    }
+    ImGui::TextWrapped("Not encrypted: anyone who can open files on this computer can read %s and the drafts "
+                       "beside it.",
+                       s.database_file().c_str());
+    if (s.form() != Form::turn_on) {
+        if (ImGui::Button("Turn encryption on...")) s.open(Form::turn_on);
+        muted("Encrypted, the database and this computer's drafts open only with a passphrase (or the recovery "
+              "code), and Hearth can be locked.");
+        draw_messages(s);
+        return;
+    }
+    ImGui::Spacing();
+    draw_new_passphrases(s);
+    ImGui::BeginDisabled(!ctx.can_convert);
+    const bool go = ImGui::Button("Encrypt the database");
+    ImGui::EndDisabled();
+    ImGui::SameLine();
+    if (ImGui::Button("Cancel")) s.close();
+    if (go) {
+        auto request = s.turn_on();
+        forget_typed();
+        if (request) ctx.conversion_requested = std::move(*request);
+    }
+    muted("After that you are shown a recovery code, once: without a passphrase or that code nobody, Hearth "
+          "included, can recover the data.");
+    draw_messages(s);
+}
+
+void PrivacySettings::draw_encrypted(AppContext& ctx, screens::PrivacyScreen& s) {
+    ImGui::TextWrapped("Encrypted: the database and this computer's drafts cannot be read without a passphrase "
+                       "or the recovery code. Lock Hearth with the Lock button or Ctrl+L.");
+    int& after = lock_after_ ? *lock_after_ : lock_after_.emplace(ctx.model.settings.get(setting::lock_after_minutes));
+    ImGui::SetNextItemWidth(em(12));
+    ImGui::SliderInt("Lock after", &after, 0, 60, after == 0 ? "never by itself" : "%d min without input");
+    if (ImGui::IsItemDeactivatedAfterEdit()) ctx.model.settings.set(setting::lock_after_minutes, after);
+    if (!ImGui::IsItemActive()) lock_after_.reset();
+
+    const bool busy = s.checking();
+    if (s.form() == Form::none) {
+        muted(s.per_partner_now() ? "Each of you has a passphrase of your own." : "You share one passphrase.");
+        if (ImGui::Button("Change passphrases...")) s.open(Form::change);
+        ImGui::SameLine();
+        if (ImGui::Button("Turn encryption off...")) {
+            s.open(Form::turn_off);
+            asking_off_ = false;
+        }
+        draw_messages(s);
+        return;
+    }
+    ImGui::Spacing();
+    ImGui::BeginDisabled(busy);
+    ImGui::TextWrapped(s.form() == Form::change ? "To change the passphrases, type the one you use now (or the recovery code):"
+                                                : "To turn encryption off, type the passphrase you use now (or the recovery code):");
+    bool enter = password("##current", "Passphrase or recovery code now", s.current);
+    if (s.form() == Form::change) {
+        draw_new_passphrases(s);
+        if (ImGui::Button("Change passphrases") || enter) {
+            s.change();
+            forget_typed();
+        }
+        ImGui::SameLine();
+        if (ImGui::Button("Cancel")) s.close();
+        muted("Only the keys file changes; the recovery code keeps working.");
+    } else {
+        const bool off = kit::confirm_button(
+            {"Turn encryption off", "Really turn encryption off", "Keep it encrypted",
+             "Then anyone who can open the files on this computer can read everything in Hearth: appreciations, "
+             "break topics, drafts. An encrypted copy of today's database is kept beside it."},
+            asking_off_);
+        if (!asking_off_) {
+            ImGui::SameLine();
+            if (ImGui::Button("Cancel")) s.close();
+        }
+        if (off) {
+            s.turn_off();
+            forget_typed();
+        }
+    }
+    ImGui::EndDisabled();
+    draw_messages(s);
+}
+
+void PrivacySettings::draw_recovery_code(screens::PrivacyScreen& s) {
+    const std::string& code = *s.recovery_code();
+    if (!s.notice().empty()) {
+        ImGui::PushStyleColor(ImGuiCol_Text, success_text());
+        ImGui::TextWrapped("%s", s.notice().c_str());
+        ImGui::PopStyleColor();
+    }
+    ImGui::TextUnformatted("Your recovery code:");
+    if (ImFont* big = fonts().heading) ImGui::PushFont(big);
+    ImGui::SetWindowFontScale(1.4f);
+    ImGui::TextUnformatted(code.c_str());
+    ImGui::SetWindowFontScale(1.0f);
+    if (fonts().heading) ImGui::PopFont();
+    if (ImGui::Button("Copy")) {
+        ImGui::SetClipboardText(code.c_str());
+        copied_ = true;
+    }
+    if (copied_) {
+        ImGui::SameLine();
+        muted("Copied. Paste it where you keep it safe; it leaves the clipboard when you press the button below.");
+    }
+    ImGui::TextWrapped("Write it down or print it, and keep it somewhere safe away from this computer. It opens "
+                       "Hearth when a passphrase is forgotten, and it is shown only now.");
+    ImGui::PushStyleColor(ImGuiCol_Text, error_text());
+    ImGui::TextWrapped("Without a passphrase or this code the data cannot be recovered by anyone, Hearth included.");
+    ImGui::PopStyleColor();
+    if (ImGui::Button("I have written it down")) {
+        if (copied_) {
+            const char* held = ImGui::GetClipboardText();
+            if (held && code == held) ImGui::SetClipboardText("");
+        }
+        copied_ = false;
+        s.written_down();  // wipes it
+    }
+}
+
+} // namespace hearth::ui
