@@ -286,3 +286,22 @@ TEST_CASE("An encrypted database's daily snapshots are encrypted with it and res
     CHECK(c.m->gratitude.count({}) == 1);
     for (const auto& s : c.m->snapshots.list()) CHECK(is_encrypted_file(s.file));
 }
+
+TEST_CASE("A passphrase shorter than 8 characters is refused with the reason, naming whose, and nothing changes",
+          "[encryption]") {
+    test::TempDir dir;
+    const auto db = dir / "hearth.db";
+    make_plain(db);
+    const auto before = folder_hashes(dir.path());
+    CHECK_THROWS_WITH(encrypt_database(db, shared("1234567")), Catch::Contains("at least 8 characters"));
+    Passphrases each;
+    each.per_partner = true;
+    each.partner1 = "long enough words";
+    each.partner2 = "short";
+    CHECK(passphrases_problem(each, "Maya's", "Sam's") ==
+          "Sam's passphrase is too weak: a passphrase needs at least 8 characters");
+    CHECK_THROWS(encrypt_database(db, each));
+    CHECK(folder_hashes(dir.path()) == before);
+    CHECK(passphrases_problem(shared("12345678")).empty());  // 8 is enough
+    CHECK(passphrases_problem(shared("日本語のパスワード")).empty());  // characters, not bytes
+}
