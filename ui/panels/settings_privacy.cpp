@@ -21,8 +21,8 @@ using Form = screens::PrivacyScreen::Form;
 
 float box_width() { return std::min(em(16), std::max(em(8), (ImGui::GetContentRegionAvail().x - em(1)) / 2)); }
 
-bool password(const char* id, const char* hint, std::string& text) {
-    ImGui::SetNextItemWidth(box_width());
+bool password(const char* id, const char* hint, std::string& text, float width = box_width()) {
+    ImGui::SetNextItemWidth(width);
     return ImGui::InputTextWithHint(id, hint, &text, ImGuiInputTextFlags_Password | ImGuiInputTextFlags_EnterReturnsTrue);
 }
 
@@ -31,9 +31,10 @@ bool password_twice(const char* id, const std::string& label, std::string& text,
     ImGui::PushID(id);
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(label.c_str());
-    bool enter = password("##new", "New passphrase", text);
-    same_line_or_wrap(box_width());
-    enter |= password("##again", "The same again", again);
+    const float width = box_width();
+    bool enter = password("##new", "New passphrase", text, width);
+    same_line_or_wrap(width);
+    enter |= password("##again", "The same again", again, width);
     ImGui::PopID();
     return enter;
 }
