@@ -88,6 +88,7 @@ struct Home {
         {
             Model m(open_couple_database(db, nullptr), clock, HEARTH_TEST_ASSETS_DIR, open_device_store(db, nullptr));
             REQUIRE(m.couple.set_up("Maya", Rgb{196, 88, 72}, "Sam", Rgb{58, 122, 180}).ok());
+            style(m, text_px, theme);  // Settings shows the looks it is drawn with
             GratitudeDraft d;
             d.text = kWords;
             d.day = local_date(clock.now());
@@ -456,8 +457,9 @@ TEST_CASE("Screenshots of Settings -> Privacy", "[.screenshots]") {
                 shot("4-encrypted");
                 // The reader may split "off" at its ligature, even across runs: the words before it do.
                 home.click("Turn encryption");
-                home.type_in("Passphrase or recovery code now", kPass);
+                home.type_in("Passphrase or", kPass);  // a narrow box shows the start of its hint
                 home.click("Turn encryption");
+                home.reveal("An encrypted copy", 0);  // the warning, below the buttons
                 shot("5-turn-off-confirm");
             }
 }

@@ -195,9 +195,20 @@ void PrivacySettings::draw_recovery_code(screens::PrivacyScreen& s) {
         ImGui::PopStyleColor();
     }
     ImGui::TextUnformatted("Your recovery code:");
+    // Large, on one line when it fits, else in two halves (never cut off).
     if (ImFont* big = fonts().heading) ImGui::PushFont(big);
-    ImGui::SetWindowFontScale(1.4f);
-    ImGui::TextUnformatted(code.c_str());
+    const float avail = ImGui::GetContentRegionAvail().x;
+    const float wide = ImGui::CalcTextSize(code.c_str()).x;
+    const float scale = std::min(1.4f, avail / std::max(1.0f, wide));
+    if (scale >= 0.9f) {
+        ImGui::SetWindowFontScale(scale);
+        ImGui::TextUnformatted(code.c_str());
+    } else {
+        const std::size_t half = code.find('-', code.size() / 2 - 2);
+        ImGui::SetWindowFontScale(std::min(1.4f, 2 * scale));
+        ImGui::TextUnformatted(code.c_str(), code.c_str() + (half == std::string::npos ? code.size() : half + 1));
+        if (half != std::string::npos) ImGui::TextUnformatted(code.c_str() + half + 1);
+    }
     ImGui::SetWindowFontScale(1.0f);
     if (fonts().heading) ImGui::PopFont();
     if (ImGui::Button("Copy")) {
