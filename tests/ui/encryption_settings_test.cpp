@@ -410,17 +410,15 @@ TEST_CASE("Settings turns encryption off after the passphrase and a confirmation
     CHECK_FALSE(test::find_text("Lock"));
 }
 
-TEST_CASE("The demonstration shows the encryption controls disabled and says why", "[ui][settings][encryption]") {
+TEST_CASE("The demonstration says encryption is for a real database and offers no control", "[ui][settings][encryption]") {
     test::OwnedAppUi ui;
     ui.h.resize(ImVec2(1280, 2400));
     REQUIRE(ui.shell.select("settings"));
     ui.frames(2);
     INFO(test::screen_dump());
-    CHECK(shown("nothing to encrypt"));
-    REQUIRE(ui.click_text("Turn encryption on..."));
-    ui.frames(2);
-    CHECK_FALSE(shown("Encrypt the database"));
-    CHECK_FALSE(ui.ctx.conversion_requested);
+    CHECK(shown("This demonstration writes no file: encryption is turned on here for your own database"));
+    CHECK_FALSE(test::find_text("Turn encryption on..."));
+    CHECK_FALSE(ui.ctx.can_convert);
 }
 
 // Not run by the suite: the Privacy section's four states at the sizes, text

@@ -62,6 +62,12 @@ void PrivacySettings::draw(AppContext& ctx) {
 
     heading("Privacy");
     if (scroll_here) ImGui::SetScrollHereY(0.0f);
+    if (s.demonstration()) {
+        // One line: the demonstration writes no file, so there is nothing to encrypt.
+        ImGui::SameLine();
+        muted("This demonstration writes no file: encryption is turned on here for your own database.");
+        return;
+    }
     if (s.recovery_code()) {
         draw_recovery_code(s);
         return;
@@ -97,22 +103,11 @@ void PrivacySettings::draw_new_passphrases(screens::PrivacyScreen& s) {
 }
 
 void PrivacySettings::draw_plain(AppContext& ctx, screens::PrivacyScreen& s) {
-    if (s.demonstration()) {
-        muted("Not encrypted. This demonstration keeps its made-up data in memory and writes no file, so there is "
-              "nothing to encrypt: on your own database (Hearth started without --demo) you turn encryption on "
-              "here.");
-        ImGui::BeginDisabled();
-        ImGui::Button("Turn encryption on...");
-        ImGui::EndDisabled();
-        return;
-    }
-    ImGui::TextWrapped("Not encrypted: anyone who can open files on this computer can read %s and the drafts "
-                       "beside it.",
-                       s.database_file().c_str());
+    if (s.demonstration()) return;  // said beside the heading
+    ImGui::TextWrapped("Not encrypted: anyone who can open files on this computer can read the database and "
+                       "the drafts beside it. Encrypted, they open only with a passphrase, and Hearth can be locked.");
     if (s.form() != Form::turn_on) {
         if (ImGui::Button("Turn encryption on...")) s.open(Form::turn_on);
-        muted("Encrypted, the database and this computer's drafts open only with a passphrase (or the recovery "
-              "code), and Hearth can be locked.");
         draw_messages(s);
         return;
     }
