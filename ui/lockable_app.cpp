@@ -15,7 +15,10 @@ namespace hearth::ui {
 LockableApp::LockableApp(const Clock& clock, std::unique_ptr<Model> model, std::optional<Vault> vault)
     : clock_(clock), vault_(std::move(vault)) {
     if (model) adopt(std::move(model));
-    else lock_ = std::make_unique<screens::LockScreen>(vault_->unlock);
+    else {
+        lock_ = std::make_unique<screens::LockScreen>(vault_->unlock);
+        lock_->running_break = read_break_time(vault_->database);  // time only (model/break_time_file.h)
+    }
 }
 
 LockableApp::~LockableApp() {
@@ -37,14 +40,10 @@ void LockableApp::lock() {
     // Only the end time of a running break survives the lock; never its topic.
     std::optional<screens::LockedBreak> running;
     try {
-        for (const auto& b : model_->breaks.active()) {
-            if (b.state == BreakState::running)
-                running = screens::LockedBreak{clock_.now() + std::chrono::milliseconds(b.remaining_ms), 0};
-            else if (b.state == BreakState::paused && !running)
-                running = screens::LockedBreak{std::nullopt, b.remaining_seconds};
-        }
+        running = shown_break_time(model_->breaks.active(), clock_.now());
     } catch (const DbError&) {
     }
+    model_->break_time.sync();
     shell_.reset();
     ctx_.reset();
     model_.reset();  // closes both files; the last reference to the key goes with them
@@ -81,6 +80,9 @@ void LockableApp::draw() {
     if (model_) {
         watch_idle();
         shell_->draw();
+        // A convenience: failing to write it loses nothing typed; a restart
+        // then shows no countdown on the unlock screen.
+        (void)model_->break_time.sync();
         if (ctx_->lock_requested) lock();
         return;
     }
