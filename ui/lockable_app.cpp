@@ -8,6 +8,7 @@
 #include <imgui.h>
 #include <imgui_internal.h>
 
+#include <algorithm>
 #include <chrono>
 
 namespace hearth::ui {
@@ -122,7 +123,8 @@ void draw_lock_view(screens::LockScreen& s, const std::string& database, WallTim
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
     const float width = std::min(em(30), ImGui::GetContentRegionAvail().x);
     const float left = std::max(0.0f, (ImGui::GetContentRegionAvail().x - width) * 0.5f);
-    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + em(3));
+    // A little above the middle of a big window (the column is about 16 lines high).
+    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + std::max(em(3), (ImGui::GetContentRegionAvail().y - em(16)) * 0.4f));
     auto column = [&] { ImGui::SetCursorPosX(ImGui::GetCursorPosX() + left); };
     ImGui::PushTextWrapPos(left + width + ImGui::GetStyle().WindowPadding.x);
     column();
