@@ -144,6 +144,20 @@ void snapshot_figures(const fs::path& db_path, const Clock& clock) {
                     r.ok ? "ok" : r.message.c_str(), double(fs::file_size(r.file, ec)) / (1 << 20));
     }
     {
+        // The same frames with no snapshot running, for comparison.
+        Model m(Database::open_file(db_path), clock, HEARTH_TEST_ASSETS_DIR);
+        std::vector<double> frames;
+        for (int k = 0; k < 200; ++k) {
+            double f = now_ms();
+            save(m, k);
+            (void)m.gratitude.week(today);
+            frames.push_back(now_ms() - f);
+            std::this_thread::sleep_for(std::chrono::milliseconds(16));
+        }
+        std::printf("  no snapshot running: %zu frames, longest %6.2f ms, median %6.2f ms\n", frames.size(),
+                    *std::max_element(frames.begin(), frames.end()), median(frames));
+    }
+    {
         fs::remove_all(backups, ec);
         Model m(Database::open_file(db_path), clock, HEARTH_TEST_ASSETS_DIR);
         std::vector<double> frames;
