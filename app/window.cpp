@@ -249,6 +249,9 @@ int run_window(ui::LockableApp& app, Model& look, const Clock& clock, const Wind
             if (write_png(part, on_screen)) std::rename(part.c_str(), snapshot_file);
             snapshot_requested.store(0);
         }
+        // Today's snapshot finished on its thread: Settings shows it this frame.
+        if (Model* m = app.model())
+            if (auto r = m->snapshots.poll(); r && !r->ok) std::fprintf(stderr, "hearth: %s\n", r->message.c_str());
         const bool fonts_dirty = app.context() && app.context()->fonts_dirty;
         if (fonts_dirty || look_changed || content_scale_changed || ui::atlas_needs_rebuild()) {
             ui::apply_preferences(settings(), window_scale(win), opt.font_path);
@@ -307,17 +310,15 @@ int run_window(ui::LockableApp& app, Model& look, const Clock& clock, const Wind
             else ui::warm_up_glyphs();
         }
         // Today's automatic backup: the first time the app would sleep (the
-        // first frames drawn, glyphs loaded, nothing moving), so neither the
-        // start nor anything on screen waits for it; a screenshot run takes it
-        // once its PNG is written. Again when the day changes. A failure (full
-        // disk, read-only folder) is shown in Settings; the app goes on.
+        // first frames drawn, glyphs loaded, nothing moving), on a thread of
+        // its own with its own connection, so the window keeps drawing and
+        // saving; it wakes the loop when done (polled above). A screenshot run
+        // starts it once its PNG is written. Again when the day changes. A
+        // failure (full disk, read-only folder) is shown in Settings.
         const bool idle = frames_left <= 0 || (opt.screenshot && frames >= kScreenshotFrames);
-        Model* live = app.model();  // none while locked
-        if (idle && live && !opt.measure_startup && !opt.cannot_open && live->snapshots.due()) {
-            auto r = live->snapshots.take_daily(live->db);
-            if (!r.ok) std::fprintf(stderr, "hearth: %s\n", r.message.c_str());
-            frames_left = std::max(frames_left, 1);  // Settings shows the new "Last backup"
-        }
+        Model* live = app.model();  // none while locked (locking cancels a running one)
+        if (idle && live && !opt.measure_startup && !opt.cannot_open && live->snapshots.due())
+            live->snapshots.start_daily([] { glfwPostEmptyEvent(); });
         if (live && live->snapshots.enabled()) wake = std::min(wake.value_or(1e9), live->snapshots.seconds_until_due());
         if (one_shot) frames_left = 1;  // keep drawing until the screenshot is taken
         if (remember && !one_shot && app.model()) {
@@ -329,6 +330,12 @@ int run_window(ui::LockableApp& app, Model& look, const Clock& clock, const Wind
         }
     }
 
+    // A snapshot still running is let finish (the day's backup is worth the
+    // wait) with the window already gone; its wake-up needs GLFW alive.
+    if (Model* m = app.model(); m && m->snapshots.running()) {
+        glfwHideWindow(win);
+        if (auto r = m->snapshots.wait(); r && !r->ok) std::fprintf(stderr, "hearth: %s\n", r->message.c_str());
+    }
     snapshot_waker.reset();  // it calls GLFW
     ui::set_atlas_upload({});
     ImGui_ImplOpenGL3_Shutdown();

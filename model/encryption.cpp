@@ -1,6 +1,7 @@
 #include "encryption.h"
 
 #include "backup_crypto.h"
+#include "break_time_file.h"
 #include "cipher_vfs.h"
 
 #include <sqlite3.h>
@@ -318,6 +319,7 @@ void decrypt_database(const fs::path& db, const std::shared_ptr<const SecretKey>
     copy_database(db, couple_key, tmp, nullptr);
     swap_in(tmp, db);
     remove_quietly(KeyFile::path_for(db));
+    remove_quietly(break_time_file_for(db));  // a plain database starts unlocked: it keeps none
     sync_path(folder_of(db), true);
 }
 

@@ -26,11 +26,13 @@ Model::Model(Database database, const Clock& c, const std::filesystem::path& ass
       planner(db, clock, couple, plan_kinds, ideas),
       reviews(db, clock, couple, gratitude, breaks),
       decks(db, clock, couple, {assets_dir / "decks"}),
-      snapshots(db, clock, std::move(open_snapshot)) {
+      snapshots(db, clock, std::move(open_snapshot)),
+      break_time(db.name(), db.encrypted(), breaks, clock) {
     settings.move_device_keys_out();
     categories.seed_builtin(assets_dir);
     plan_kinds.seed_builtin(assets_dir);
     ideas.seed_builtin(assets_dir);
+    break_time.sync();  // a break that ran out while Hearth was closed: its file goes
 }
 
 void Model::reload() {

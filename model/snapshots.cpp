@@ -9,6 +9,7 @@
 #include <cstring>
 #include <map>
 #include <system_error>
+#include <thread>
 
 #ifndef _WIN32
 #include <fcntl.h>
@@ -113,6 +114,55 @@ void copy_database(Database& from, Database& to, const std::string& what) {
     }
 }
 
+// Thrown out of a copy or a check that cancel() stopped.
+struct Cancelled {};
+
+// Pages per step of a background copy: about a megabyte, so that cancel()
+// is seen within milliseconds and never waits for the whole file.
+constexpr int kPagesPerStep = 256;
+
+// Copies the whole of `from` into `to` in steps, checking `cancel` between
+// them, all inside one read transaction on `from`. In WAL mode that
+// transaction sees one state of the file however long the copy takes, while
+// other connections go on saving (a backup between whose steps the source
+// changes starts over; one inside a read transaction sees no change).
+// Throws Cancelled, or DbError as copy_database.
+void copy_in_steps(Database& from, Database& to, const std::string& what, const std::atomic<bool>& cancel) {
+    from.exec("BEGIN");
+    struct EndRead {
+        Database& db;
+        ~EndRead() {
+            try {
+                db.exec("COMMIT");
+            } catch (const DbError&) {
+            }
+        }
+    } end_read{from};
+    from.exec("SELECT count(*) FROM sqlite_master");  // the read transaction starts here
+    sqlite3_backup* b = sqlite3_backup_init(to.raw(), "main", from.raw(), "main");
+    if (!b) {
+        int rc = sqlite3_extended_errcode(to.raw());
+        throw DbError(what + ": " + describe_sqlite_error(to.raw(), rc, {}), rc);
+    }
+    for (;;) {
+        if (cancel.load()) {
+            sqlite3_backup_finish(b);
+            throw Cancelled{};
+        }
+        const int rc = sqlite3_backup_step(b, kPagesPerStep);
+        if (rc == SQLITE_OK) continue;
+        if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED) {
+            std::this_thread::sleep_for(std::chrono::milliseconds(5));
+            continue;
+        }
+        sqlite3_backup_finish(b);
+        if (rc == SQLITE_DONE) return;
+        int code = sqlite3_extended_errcode(to.raw());
+        if ((code & 0xff) == SQLITE_OK) code = rc;
+        throw DbError(what + ": " + describe_sqlite_error(to.raw(), code, {}), code);
+    }
+}
+
 void set_taken_time(const std::filesystem::path& file, WallTime t) {
     std::error_code ec;
     auto ft = std::chrono::file_clock::from_sys(std::chrono::time_point_cast<std::chrono::system_clock::duration>(t));
@@ -188,17 +238,23 @@ std::optional<Snapshot> parse_snapshot_name(const std::string& stem, const std::
     return s;
 }
 
-std::string check_snapshot(const OpenDatabase& open, const std::filesystem::path& file) {
+std::string check_snapshot(const OpenDatabase& open, const std::filesystem::path& file, const std::atomic<bool>* cancel) {
     try {
         Database db = open(file);
+        if (cancel)
+            sqlite3_progress_handler(
+                db.raw(), 1000, [](void* flag) { return int(static_cast<const std::atomic<bool>*>(flag)->load()); },
+                const_cast<std::atomic<bool>*>(cancel));
         auto& st = db.prepare("PRAGMA integrity_check");
         std::string first;
         if (st.step()) first = st.text(0);
         st.reset();
+        if (cancel && cancel->load()) return "cancelled";
         if (first != "ok") return "it is damaged (integrity check: " + first + ")";
         if (db.user_version() < 1) return "it is not a Hearth database";
         return {};
     } catch (const std::exception& e) {
+        if (cancel && cancel->load()) return "cancelled";
         return e.what();
     }
 }
@@ -210,7 +266,10 @@ Snapshots::Snapshots(const Database& live, const Clock& clock, OpenDatabase open
     const std::filesystem::path file(live.name());
     folder_ = file.parent_path() / "backups";
     stem_ = file.stem().string();
+    live_file_ = file;
 }
+
+Snapshots::~Snapshots() { cancel(); }
 
 std::vector<Snapshot> Snapshots::list() const {
     std::vector<Snapshot> out;
@@ -244,7 +303,8 @@ double Snapshots::seconds_until_due() const {
     return std::max(1.0, std::chrono::duration<double>(next - now).count());
 }
 
-SnapshotResult Snapshots::take(Database& live, const std::filesystem::path& file) {
+SnapshotResult Snapshots::take(Database& live, const std::filesystem::path& file, WallTime now,
+                               const std::atomic<bool>* cancel) const {
     const std::string name = file.string();
     if (auto why = make_private_folder(folder_); !why.empty())
         return {false, "Could not make the backup " + name + ": its folder " + folder_.string() + " cannot be created (" + why + ")", file};
@@ -260,14 +320,16 @@ SnapshotResult Snapshots::take(Database& live, const std::filesystem::path& file
     try {
         {
             Database copy = open_(tmp);
-            copy_database(live, copy, "Could not make the backup " + name);
+            if (cancel) copy_in_steps(live, copy, "Could not make the backup " + name, *cancel);
+            else copy_database(live, copy, "Could not make the backup " + name);
             // One self-contained file: no -wal beside it once closed. (The page
             // cipher keeps no rollback journal; closing an encrypted copy
             // checkpoints and removes its -wal all the same.)
             if (!copy.encrypted()) copy.exec("PRAGMA journal_mode=DELETE");
         }
-        if (auto bad = check_snapshot(open_, tmp); !bad.empty()) {
+        if (auto bad = check_snapshot(open_, tmp, cancel); !bad.empty()) {
             remove_with_sidecars(tmp);
+            if (cancel && cancel->load()) return {false, "The backup " + name + " was stopped.", file};
             return {false, "The backup " + name + " was not kept: " + bad, file};
         }
 #ifndef _WIN32
@@ -275,7 +337,10 @@ SnapshotResult Snapshots::take(Database& live, const std::filesystem::path& file
 #endif
         std::filesystem::rename(tmp, file);
         sync_folder(folder_);
-        set_taken_time(file, clock_.now());
+        set_taken_time(file, now);
+    } catch (const Cancelled&) {
+        remove_with_sidecars(tmp);
+        return {false, "The backup " + name + " was stopped.", file};
     } catch (const std::filesystem::filesystem_error& e) {
         remove_with_sidecars(tmp);
         return {false, "Could not make the backup " + name + ": " + e.code().message(), file};
@@ -290,28 +355,109 @@ SnapshotResult Snapshots::take(Database& live, const std::filesystem::path& file
     return {true, "Backed up to " + name, file};
 }
 
-void Snapshots::prune() {
-    const Date today = local_date(clock_.now());
+void Snapshots::prune(Date today) const {
     for (const auto& s : snapshots_to_prune(list(), today)) remove_with_sidecars(s.file);
+}
+
+void Snapshots::record(const SnapshotResult& r) {
+    problem_ = r.ok ? "" : r.message;
+    ++revision_;  // a failure is news too
 }
 
 SnapshotResult Snapshots::take_daily(Database& live) {
     if (!enabled()) return {false, "A demonstration keeps no backups.", {}};
-    const Date today = local_date(clock_.now());
+    wait();  // one at a time: each removes the temporaries of failed attempts
+    const WallTime now = clock_.now();
+    const Date today = local_date(now);
     tried_day_ = today;
     const auto file = folder_ / snapshot_name(stem_, today);
     std::error_code ec;
     SnapshotResult r{true, "Already backed up today to " + file.string(), file};
-    if (!std::filesystem::exists(file, ec)) r = take(live, file);
-    problem_ = r.ok ? "" : r.message;
-    ++revision_;  // a failure is news too
-    if (r.ok) prune();
+    if (!std::filesystem::exists(file, ec)) r = take(live, file, now);
+    record(r);
+    if (r.ok) prune(today);
     return r;
+}
+
+bool Snapshots::start_daily(std::function<void()> finished) {
+    if (!due() || running()) return false;
+    // The clock is read here: the worker touches nothing of this object but
+    // what is fixed since construction, the flag and the hand-off.
+    const WallTime now = clock_.now();
+    const Date today = local_date(now);
+    tried_day_ = today;
+    cancel_.store(false);
+    worker_ = std::thread([this, now, today, finished = std::move(finished)] {
+        const auto file = folder_ / snapshot_name(stem_, today);
+        SnapshotResult r{true, "Already backed up today to " + file.string(), file};
+        std::error_code ec;
+        if (!std::filesystem::exists(file, ec)) {
+            try {
+                Database source = open_(live_file_);
+                r = take(source, file, now, &cancel_);
+            } catch (const std::exception& e) {
+                r = {false, "Could not make the backup " + file.string() + ": " + e.what(), file};
+            }
+        }
+        const bool stopped = !r.ok && cancel_.load();
+        if (r.ok && !cancel_.load()) prune(today);
+        {
+            std::lock_guard lock(finished_mutex_);
+            finished_ = r;
+            cancelled_ = stopped;
+        }
+        if (finished) finished();
+    });
+    return true;
+}
+
+std::optional<SnapshotResult> Snapshots::poll() {
+    std::optional<SnapshotResult> r;
+    bool stopped = false;
+    {
+        std::lock_guard lock(finished_mutex_);
+        if (!finished_) return std::nullopt;
+        r.swap(finished_);
+        stopped = cancelled_;
+    }
+    worker_.join();  // it has handed over: only its return is left
+    if (stopped) {
+        tried_day_.reset();  // not a failure to show: tried again when next due
+        return std::nullopt;
+    }
+    record(*r);
+    return r;
+}
+
+std::optional<SnapshotResult> Snapshots::wait() {
+    if (!running()) return std::nullopt;
+    worker_.join();
+    std::optional<SnapshotResult> r;
+    bool stopped = false;
+    {
+        std::lock_guard lock(finished_mutex_);
+        r.swap(finished_);
+        stopped = cancelled_;
+    }
+    if (!r) return std::nullopt;
+    if (stopped) {
+        tried_day_.reset();
+        return std::nullopt;
+    }
+    record(*r);
+    return r;
+}
+
+void Snapshots::cancel() {
+    if (!running()) return;
+    cancel_.store(true);
+    wait();
 }
 
 SnapshotResult Snapshots::restore(Database& live, const std::filesystem::path& snapshot) {
     const std::string name = snapshot.string();
     if (!enabled()) return {false, "A demonstration keeps no backups.", snapshot};
+    wait();  // never beside a background snapshot (each removes the other's temporaries)
     if (auto bad = check_snapshot(open_, snapshot); !bad.empty())
         return {false, "Nothing was restored from " + name + ": " + bad, snapshot};
     // What is here now, so that the restore can be undone.
@@ -320,7 +466,7 @@ SnapshotResult Snapshots::restore(Database& live, const std::filesystem::path& s
     auto before = folder_ / (base + std::string(kExt));
     std::error_code ec;
     for (int n = 2; std::filesystem::exists(before, ec); ++n) before = folder_ / (base + "-" + std::to_string(n) + std::string(kExt));
-    auto kept = take(live, before);
+    auto kept = take(live, before, now);
     ++revision_;
     if (!kept.ok) return {false, "Nothing was restored from " + name + ": what is here now could not be saved first. " + kept.message, snapshot};
     try {
@@ -330,7 +476,7 @@ SnapshotResult Snapshots::restore(Database& live, const std::filesystem::path& s
     } catch (const std::exception& e) {
         return {false, std::string("Nothing was restored: ") + e.what(), snapshot};
     }
-    prune();
+    prune(local_date(now));
     ++revision_;
     return {true, "Restored everything from " + name + ". What was here before is kept as " + before.filename().string() +
                       " in the list below, to undo this.",

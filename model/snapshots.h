@@ -9,15 +9,23 @@
 // Every connection to a snapshot file (writing it, checking it, restoring from
 // it) is opened through one OpenDatabase, so an encrypted database passes its
 // keyed opener and its snapshots are encrypted the same way.
+//
+// The window takes the day's snapshot on a worker thread (start_daily) with a
+// connection of its own to the live file, opened through that same opener: in
+// WAL mode its read transaction sees one consistent state while the window's
+// connection goes on saving. Everything else here runs on the caller's thread.
 #include "clock.h"
 #include "database.h"
 #include "time_util.h"
 
+#include <atomic>
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <mutex>
 #include <optional>
 #include <string>
+#include <thread>
 #include <vector>
 
 namespace hearth {
@@ -61,6 +69,10 @@ public:
     // Snapshots are opened with `open`, by default as `live` is: with its page
     // cipher key, so an encrypted database's snapshots are encrypted too.
     Snapshots(const Database& live, const Clock& clock, OpenDatabase open = {});
+    // Cancels a running background snapshot and waits for its thread (see cancel()).
+    ~Snapshots();
+    Snapshots(const Snapshots&) = delete;
+    Snapshots& operator=(const Snapshots&) = delete;
 
     bool enabled() const { return !folder_.empty(); }
     const std::filesystem::path& folder() const { return folder_; }
@@ -77,6 +89,23 @@ public:
     // Makes today's snapshot unless it exists, then prunes. Never throws: a
     // full disk or a read-only folder comes back as !ok and stays in problem().
     SnapshotResult take_daily(Database& live);
+
+    // The same on a worker thread, from a connection of its own to the live
+    // file (opened with `open`); false when it is not due or one is running.
+    // `finished` is called on the worker once the result is ready (the window
+    // wakes its loop with it); the result is collected with poll().
+    bool start_daily(std::function<void()> finished = {});
+    bool running() const { return worker_.joinable(); }
+    // On the caller's thread: the background snapshot's result once it has
+    // finished (then problem() and revision() say so), else nullopt.
+    std::optional<SnapshotResult> poll();
+    // Waits for a running background snapshot to finish, then polls it.
+    std::optional<SnapshotResult> wait();
+    // Stops a running background snapshot at its next step and waits for its
+    // thread: its temporary file is removed, nothing counts as a snapshot, and
+    // today's is tried again by the next due(). Locking calls it (through the
+    // destructor) so that no connection outlives the key.
+    void cancel();
     // Replaces everything in `live` with `snapshot`, in one step (the backup
     // API into the live connection), after snapshotting what is there now;
     // then brings it to the latest schema. The caller re-reads its model.
@@ -89,20 +118,34 @@ public:
     uint64_t revision() const { return revision_; }
 
 private:
-    SnapshotResult take(Database& live, const std::filesystem::path& file);
-    void prune();
+    // `cancel`: checked between steps of the copy and the check (null: never).
+    SnapshotResult take(Database& live, const std::filesystem::path& file, WallTime now,
+                        const std::atomic<bool>* cancel = nullptr) const;
+    void prune(Date today) const;
+    void record(const SnapshotResult& r);
 
     const Clock& clock_;
     OpenDatabase open_;
     std::filesystem::path folder_;
     std::string stem_;
+    std::filesystem::path live_file_;
     std::optional<Date> tried_day_;
     std::string problem_;
     uint64_t revision_ = 0;
+
+    // The background snapshot: its thread, a cancel flag it checks, and its
+    // result handed back under the mutex.
+    std::thread worker_;
+    std::atomic<bool> cancel_{false};
+    std::mutex finished_mutex_;
+    std::optional<SnapshotResult> finished_;
+    bool cancelled_ = false;  // set with finished_: the worker stopped for cancel()
 };
 
 // PRAGMA integrity_check of a database file opened with `open`: "" when it is
 // whole and a Hearth database, else what is wrong.
-std::string check_snapshot(const OpenDatabase& open, const std::filesystem::path& file);
+// `cancel` (optional) stops the check early; it then reports "cancelled".
+std::string check_snapshot(const OpenDatabase& open, const std::filesystem::path& file,
+                           const std::atomic<bool>* cancel = nullptr);
 
 } // namespace hearth

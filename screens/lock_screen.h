@@ -3,6 +3,7 @@
 // the couple's data: a passphrase being typed (wiped once used), whether the
 // key is being derived, why the last try failed, and the end time of a break
 // that was running when Hearth locked (time only, never its topic).
+#include "break_time_file.h"
 #include "clock.h"
 #include "secret_key.h"
 
@@ -15,11 +16,9 @@
 
 namespace hearth::screens {
 
-// A break running (or paused) when Hearth locked.
-struct LockedBreak {
-    std::optional<WallTime> ends_at;  // running: counts down to this
-    int64_t paused_seconds_left = 0;  // paused: stays
-};
+// A break running (or paused) when Hearth locked, or when it started locked
+// (read from the break-time file beside the database).
+using LockedBreak = ShownBreakTime;
 
 class LockScreen {
 public:

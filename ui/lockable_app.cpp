@@ -8,6 +8,7 @@
 #include <imgui.h>
 #include <imgui_internal.h>
 
+#include <algorithm>
 #include <chrono>
 
 namespace hearth::ui {
@@ -15,7 +16,10 @@ namespace hearth::ui {
 LockableApp::LockableApp(const Clock& clock, std::unique_ptr<Model> model, std::optional<Vault> vault)
     : clock_(clock), vault_(std::move(vault)) {
     if (model) adopt(std::move(model));
-    else lock_ = std::make_unique<screens::LockScreen>(vault_->unlock);
+    else {
+        lock_ = std::make_unique<screens::LockScreen>(vault_->unlock);
+        lock_->running_break = read_break_time(vault_->database);  // time only (model/break_time_file.h)
+    }
 }
 
 LockableApp::~LockableApp() {
@@ -35,9 +39,10 @@ void LockableApp::adopt(std::unique_ptr<Model> model) {
 
 // Closes both files (the last reference to the key goes with them).
 void LockableApp::close() {
+    if (model_) (void)model_->break_time.sync();
     shell_.reset();
     ctx_.reset();
-    model_.reset();
+    model_.reset();  // closes both files; the last reference to the key goes with them
     // ImGui keeps a copy of the text box being edited: drop it.
     if (ImGui::GetCurrentContext()) {
         ImGui::ClearActiveID();
@@ -50,12 +55,7 @@ void LockableApp::lock() {
     // Only the end time of a running break survives the lock; never its topic.
     std::optional<screens::LockedBreak> running;
     try {
-        for (const auto& b : model_->breaks.active()) {
-            if (b.state == BreakState::running)
-                running = screens::LockedBreak{clock_.now() + std::chrono::milliseconds(b.remaining_ms), 0};
-            else if (b.state == BreakState::paused && !running)
-                running = screens::LockedBreak{std::nullopt, b.remaining_seconds};
-        }
+        running = shown_break_time(model_->breaks.active(), clock_.now());
     } catch (const DbError&) {
     }
     close();
@@ -88,6 +88,9 @@ void LockableApp::draw() {
     if (model_) {
         watch_idle();
         shell_->draw();
+        // A convenience: failing to write it loses nothing typed; a restart
+        // then shows no countdown on the unlock screen.
+        (void)model_->break_time.sync();
         if (ctx_->conversion_requested && ctx_->can_convert) {
             auto request = std::move(*ctx_->conversion_requested);
             close();
@@ -195,7 +198,8 @@ void draw_lock_view(screens::LockScreen& s, const std::string& database, WallTim
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
     const float width = std::min(em(30), ImGui::GetContentRegionAvail().x);
     const float left = std::max(0.0f, (ImGui::GetContentRegionAvail().x - width) * 0.5f);
-    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + em(3));
+    // A little above the middle of a big window (the column is about 16 lines high).
+    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + std::max(em(3), (ImGui::GetContentRegionAvail().y - em(16)) * 0.4f));
     auto column = [&] { ImGui::SetCursorPosX(ImGui::GetCursorPosX() + left); };
     ImGui::PushTextWrapPos(left + width + ImGui::GetStyle().WindowPadding.x);
     column();

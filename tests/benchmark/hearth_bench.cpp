@@ -26,6 +26,7 @@
 #include <functional>
 #include <random>
 #include <string>
+#include <thread>
 #include <vector>
 
 extern char** environ;
@@ -119,12 +120,74 @@ void search_figures(Model& m) {
     }
 }
 
+// The day's automatic snapshot against the window's loop: the longest the UI
+// thread is blocked while it runs, taken on the UI thread (as before) and on
+// its worker (start_daily) while the "UI" goes on drawing (a 16 ms frame) and
+// saving an appreciation every frame.
+void snapshot_figures(const fs::path& db_path, const Clock& clock) {
+    Date today = local_date(clock.now());
+    auto save = [&](Model& m, int k) {
+        GratitudeDraft d;
+        d.from_slot = k % 2;
+        d.text = "Benchmark: saved while the backup runs";
+        d.day = today;
+        if (!m.gratitude.add(d).ok()) std::abort();
+    };
+    const fs::path backups = db_path.parent_path() / "backups";
+    std::error_code ec;
+    {
+        fs::remove_all(backups, ec);
+        Model m(Database::open_file(db_path), clock, HEARTH_TEST_ASSETS_DIR);
+        double s = now_ms();
+        auto r = m.snapshots.take_daily(m.db);
+        std::printf("  daily snapshot on the UI thread: UI blocked %8.1f ms   %s (%.1f MiB)\n", now_ms() - s,
+                    r.ok ? "ok" : r.message.c_str(), double(fs::file_size(r.file, ec)) / (1 << 20));
+    }
+    {
+        // The same frames with no snapshot running, for comparison.
+        Model m(Database::open_file(db_path), clock, HEARTH_TEST_ASSETS_DIR);
+        std::vector<double> frames;
+        for (int k = 0; k < 200; ++k) {
+            double f = now_ms();
+            save(m, k);
+            (void)m.gratitude.week(today);
+            frames.push_back(now_ms() - f);
+            std::this_thread::sleep_for(std::chrono::milliseconds(16));
+        }
+        std::printf("  no snapshot running: %zu frames, longest %6.2f ms, median %6.2f ms\n", frames.size(),
+                    *std::max_element(frames.begin(), frames.end()), median(frames));
+    }
+    {
+        fs::remove_all(backups, ec);
+        Model m(Database::open_file(db_path), clock, HEARTH_TEST_ASSETS_DIR);
+        std::vector<double> frames;
+        double s = now_ms();
+        if (!m.snapshots.start_daily()) std::abort();
+        std::optional<SnapshotResult> r;
+        for (int k = 0; !r; ++k) {
+            double f = now_ms();
+            save(m, k);
+            (void)m.gratitude.week(today);
+            r = m.snapshots.poll();
+            frames.push_back(now_ms() - f);
+            std::this_thread::sleep_for(std::chrono::milliseconds(16));
+        }
+        const double took = now_ms() - s;
+        std::printf("  daily snapshot on its worker: %zu frames, longest %6.2f ms, median %6.2f ms (a save + week figures each); "
+                    "snapshot took %8.1f ms   %s\n",
+                    frames.size(), *std::max_element(frames.begin(), frames.end()), median(frames), took,
+                    r->ok ? "ok" : r->message.c_str());
+    }
+    fs::remove_all(backups, ec);
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
     const int kYears = 10, kEntries = 100'000;
     // HEARTH_BENCH_DB=file: the ten-year database is kept there and reused
-    // (building it takes minutes); --search: only the search figures.
+    // (building it takes minutes); --search: only the search figures; --snapshot:
+// only the daily snapshot's figures (beside HEARTH_BENCH_DB, in backups/).
     const char* keep = std::getenv("HEARTH_BENCH_DB");
     const bool search_only = argc > 1 && std::string(argv[1]) == "--search";
     fs::path dir = fs::temp_directory_path() / ("hearth-bench-" + std::to_string(getpid()));
@@ -143,6 +206,11 @@ int main(int argc, char** argv) {
         std::printf("  build the ten-year database         %8.1f ms (not a target)\n", now_ms() - s);
     }
 
+    if (argc > 1 && std::string(argv[1]) == "--snapshot") {
+        snapshot_figures(db_path, clock);
+        fs::remove_all(dir);
+        return 0;
+    }
     if (search_only) {
         Model m(Database::open_file(db_path), clock, HEARTH_TEST_ASSETS_DIR);
         search_figures(m);

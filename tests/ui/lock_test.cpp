@@ -42,6 +42,10 @@ struct LockedHome {
         Passphrases p;
         p.shared = "open sesame";
         encrypt_database(db, p);
+        start_app();
+    }
+    // As Hearth starts on an encrypted database: locked, nothing open.
+    void start_app() {
         ui::Vault v;
         v.database = db.string();
         v.unlock = [this](const std::string& s) { return unlock_database(db, s); };
@@ -133,4 +137,52 @@ TEST_CASE("The Lock button locks, and Hearth locks itself after the minutes the 
     home.clock.advance(std::chrono::hours(3));
     home.frames(2);
     CHECK_FALSE(home.app->locked());
+}
+
+TEST_CASE("After a restart an encrypted Hearth starts locked and still counts down a running break, without its topic",
+          "[lock][encryption]") {
+    LockedHome home;
+    home.unlock_with("open sesame");
+    REQUIRE_FALSE(home.app->locked());
+    // The break from before is ended; a new one starts, with a topic.
+    Model& m = *home.app->model();
+    for (const auto& b : m.breaks.active()) REQUIRE(m.breaks.end_early(b.id).ok());
+    BreakRequest r;
+    r.caller_slot = 1;
+    r.topic = "the car keys, saffron-otter";
+    r.minutes = 25;
+    REQUIRE(m.breaks.start(r).ok());
+    home.frames(2);
+    // Hearth is closed (the window, the model, the key), time passes, it starts again.
+    home.app.reset();
+    home.clock.advance(std::chrono::seconds(70));
+    home.start_app();
+    home.frames(3);
+    REQUIRE(home.app->locked());
+    std::string shown = home.screen();
+    CHECK_THAT(shown, Catch::Contains("A break is running") && Catch::Contains("23:50 left"));
+    CHECK_THAT(shown, !Catch::Contains("saffron-otter") && !Catch::Contains("car keys") && !Catch::Contains("Sam") &&
+                          !Catch::Contains("Maya"));
+    home.clock.advance(std::chrono::seconds(5));
+    home.frames(2);
+    CHECK_THAT(home.screen(), Catch::Contains("23:45 left"));
+
+    // Paused, then closed: the seconds left stay; ended: nothing is shown.
+    home.unlock_with("open sesame");
+    REQUIRE_FALSE(home.app->locked());
+    const std::string id = home.app->model()->breaks.active().front().id;
+    REQUIRE(home.app->model()->breaks.pause(id).ok());
+    home.frames(2);
+    home.app.reset();
+    home.clock.advance(std::chrono::minutes(30));
+    home.start_app();
+    home.frames(3);
+    CHECK_THAT(home.screen(), Catch::Contains("A break is paused") && Catch::Contains("23:45 left"));
+    home.unlock_with("open sesame");
+    REQUIRE(home.app->model()->breaks.end_early(id).ok());
+    home.frames(2);
+    home.app.reset();
+    home.start_app();
+    home.frames(3);
+    CHECK_THAT(home.screen(), Catch::Contains("Hearth is locked") && !Catch::Contains("A break"));
 }
