@@ -298,10 +298,17 @@ private:
             if (draw_read_view()) {
                 editing_text_ = true;
                 edit_text_.refocus();
+                focus_frames_ = 3;
             }
         } else {
             const float box_h = std::max(em(6), ImGui::GetTextLineHeight() * 8.0f);
             enter = edit_text_.multiline("##edit", ImVec2(-1, box_h));
+            // The box takes the keys a frame or two after it is asked to:
+            // the loop draws those frames now, not at the next key.
+            if (focus_frames_ > 0) {
+                focus_frames_ = ImGui::IsItemActive() ? 0 : focus_frames_ - 1;
+                ctx.wake_in(0.0);
+            }
             enter_hint();
             same_line_or_wrap(kit::EmojiPicker::room());
             edit_emoji_.button("edit-emoji", edit_text_, ctx.model.device, ctx.model.assets_dir);
@@ -358,6 +365,7 @@ private:
     std::string search_set_;  // what the box last gave the screen
     uint64_t edit_loaded_ = 0;
     bool editing_text_ = false;      // the box, not the wrapped text, is shown
+    int focus_frames_ = 0;           // frames left to draw until the box has the keys
     bool scroll_to_editor_ = false;  // the editor under the list: bring it into view
 
     kit::CatalogComboState new_category_;
