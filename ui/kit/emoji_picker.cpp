@@ -239,23 +239,6 @@ std::optional<std::string> EmojiPicker::draw_popup(const char* popup_id, DeviceS
     return chosen;
 }
 
-void EmojiPicker::warm_first_page(const DeviceStore& device, const EmojiList& list) {
-    if (warm_page_.empty()) {
-        // One string: one cache entry that retries its glyphs until all are drawn.
-        const int tone = skin_tone(device);
-        for (const auto& r : recent_emoji(device)) warm_page_ += r;
-        for (int g = 0; g < int(list.groups().size()); ++g) {
-            auto members = list.in_group(g);
-            if (!members.empty()) warm_page_ += list.all()[std::size_t(members.front())].chars;
-        }
-        auto first = list.in_group(0);
-        for (std::size_t i = 0; i < first.size() && i < std::size_t(kMaxColumns * kMaxRows); ++i)
-            warm_page_ += with_skin_tone(list.all()[std::size_t(first[i])], tone);
-        if (warm_page_.empty()) warm_page_ = " ";
-    }
-    (void)shown(warm_page_);
-}
-
 float EmojiPicker::room() {
     return ImGui::CalcTextSize(shown("\xF0\x9F\x99\x82")).x + 2 * ImGui::GetStyle().FramePadding.x + ImGui::GetStyle().ItemSpacing.x;
 }
@@ -283,7 +266,6 @@ bool EmojiPicker::button(const char* id, GuardedText& field, DeviceStore& device
     const EmojiList& list = EmojiList::shared(assets_dir);
     auto chosen = draw_popup(popup_id, device, list);
     if (was_open && !open_) quiet_tip_ = true;
-    if (!open_) warm_first_page(device, list);
     if (chosen) {
         inserted = field.insert_at_cursor(*chosen);
         field.refocus();  // typing goes on after the emoji

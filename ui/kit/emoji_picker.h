@@ -53,9 +53,6 @@ private:
     void rebuild(const DeviceStore& device, const EmojiList& list);
     void move(int drow, int dcol);
     void give_back_nav();
-    // New emoji glyphs are drawn a few a frame: the first page's are drawn
-    // while the button shows, so the picker opens whole, not a row at a time.
-    void warm_first_page(const DeviceStore& device, const EmojiList& list);
 
     GuardedText filter_;
     std::string query_;
@@ -70,7 +67,6 @@ private:
     bool nav_taken_ = false;  // keyboard navigation switched off while open
     bool quiet_tip_ = false;  // closed under the pointer: no tooltip until it moves
     int columns_ = 9;         // as many as the window has room for
-    std::string warm_page_;
     std::vector<Cell> cells_;
     std::vector<std::pair<int, std::string>> headers_;  // row -> "Recently used" / group name
 };
