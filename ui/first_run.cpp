@@ -87,6 +87,19 @@ void PartnerNameField::draw(int slot, Rgb& color, const std::string& error, Mode
     ImGui::PopID();
 }
 
+void FirstRun::draw_colour_note(const std::string& note) {
+    if (same_colour_asked_) {
+        inline_error(note + " Choose another colour, or press Start again to keep the same one.");
+    } else {
+        muted("%s", note.c_str());
+    }
+    // Appearing below the window's edge (a small window, large text): brought into view.
+    const float bottom = ImGui::GetItemRectMax().y;
+    if ((!note_shown_ || scroll_to_note_) && bottom > ImGui::GetWindowPos().y + ImGui::GetWindowHeight())
+        ImGui::SetScrollHereY(1.0f);
+    scroll_to_note_ = false;
+}
+
 void FirstRun::draw(AppContext& ctx) {
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     float width = std::min(vp->WorkSize.x - em(2), em(36));
@@ -102,6 +115,8 @@ void FirstRun::draw(AppContext& ctx) {
     muted("Hearth has no logins. You both use it here, and every screen shows whose turn it is "
           "by name and colour. You can change these later in Settings.");
     ImGui::Spacing();
+    const std::string note = form_.colour_note();
+    if (note.empty()) same_colour_asked_ = false;
     for (int slot = 0; slot < 2; ++slot) {
         ImGui::Spacing();
         ImGui::TextUnformatted(slot == 0 ? "One of you" : "The other");
@@ -109,13 +124,26 @@ void FirstRun::draw(AppContext& ctx) {
             ImGui::SetKeyboardFocusHere();
             focus_slot_ = -1;
         }
-        names_[slot].draw(slot, form_.partners[std::size_t(slot)].color, form_.errors[std::size_t(slot)], ctx.model);
+        Rgb& color = form_.partners[std::size_t(slot)].color;
+        const Rgb before = color;
+        names_[slot].draw(slot, color, form_.errors[std::size_t(slot)], ctx.model);
+        if (!(color == before)) colour_changed_slot_ = slot;
+        // The word goes right under the colours just chosen, where the eyes
+        // (and, by keyboard, the focus) are, however the colour was chosen.
+        if (!note.empty() && slot == colour_changed_slot_) draw_colour_note(note);
     }
-    if (std::string word = form_.colour_note(); !word.empty()) muted("%s", word.c_str());
+    note_shown_ = !note.empty();
     ImGui::Spacing();
-    if (ImGui::Button("Start using Hearth", ImVec2(em(12), 0)) || named_key_pressed(ImGuiKey_Enter)) {
-        for (int slot = 0; slot < 2; ++slot) form_.partners[std::size_t(slot)].name = names_[slot].name.value();
-        if (!form_.set_up(ctx.model.couple).ok()) focus_slot_ = form_.slot_to_fix();  // back to the field that needs attention
+    // Allowed, but not by accident: with one colour the first Start asks.
+    const char* start = same_colour_asked_ ? "Start with the same colour" : "Start using Hearth";
+    if (ImGui::Button(start, ImVec2(std::max(em(12), button_width(start)), 0)) || named_key_pressed(ImGuiKey_Enter)) {
+        if (!note.empty() && !same_colour_asked_) {
+            same_colour_asked_ = true;
+            scroll_to_note_ = true;
+        } else {
+            for (int slot = 0; slot < 2; ++slot) form_.partners[std::size_t(slot)].name = names_[slot].name.value();
+            if (!form_.set_up(ctx.model.couple).ok()) focus_slot_ = form_.slot_to_fix();  // back to the field that needs attention
+        }
     }
     end_card();
 }

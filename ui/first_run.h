@@ -24,9 +24,14 @@ public:
     void draw(AppContext& ctx);
 
 private:
+    void draw_colour_note(const std::string& note);
     CoupleForm form_;
     PartnerNameField names_[2];
     int focus_slot_ = 0;  // the name field to focus next frame, -1 for none
+    int colour_changed_slot_ = 1;     // whose colours the same-colour word sits under
+    bool note_shown_ = false;         // the same-colour word was on the last frame
+    bool same_colour_asked_ = false;  // Start was pressed once with one colour
+    bool scroll_to_note_ = false;
 };
 
 } // namespace hearth::ui

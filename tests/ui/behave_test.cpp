@@ -4,6 +4,7 @@
 #include "app_ui.h"
 #include "planner_screen.h"
 #include "screen_text.h"
+#include "units.h"
 
 #include <catch2/catch.hpp>
 #include <imgui_internal.h>
@@ -376,6 +377,42 @@ TEST_CASE("First run by keyboard: Tab goes from a name to its colours and on; ar
     CHECK(u.t.model.couple.partner(1).name == "Sam");
     CHECK(u.t.model.couple.partner(0).color == kPartnerPalette[2]);
     CHECK(u.t.model.couple.partner(1).color == kPartnerPalette[1]);
+}
+
+TEST_CASE("First run in the smallest window, largest text: the same colour chosen by keyboard gets a word in sight, "
+          "and Start asks once before keeping it",
+          "[ui][behave][first-run]") {
+    test::TestModel t(false);
+    t.model.settings.set(setting::text_size, 28);
+    test::AppUi u(t);
+    u.h.resize(ImVec2(float(ui::kMinWindowWidth), float(ui::kMinWindowHeight)));
+    u.frames(3);
+    u.type("Maya");
+    u.frames(1);
+    u.press(test::Headless::kTab);      // to Maya's colours
+    u.press(key(ImGuiKey_RightArrow));  // the second colour: Sam's
+    u.frames(2);
+    INFO(test::screen_dump());
+    auto note = test::find_text("You both have the same colour.");
+    REQUIRE(note);
+    CHECK(note->fully_visible);
+    u.press(test::Headless::kTab);  // to the second name
+    u.type("Sam");
+    u.frames(1);
+    u.press(test::Headless::kEnter);
+    u.frames(2);
+    CHECK_FALSE(t.model.couple.is_set_up());  // asked first
+    auto asked = test::find_text("press Start again");
+    REQUIRE(asked);
+    CHECK(asked->fully_visible);
+    // The mouse gets the same question and the same answer (down at the card's end).
+    u.h.mouse_move(ImVec2(320, 240), [&] { u.shell.draw(); });
+    u.h.scroll(-20, [&] { u.shell.draw(); });
+    u.frames(2);
+    REQUIRE(u.click_text("Start with the same colour"));
+    u.frames(1);
+    REQUIRE(t.model.couple.is_set_up());
+    CHECK(t.model.couple.partner(0).color == t.model.couple.partner(1).color);
 }
 
 TEST_CASE("The review's \"Schedule it\" pressed: a plan in Time together, and the clash with a planned date said",

@@ -205,7 +205,7 @@ TEST_CASE("Ctrl+1 to Ctrl+8 switch panels while a text box has focus", "[ui][key
     // Ctrl+B still opens the break popup from the text box.
     REQUIRE(u.shell.select("gratitude"));
     u.frames(2);
-    REQUIRE(u.click_text("Something specific"));  // into the appreciation box
+    REQUIRE(u.click_text("Something Sam did"));  // into the appreciation box
     REQUIRE(ImGui::GetIO().WantTextInput);
     u.press('B', true);
     u.frames(2);
@@ -289,4 +289,233 @@ TEST_CASE("First run: the welcome's words stay inside its card at every size and
             CHECK(find_text_containing("A shared place for the two of you"));
         }
     }
+}
+
+namespace {
+
+// The panel's page scrolled by the wheel over its top, as a person would.
+void scroll_page(test::AppUi& u, float wheel, int times = 1) {
+    const ImVec2 display = ImGui::GetIO().DisplaySize;
+    u.h.mouse_move(ImVec2(display.x - 30, display.y * 0.3f), [&] { u.shell.draw(); });
+    for (int i = 0; i < times; ++i) u.h.scroll(wheel, [&] { u.shell.draw(); });
+    u.frames(2);
+}
+
+// The first run holding `words` (the screen reader's spacing aside).
+std::optional<test::TextRun> run_with(std::string_view words) {
+    const std::string want = test::without_spaces(words);
+    for (const test::TextRun& r : test::screen_text())
+        if (test::without_spaces(r.text).find(want) != std::string::npos) return r;
+    return std::nullopt;
+}
+
+// Scrolls the page down a notch at a time until `label` is fully on screen.
+std::optional<test::TextRun> scroll_to_text(test::AppUi& u, std::string_view label) {
+    for (int i = 0; i < 30; ++i) {
+        auto r = run_with(label);
+        if (r && r->fully_visible) return r;
+        scroll_page(u, -1);
+    }
+    return std::nullopt;
+}
+
+int readable_rows() {
+    int n = 0;
+    for (const test::TextRun& r : test::screen_text())
+        if (r.text.find("\xE2\x86\x92") != std::string::npos && r.fully_visible) ++n;  // "Maya → Sam · ..."
+    return n;
+}
+
+const char* kLongAppreciation =
+    "Thank you for the whole of Saturday: you took the car to the garage, picked up my mother from the station, "
+    "cooked her favourite soup and still found the patience to listen to the story about the neighbours twice. "
+    "I noticed every bit of it and it made the week feel lighter, right to the last word, Sunflower.";
+
+} // namespace
+
+TEST_CASE("Appreciations in the smallest window: the past entries keep most of a screen, the page scrolls to them",
+          "[ui][layout][gratitude]") {
+    for (int text_size : {13, 28}) {
+        INFO("text " << text_size << " px");
+        test::TestModel t(false);
+        fill_demo_data(t.model);
+        t.model.settings.set(setting::text_size, text_size);
+        test::AppUi u(t);
+        u.h.resize(ImVec2(float(ui::kMinWindowWidth), float(ui::kMinWindowHeight)));
+        REQUIRE(u.shell.select("gratitude"));
+        u.frames(4);
+        scroll_page(u, -5, 6);  // the whole way down
+        INFO(test::screen_dump());
+        // Not a strip: at least two entries (who, to whom, the day) can be read at once.
+        CHECK(readable_rows() >= 2);
+    }
+}
+
+TEST_CASE("An appreciation opened reads whole, wrapped, with Edit, Save, Delete and Close on screen, at every size",
+          "[ui][layout][gratitude]") {
+    for (int text_size : {13, 28}) {
+        for (Size size : {Size{float(ui::kMinWindowWidth), float(ui::kMinWindowHeight)}, Size{800, 600}, Size{1280, 800}}) {
+            INFO(size.w << "x" << size.h << ", text " << text_size << " px");
+            test::TestModel t;
+            t.model.settings.set(setting::text_size, text_size);
+            GratitudeDraft d;
+            d.text = kLongAppreciation;
+            d.day = local_date(t.clock.now());
+            auto saved = t.model.gratitude.add(d);
+            REQUIRE(saved.ok());
+            test::AppUi u(t);
+            u.h.resize(ImVec2(size.w, size.h));
+            REQUIRE(u.shell.select("gratitude"));
+            u.frames(3);
+            // The entry's row, by its first words.
+            auto row = scroll_to_text(u, "Thank you for the whole");
+            REQUIRE(row);
+            u.click(ImVec2(row->min.x + 20, (row->min.y + row->max.y) / 2));
+            u.frames(3);
+            // Every word can be read, the last one too, with nothing cut at the sides.
+            auto last = scroll_to_text(u, "Sunflower.");
+            INFO(test::screen_dump());
+            REQUIRE(last);
+            CHECK_FALSE(last->cut_across);
+            CHECK(clipped_text() == "");
+            for (const char* button : {"Edit the text", "Save changes", "Delete", "Close"}) {
+                INFO(button);
+                auto b = scroll_to_text(u, button);
+                REQUIRE(b);
+                CHECK_FALSE(b->cut_across);
+                CHECK(b->max.x <= size.w);
+            }
+            CHECK(clipped_text() == "");
+            CHECK(clipped_shapes() == "");
+            // Edit: the box opens on the same words; what is typed is kept, nothing else changes.
+            REQUIRE(u.click_text("Edit the text"));
+            u.frames(3);
+            INFO(test::screen_dump());
+            REQUIRE(ImGui::GetIO().WantTextInput);
+            u.press(269 /* End */, true);  // Ctrl+End: the end of the text
+            u.type(" Thanks!");
+            u.frames(1);
+            u.press(test::Headless::kEnter);
+            u.frames(2);
+            CHECK(t.model.gratitude.get(saved.id)->text == std::string(kLongAppreciation) + " Thanks!");
+            // Saved, it reads wrapped again.
+            CHECK(scroll_to_text(u, "Edit the text"));
+        }
+    }
+}
+
+TEST_CASE("The appreciation form names the one it is for once", "[ui][gratitude][words]") {
+    test::OwnedAppUi u;
+    REQUIRE(u.shell.select("gratitude"));
+    u.frames(3);
+    u.h.click(ImVec2(5, 5), [&] { u.shell.draw(); });  // out of the box: its hint shows
+    u.frames(2);
+    INFO(test::screen_dump());
+    int sams = 0;
+    const ImVec2 display = ImGui::GetIO().DisplaySize;
+    auto from = find_words("From");
+    REQUIRE(from);
+    // On the form's first row and in its box: "From [Maya] [Sam]", then the hint.
+    for (const test::TextRun& r : test::screen_text())
+        if (r.min.y >= from->min.y - 2 && r.min.y < from->min.y + ImGui::GetFontSize() * 5 && r.min.x < display.x &&
+            r.text.find("Sam") != std::string::npos)
+            ++sams;
+    CHECK(sams == 2);  // the button to write as Sam, and "Something Sam did" in the box
+    CHECK(run_with("Something Sam did"));
+    // Written by Sam, the box asks about Maya.
+    std::optional<test::TextRun> as_sam;  // the button beside "From"
+    for (const test::TextRun& r : test::screen_text())
+        if (r.text == "Sam" && std::abs(r.min.y - from->min.y) < 4) as_sam = r;
+    REQUIRE(as_sam);
+    u.click(ImVec2((as_sam->min.x + as_sam->max.x) / 2, (as_sam->min.y + as_sam->max.y) / 2));
+    u.h.click(ImVec2(5, 5), [&] { u.shell.draw(); });
+    u.frames(2);
+    CHECK(run_with("Something Maya did"));
+}
+
+TEST_CASE("The emoji button stays inside the appreciation card at every size and text size", "[ui][layout][gratitude][emoji]") {
+    for (int text_size : {13, 28}) {
+        test::TestModel t;
+        t.model.settings.set(setting::text_size, text_size);
+        test::AppUi u(t);
+        for (Size size : kSizes) {
+            INFO(size.w << "x" << size.h << ", text " << text_size << " px");
+            u.h.resize(ImVec2(size.w, size.h));
+            REQUIRE(u.shell.select("gratitude"));
+            u.frames(3);
+            auto button = scroll_to_text(u, "\xF0\x9F\x99\x82");  // 🙂
+            INFO(test::screen_dump());
+            REQUIRE(button);
+            const float card_right = size.w - ImGui::GetStyle().ScrollbarSize;
+            CHECK(button->max.x <= card_right);
+            CHECK(clipped_shapes() == "");
+        }
+    }
+}
+
+TEST_CASE("The emoji picker fits the window and shows every column, whole", "[ui][layout][emoji]") {
+    for (int text_size : {13, 28}) {
+        for (Size size : {Size{float(ui::kMinWindowWidth), float(ui::kMinWindowHeight)}, Size{1280, 800}}) {
+            INFO(size.w << "x" << size.h << ", text " << text_size << " px");
+            test::TestModel t;
+            t.model.settings.set(setting::text_size, text_size);
+            test::AppUi u(t);
+            u.h.resize(ImVec2(size.w, size.h));
+            REQUIRE(u.shell.select("gratitude"));
+            u.frames(3);
+            auto button = scroll_to_text(u, "\xF0\x9F\x99\x82");
+            REQUIRE(button);
+            u.click(ImVec2((button->min.x + button->max.x) / 2, (button->min.y + button->max.y) / 2));
+            u.frames(3);
+            INFO(test::screen_dump());
+            REQUIRE(find_text_containing("Enter inserts"));
+            // The popup inside the window with room around it: not a cover over all of it.
+            ImGuiWindow* popup = nullptr;
+            for (ImGuiWindow* w : GImGui->Windows)
+                if (w->Active && (w->Flags & ImGuiWindowFlags_Popup)) popup = w;
+            REQUIRE(popup);
+            CHECK(popup->Pos.x >= 0);
+            CHECK(popup->Pos.y >= 0);
+            CHECK(popup->Pos.x + popup->Size.x <= size.w);
+            CHECK(popup->Pos.y + popup->Size.y <= size.h);
+            CHECK(popup->Size.y < size.h - ImGui::GetFontSize());
+            // Every emoji of the grid's first row whole, none under the scrollbar.
+            CHECK(clipped_shapes() == "");
+            CHECK(clipped_text() == "");
+            auto smileys = test::find_text("Smileys");
+            REQUIRE(smileys);
+            std::optional<test::TextRun> first_row;
+            for (const test::TextRun& r : test::screen_text())
+                if (!first_row && r.min.y > smileys->max.y - 1 && r.min.y < smileys->max.y + 2 * ImGui::GetFontSize() &&
+                    r.text.find("\xF0\x9F\x98\x80") != std::string::npos)  // 😀
+                    first_row = r;
+            REQUIRE(first_row);
+            CHECK(first_row->fully_visible);
+            CHECK_FALSE(first_row->cut_across);
+        }
+    }
+}
+
+TEST_CASE("The emoji button's tooltip does not come back when the picker closes under the pointer", "[ui][emoji]") {
+    test::OwnedAppUi u;
+    REQUIRE(u.shell.select("gratitude"));
+    u.frames(3);
+    auto button = test::find_text("\xF0\x9F\x99\x82");
+    REQUIRE(button);
+    const ImVec2 on_button((button->min.x + button->max.x) / 2, (button->min.y + button->max.y) / 2);
+    u.h.mouse_move(on_button, [&] { u.shell.draw(); }, 2);
+    CHECK(test::find_text("Insert an emoji"));  // asked for by hovering
+    u.click(on_button);
+    u.frames(2);
+    REQUIRE(test::find_text("Enter inserts"));
+    u.press(test::Headless::kEscape);  // closed by the keyboard, the pointer still there
+    u.frames(3);
+    INFO(test::screen_dump());
+    CHECK_FALSE(test::find_text("Enter inserts"));
+    CHECK_FALSE(test::find_text("Insert an emoji"));
+    // Moved off and back, it is a new question: the tooltip shows.
+    u.h.mouse_move(ImVec2(on_button.x, on_button.y + 200), [&] { u.shell.draw(); });
+    u.h.mouse_move(on_button, [&] { u.shell.draw(); }, 2);
+    u.frames(2);  // the pointer rests there
+    CHECK(test::find_text("Insert an emoji"));
 }

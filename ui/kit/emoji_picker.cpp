@@ -9,8 +9,17 @@
 namespace hearth::ui::kit {
 
 namespace {
-constexpr int kColumns = 9;
+constexpr int kMaxColumns = 9, kMinColumns = 4;
+constexpr int kMaxRows = 7, kMinRows = 2;
 constexpr const char* kToneSample = "\xE2\x9C\x8B";  // ✋
+float em_margin() { return ImGui::GetFontSize(); }
+
+// SameLine, or a new row when the next `w` wide item would pass `row_w`.
+void same_row_within(float row_w, float w) {
+    const float left = ImGui::GetCursorPosX();
+    ImGui::SameLine(0, 2);
+    if (ImGui::GetCursorPosX() + w > left + row_w) ImGui::NewLine();
+}
 }  // namespace
 
 EmojiPicker::~EmojiPicker() { give_back_nav(); }
@@ -32,7 +41,7 @@ void EmojiPicker::rebuild(const DeviceStore& device, const EmojiList& list) {
     headers_.clear();
     int row = 0, col = 0;
     auto add = [&](std::string chars, int entry) {
-        if (col == kColumns) {
+        if (col == columns_) {
             col = 0;
             ++row;
         }
@@ -103,6 +112,7 @@ std::optional<std::string> EmojiPicker::draw_popup(const char* popup_id, DeviceS
         dirty_ = true;
     }
     std::optional<std::string> chosen;
+    const std::string* group_tip = nullptr;  // shown at the end, only if the picker stays open
 
     // Keys first: the filter box keeps the focus, the picker reads the rest.
     if (named_key_pressed(ImGuiKey_Escape)) {
@@ -125,8 +135,24 @@ std::optional<std::string> EmojiPicker::draw_popup(const char* popup_id, DeviceS
     if (named_key_pressed(ImGuiKey_PageDown)) group_ = (group_ + 1) % groups, selected_ = 0, dirty_ = true;
     if (named_key_pressed(ImGuiKey_PageUp)) group_ = (group_ + groups - 1) % groups, selected_ = 0, dirty_ = true;
 
+    // Sized to the window: as many columns and rows as fit, every column
+    // clear of the scrollbar, and never more than the window.
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const ImVec2 view = ImGui::GetMainViewport()->WorkSize;
+    const float cell = ImGui::GetFontSize() * 1.6f;
+    const float grid_chrome_w = 2 * style.WindowPadding.x + style.ScrollbarSize + 2 * style.ChildBorderSize;
+    const float popup_chrome_w = 2 * style.WindowPadding.x + 2 * style.PopupBorderSize + em_margin();
+    const int columns = std::clamp(int((view.x - popup_chrome_w - grid_chrome_w) / cell), kMinColumns, kMaxColumns);
+    if (columns != columns_) columns_ = columns, dirty_ = true;
+    const float grid_w = cell * float(columns_) + grid_chrome_w;
+    // Above and below the grid: the search box, tones, groups, the name, the hint.
+    const float line = ImGui::GetTextLineHeightWithSpacing();
+    const float around = ImGui::GetFrameHeightWithSpacing() * 3 + line * 3 + 2 * style.WindowPadding.y + em_margin();
+    const int rows = std::clamp(int((view.y - around - 2 * style.WindowPadding.y) / cell), kMinRows, kMaxRows);
+    const float grid_h = cell * float(rows) + 2 * style.WindowPadding.y;
+
     if (!ImGui::IsAnyItemActive() || just_opened) ImGui::SetKeyboardFocusHere();
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 16);
+    ImGui::SetNextItemWidth(std::min(ImGui::GetFontSize() * 16, grid_w));
     bool changed = false;
     bool enter = filter_.single_line("##emoji-filter", "Search emoji by name", &changed);
     if (changed) {
@@ -140,7 +166,7 @@ std::optional<std::string> EmojiPicker::draw_popup(const char* popup_id, DeviceS
     for (int t = 0; t < kSkinTones; ++t) {
         EmojiInfo hand{kToneSample, "raised hand", "", true, 0};
         std::string label = std::string(shown(with_skin_tone(hand, t))) + "##tone" + std::to_string(t);
-        if (t > 0) ImGui::SameLine(0, 2);
+        if (t > 0) same_row_within(grid_w, ImGui::GetFontSize() * 1.3f);
         if (ImGui::Selectable(label.c_str(), tone_ == t, 0, ImVec2(ImGui::GetFontSize() * 1.3f, 0))) {
             tone_ = t;
             set_skin_tone(device, t);
@@ -152,7 +178,7 @@ std::optional<std::string> EmojiPicker::draw_popup(const char* popup_id, DeviceS
         auto members = list.in_group(g);
         if (members.empty()) continue;
         std::string label = std::string(shown(list.all()[std::size_t(members.front())].chars)) + "##group" + std::to_string(g);
-        if (g > 0) ImGui::SameLine(0, 2);
+        if (g > 0) same_row_within(grid_w, ImGui::GetFontSize() * 1.3f);
         if (ImGui::Selectable(label.c_str(), group_ == g && query_.empty(), 0, ImVec2(ImGui::GetFontSize() * 1.3f, 0))) {
             group_ = g;
             filter_.clear();
@@ -160,12 +186,11 @@ std::optional<std::string> EmojiPicker::draw_popup(const char* popup_id, DeviceS
             selected_ = 0;
             dirty_ = true;
         }
-        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", list.groups()[std::size_t(g)].c_str());
+        if (ImGui::IsItemHovered()) group_tip = &list.groups()[std::size_t(g)];
     }
     if (dirty_) rebuild(device, list);
 
-    const float cell = ImGui::GetFontSize() * 1.6f;
-    ImGui::BeginChild("##emoji-grid", ImVec2(cell * kColumns + ImGui::GetStyle().ScrollbarSize + 8, cell * 7), true);
+    ImGui::BeginChild("##emoji-grid", ImVec2(grid_w, grid_h), true, ImGuiWindowFlags_AlwaysVerticalScrollbar);
     std::size_t header = 0;
     int row = -1;
     for (int i = 0; i < int(cells_.size()); ++i) {
@@ -196,7 +221,9 @@ std::optional<std::string> EmojiPicker::draw_popup(const char* popup_id, DeviceS
             ImGui::TextUnformatted(list.all()[std::size_t(c.entry)].name.c_str());
         }
     }
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + grid_w);
     ImGui::TextDisabled("Enter inserts \xC2\xB7 Tab: skin tone \xC2\xB7 Page Up/Down: group");
+    ImGui::PopTextWrapPos();
 
     if (enter && selected_ >= 0 && selected_ < int(cells_.size())) chosen = cells_[std::size_t(selected_)].chars;
     if (chosen) {
@@ -205,6 +232,8 @@ std::optional<std::string> EmojiPicker::draw_popup(const char* popup_id, DeviceS
         ImGui::CloseCurrentPopup();
         open_ = false;
         give_back_nav();
+    } else if (group_tip) {
+        ImGui::SetTooltip("%s", group_tip->c_str());
     }
     ImGui::EndPopup();
     return chosen;
@@ -223,13 +252,21 @@ bool EmojiPicker::button(const char* id, GuardedText& field, DeviceStore& device
     if (field.active() && ImGui::GetIO().KeyCtrl && key_pressed('.')) open_request_ = true;
     button_center_ = ImVec2((ImGui::GetItemRectMin().x + ImGui::GetItemRectMax().x) / 2,
                             (ImGui::GetItemRectMin().y + ImGui::GetItemRectMax().y) / 2);
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Insert an emoji (Ctrl+.)");
+    // Not again as the picker closes under a pointer left on the button: only
+    // once the pointer has left it (or moves), as a tooltip that was asked for.
+    const bool hovered = ImGui::IsItemHovered();
+    if (!hovered || ImGui::GetIO().MouseDelta.x != 0 || ImGui::GetIO().MouseDelta.y != 0) quiet_tip_ = false;
+    if (hovered && !quiet_tip_ && !open_) ImGui::SetTooltip("Insert an emoji (Ctrl+.)");
     if (open_request_) {
         open_request_ = false;
         ImGui::OpenPopup(popup_id);
     }
     bool inserted = false;
-    if (auto chosen = draw_popup(popup_id, device, EmojiList::shared(assets_dir))) {
+    const bool was_open = open_;
+    const EmojiList& list = EmojiList::shared(assets_dir);
+    auto chosen = draw_popup(popup_id, device, list);
+    if (was_open && !open_) quiet_tip_ = true;
+    if (chosen) {
         inserted = field.insert_at_cursor(*chosen);
         field.refocus();  // typing goes on after the emoji
     }

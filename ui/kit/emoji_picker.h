@@ -65,6 +65,8 @@ private:
     bool dirty_ = true;
     ImVec2 button_center_{};
     bool nav_taken_ = false;  // keyboard navigation switched off while open
+    bool quiet_tip_ = false;  // closed under the pointer: no tooltip until it moves
+    int columns_ = 9;         // as many as the window has room for
     std::vector<Cell> cells_;
     std::vector<std::pair<int, std::string>> headers_;  // row -> "Recently used" / group name
 };

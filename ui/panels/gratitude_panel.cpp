@@ -80,11 +80,9 @@ private:
         ImGui::TextUnformatted("From");
         ImGui::SameLine();
         partner_picker("from", couple, s.compose.from_slot);
-        ImGui::SameLine();
-        ImGui::AlignTextToFramePadding();
-        ImGui::TextUnformatted("to");
-        ImGui::SameLine(0, em(0.4f));
-        partner_label(couple.other(s.compose.from_slot));
+        // The one it is for is named once, in the box's hint: "From Maya Sam
+        // to Sam" read as a stutter.
+        const std::string hint = "Something " + couple.other(s.compose.from_slot).name + " did, and why it mattered to you";
 
         if (focus_compose_) {
             ImGui::SetKeyboardFocusHere();
@@ -98,12 +96,13 @@ private:
             ImVec2 p = ImGui::GetItemRectMin();
             ImGui::GetWindowDrawList()->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(p.x + em(0.6f), p.y + em(0.35f)),
                                                 ImGui::GetColorU32(ImGuiCol_TextDisabled),
-                                                "Something specific: what they did, and why it mattered to you", nullptr,
+                                                shown(hint), nullptr,
                                                 ImGui::GetItemRectSize().x - em(1.2f));
         }
         float line_x = ImGui::GetCursorPosX();
         enter_hint();
-        ImGui::SameLine();
+        // Under the hint when the hint fills the row: never past the card's edge.
+        same_line_or_wrap(kit::EmojiPicker::room());
         compose_emoji_.button("compose-emoji", compose_text_, ctx.model.device, ctx.model.assets_dir);
         // The count at the row's right end, or under the hint when they would touch.
         float counter_w = ImGui::CalcTextSize("0000 / 0000").x;
@@ -168,32 +167,47 @@ private:
 
     void draw_browser(AppContext& ctx, GratitudeScreen& s) {
         const Couple& couple = ctx.model.couple;
+        const bool open = !s.selected().empty();
+        // The editor beside the list when both have room, else under it.
+        const bool beside = open && ImGui::GetContentRegionAvail().x >= em(44);
         float undo_h = s.can_undo() ? ImGui::GetFrameHeightWithSpacing() : 0.0f;
-        float list_w = s.selected().empty() ? 0.0f : ImGui::GetContentRegionAvail().x * 0.55f;
-        ImGui::BeginChild("list", ImVec2(list_w, -undo_h), true);
+        // What is left of the page, but never a strip: in a small window the
+        // page scrolls and the list keeps room for its count and three entries.
+        const float row_h = ImGui::GetTextLineHeightWithSpacing() * 2 + ImGui::GetStyle().ItemSpacing.y;
+        const float least_h = ImGui::GetTextLineHeightWithSpacing() + 3 * row_h + 2 * ImGui::GetStyle().WindowPadding.y;
+        const float list_h = std::max(ImGui::GetContentRegionAvail().y - (open && !beside ? 0.0f : undo_h), least_h);
+        float list_w = beside ? ImGui::GetContentRegionAvail().x * 0.55f : 0.0f;
+        ImGui::BeginChild("list", ImVec2(list_w, list_h), true);
         if (s.total() == 0) {
             muted(s.all_weeks ? "Nothing matches these filters yet." : "Nothing written down for this week yet.");
         } else {
             ImGui::TextDisabled("%d appreciation%s", s.total(), s.total() == 1 ? "" : "s");
         }
-        float row_h = ImGui::GetTextLineHeightWithSpacing() * 2 + ImGui::GetStyle().ItemSpacing.y;
         ImGuiListClipper clipper;
         clipper.Begin(s.total(), row_h);
         while (clipper.Step())
             for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) draw_row(ctx, s, s.entry(i), row_h);
         clipper.End();
         ImGui::EndChild();
-        if (!s.selected().empty()) {
+        if (open && beside) {
+            scroll_to_editor_ = false;
             ImGui::SameLine();
-            ImGui::BeginChild("detail", ImVec2(0, -undo_h), true);
+            ImGui::BeginChild("detail", ImVec2(0, list_h), true);
             draw_editor(ctx, s);
             ImGui::EndChild();
+        } else if (open) {
+            // A card as tall as what it holds; the page scrolls to it.
+            if (scroll_to_editor_) ImGui::SetScrollHereY(0.0f);
+            scroll_to_editor_ = false;
+            begin_card(nullptr);
+            draw_editor(ctx, s);
+            end_card();
         }
         if (s.can_undo()) {
             const GratitudeEntry* e = s.last_removed();
             ImGui::AlignTextToFramePadding();
             ImGui::Text("Deleted an appreciation from %s.", shown(couple.partner(e->from_slot).name));
-            ImGui::SameLine();
+            same_line_or_wrap(button_width("Undo (Ctrl+Z)"));
             if (ImGui::SmallButton("Undo (Ctrl+Z)")) undo(ctx, s);
         }
     }
@@ -206,6 +220,7 @@ private:
         if (ImGui::Selectable("##row", s.selected() == e.id, ImGuiSelectableFlags_AllowItemOverlap, ImVec2(width, row_h - ImGui::GetStyle().ItemSpacing.y))) {
             s.select(e.id);
             load_editor_text(s);
+            scroll_to_editor_ = true;
         }
         ImDrawList* dl = ImGui::GetWindowDrawList();
         const Partner& from = couple.partner(e.from_slot);
@@ -241,6 +256,31 @@ private:
         if (s.edit_loads() == edit_loaded_) return;
         edit_text_.load(s.edit.text);
         edit_loaded_ = s.edit_loads();
+        editing_text_ = false;
+    }
+
+    // The text as it reads, wrapped at the pane's edge (ImGui 1.86's
+    // multi-line box cannot wrap, so it is only for changing the words):
+    // a click on it or "Edit the text" opens the box; nothing is stored
+    // differently for being read.
+    bool draw_read_view() {
+        const std::string text = edit_text_.value();
+        const ImVec2 top = ImGui::GetCursorScreenPos();
+        ImGui::PushTextWrapPos(0.0f);
+        ImGui::TextUnformatted(shown(text));
+        ImGui::PopTextWrapPos();
+        const ImVec2 bottom = ImGui::GetItemRectMax();
+        bool edit = false;
+        if (edit_text_.editable()) {
+            // The words themselves are a target for the mouse.
+            if (ImGui::IsWindowHovered() &&
+                ImGui::IsMouseHoveringRect(top, ImVec2(ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x, bottom.y))) {
+                ImGui::SetMouseCursor(ImGuiMouseCursor_TextInput);
+                if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) edit = true;
+            }
+            if (ImGui::Button("Edit the text")) edit = true;
+        }
+        return edit;
     }
 
     void draw_editor(AppContext& ctx, GratitudeScreen& s) {
@@ -253,16 +293,32 @@ private:
         if (!edit_text_.editable())
             inline_error("This text holds characters this version of Hearth cannot edit safely, so it is shown "
                          "read-only. Day, category and sharing can still be changed.");
-        bool enter = edit_text_.multiline(
-            "##edit", ImVec2(-1, std::max(em(6), ImGui::GetContentRegionAvail().y - em(9) - ImGui::GetTextLineHeightWithSpacing())));
-        enter_hint();
-        ImGui::SameLine();
-        edit_emoji_.button("edit-emoji", edit_text_, ctx.model.device, ctx.model.assets_dir);
-        char_counter(edit_text_.value());
+        bool enter = false;
+        if (!editing_text_ || !edit_text_.editable()) {
+            if (draw_read_view()) {
+                editing_text_ = true;
+                edit_text_.refocus();
+                focus_frames_ = 3;
+            }
+        } else {
+            const float box_h = std::max(em(6), ImGui::GetTextLineHeight() * 8.0f);
+            enter = edit_text_.multiline("##edit", ImVec2(-1, box_h));
+            // The box takes the keys a frame or two after it is asked to:
+            // the loop draws those frames now, not at the next key.
+            if (focus_frames_ > 0) {
+                focus_frames_ = ImGui::IsItemActive() ? 0 : focus_frames_ - 1;
+                ctx.wake_in(0.0);
+            }
+            enter_hint();
+            same_line_or_wrap(kit::EmojiPicker::room());
+            edit_emoji_.button("edit-emoji", edit_text_, ctx.model.device, ctx.model.assets_dir);
+            same_line_or_wrap(ImGui::CalcTextSize("0000 / 0000").x);
+            char_counter(edit_text_.value());
+        }
         day_picker("edit-day", s.edit.day, s.today());
-        ImGui::SetNextItemWidth(em(11));
+        ImGui::SetNextItemWidth(std::min(em(11), ImGui::GetContentRegionAvail().x));
         category_combo("edit-cat", ctx.model.categories, s.edit.category_id, false, new_category_);
-        same_line_or_wrap(em(13));
+        same_line_or_wrap(ImGui::GetFrameHeight() + ImGui::CalcTextSize("Shared aloud in a review").x + em(0.5f));
         ImGui::Checkbox("Shared aloud in a review", &s.edit.shared_in_review);
         if (ImGui::Button("Save changes") || enter) {
             if (auto notice = s.save_edit(edit_text_.value())) {
@@ -308,6 +364,9 @@ private:
     GuardedText search_box_;
     std::string search_set_;  // what the box last gave the screen
     uint64_t edit_loaded_ = 0;
+    bool editing_text_ = false;      // the box, not the wrapped text, is shown
+    int focus_frames_ = 0;           // frames left to draw until the box has the keys
+    bool scroll_to_editor_ = false;  // the editor under the list: bring it into view
 
     kit::CatalogComboState new_category_;
 };
