@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <cstdarg>
+#include <utility>
 
 namespace hearth::ui {
 
@@ -94,6 +95,12 @@ void begin_card(const char* title, float width) {
     ImGui::PushItemWidth(width - 2 * pad.x);
     if (title && *title) heading(title);
 }
+
+namespace {
+bool g_draw_again = false;
+}
+void draw_again() { g_draw_again = true; }
+bool take_draw_again() { return std::exchange(g_draw_again, false); }
 
 void same_line_or_wrap(float width, float spacing) {
     ImGui::SameLine(0, spacing);

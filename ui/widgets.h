@@ -31,6 +31,12 @@ float card_content_width();
 // Keeps the next item of `width` on this row when it fits (inside the current
 // card, or the window), else starts a new row: rows reflow on small windows.
 void same_line_or_wrap(float width, float spacing = -1.0f);
+
+// A control changed something already drawn earlier in this frame (a day
+// field's text left of the arrow clicked): the loop draws one more frame at
+// once rather than showing the stale words until the next input.
+void draw_again();
+bool take_draw_again();
 // `text` as it fits in `width` in the current font: cut at a character with
 // "…" when too long (a one-line preview in a list).
 std::string fit_with_ellipsis(std::string_view text, float width);

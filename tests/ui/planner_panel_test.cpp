@@ -2,6 +2,7 @@
 // week at a small and a large size, a plan created from the keyboard, and the
 // decisions behind drag and drop and "Plan it".
 #include "app_ui.h"
+#include "visible_text.h"
 
 #include <catch2/catch.hpp>
 #include <imgui_internal.h>
@@ -264,4 +265,37 @@ TEST_CASE("\"Plan it\" pressed in the idea bank plans the suggested idea on the 
     auto next = u.t.model.ideas.suggest(0);
     REQUIRE(next);
     CHECK(next->id != suggested->id);
+}
+
+TEST_CASE("The plan form's day and its weekday change together when the arrows are clicked, the mouse held still",
+          "[ui][planner]") {
+    PlannerUi u;
+    u.hand(PlanNew{});
+    ImGuiWindow* content = window_named_like("Hearth/content_");
+    REQUIRE(content);
+    // The loop draws on after input only while a frame says it must (app/window.cpp).
+    auto settle = [&] {
+        for (int i = 0; i < 8 && ui::frame_still_settling(); ++i) u.frame();
+    };
+    struct Step {
+        const char* control;
+        const char* date;
+        const char* weekday;
+    };
+    for (Step step : {Step{"##next", "2026-09-22", "Tuesday"}, Step{"##next", "2026-09-23", "Wednesday"},
+                      Step{"##prev", "2026-09-22", "Tuesday"}, Step{"Today", "2026-09-21", "Monday"}}) {
+        INFO(step.control << " to " << step.date);
+        // Pointed at and clicked as a hand does (the title field keeps the keys
+        // until the press, so the arrow is not "hovered" before it).
+        auto r = item_rect(u, content, id_of(content, {"form-day", step.control}));
+        REQUIRE(r);
+        ui::frame_still_settling();
+        u.h.click(r->GetCenter(), [&] { u.shell.draw(); });
+        settle();
+        const std::string shown = test::visible_text("Hearth/content");
+        INFO(shown);
+        CHECK(shown.find(step.date) != std::string::npos);
+        CHECK(shown.find(step.weekday) != std::string::npos);
+        CHECK(u.t.model.planner.plans().empty());
+    }
 }
