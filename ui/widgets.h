@@ -20,6 +20,11 @@ bool partner_picker(const char* id, const Couple& couple, int& slot);
 // Refusal text right below the field it is about.
 void inline_error(const std::string& message);
 void muted(const char* fmt, ...) IM_FMTARGS(1);
+// Text wrapped at spaces only, a run of punctuation (the "..." of a sentence
+// stem, a closing quote, a full stop after a quote) kept with the word before
+// it: ImGui's own wrapping may start a line with "...â" or a lone ".".
+// Lines after the first start where the first did (after SameLine, too).
+void text_wrapped_whole(std::string_view text);
 void heading(const char* text);
 
 // A rounded card as tall as its content, `width` wide (0: the rest of the row),
