@@ -17,7 +17,12 @@ void DashboardScreen::sync() {
     uint64_t rev = data_revision();
     if (rev == read_revision_ && week.monday() == read_week_) return;
     summary_ = week_summary(m_, iso_week(week.monday()), kNewest);
-    exercise_ = m_.sessions.current();
+    // Only when the exercises changed: an appreciation costs no exercise query.
+    if (m_.sessions.revision() != exercise_revision_ || !exercise_read_) {
+        exercise_ = m_.sessions.current();
+        exercise_revision_ = m_.sessions.revision();
+        exercise_read_ = true;
+    }
     trends_ = week_trends(m_, iso_week(week.monday()), kTrendWeeks);
     trend_labels_.clear();
     for (const auto& t : trends_) {

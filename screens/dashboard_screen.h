@@ -62,6 +62,8 @@ private:
     WeekSummary summary_;
     std::vector<WeekTrend> trends_;
     std::optional<SessionView> exercise_;
+    uint64_t exercise_revision_ = 0;
+    bool exercise_read_ = false;
     std::vector<std::string> trend_labels_;
     DayQuestion day_question_{m_};
 };
