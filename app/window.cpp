@@ -1,5 +1,7 @@
 #include "window.h"
 
+#include "queued_input.h"
+
 #include "app_context.h"
 #include "db_problem.h"
 #include "guarded_text.h"
@@ -183,7 +185,7 @@ int run_window(ui::LockableApp& app, Model& look, const Clock& clock, const Wind
     io.ConfigInputTextCursorBlink = false;  // a steady caret needs no wake-ups
     io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
     ImGui_ImplGlfw_InitForOpenGL(win, true);
-    glfwSetCharCallback(win, char_callback);
+    std::optional<QueuedInput> input(std::in_place, win, char_callback);
     glfwSetWindowContentScaleCallback(win, content_scale_callback);
     ui::wrap_clipboard(io);
     ImGui_ImplOpenGL3_Init("#version 330 core");
@@ -211,6 +213,7 @@ int run_window(ui::LockableApp& app, Model& look, const Clock& clock, const Wind
     if (opt.panel && app.shell() && !opt.cannot_open && !app.shell()->select(*opt.panel)) {
         std::fprintf(stderr, "hearth: there is no panel \"%s\" (hearth --help lists them)\n", opt.panel->c_str());
         snapshot_waker.reset();
+        input.reset();
         ImGui_ImplOpenGL3_Shutdown();
         ImGui_ImplGlfw_Shutdown();
         ImGui::DestroyContext();
@@ -261,6 +264,8 @@ int run_window(ui::LockableApp& app, Model& look, const Clock& clock, const Wind
         }
         ImGui_ImplOpenGL3_NewFrame();
         ImGui_ImplGlfw_NewFrame();
+        // Each event is handled by a frame of its own and the one after it.
+        if (input->feed_frame()) frames_left = std::max(frames_left, kFramesPerInput);
         ImGui::NewFrame();
         if (!opt.cannot_open) app.draw();
         else if (ui::draw_cannot_open(opt.cannot_open->file, opt.cannot_open->message)) glfwSetWindowShouldClose(win, GLFW_TRUE);
@@ -320,6 +325,7 @@ int run_window(ui::LockableApp& app, Model& look, const Clock& clock, const Wind
         if (idle && live && !opt.measure_startup && !opt.cannot_open && live->snapshots.due())
             live->snapshots.start_daily([] { glfwPostEmptyEvent(); });
         if (live && live->snapshots.enabled()) wake = std::min(wake.value_or(1e9), live->snapshots.seconds_until_due());
+        if (input->waiting()) frames_left = std::max(frames_left, 1);
         if (one_shot) frames_left = 1;  // keep drawing until the screenshot is taken
         if (remember && !one_shot && app.model()) {
             // Not remembering the size (a full disk) is not worth a word.
@@ -337,6 +343,7 @@ int run_window(ui::LockableApp& app, Model& look, const Clock& clock, const Wind
         if (auto r = m->snapshots.wait(); r && !r->ok) std::fprintf(stderr, "hearth: %s\n", r->message.c_str());
     }
     snapshot_waker.reset();  // it calls GLFW
+    input.reset();
     ui::set_atlas_upload({});
     ImGui_ImplOpenGL3_Shutdown();
     ImGui_ImplGlfw_Shutdown();

@@ -53,6 +53,20 @@ std::string BreaksScreen::length_text(int64_t ms) {
     return std::to_string(m / 60) + " h " + std::to_string(m % 60) + " min";
 }
 
+namespace {
+// "12 of 20 min": the unit once when both are plain minutes.
+std::string part_of(int64_t part_ms, int64_t total_ms) {
+    std::string part = BreaksScreen::length_text(part_ms);
+    if (total_ms < 60 * 60'000 - 30'000) part = std::to_string((part_ms + 30'000) / 60'000);
+    return part + " of " + BreaksScreen::length_text(total_ms);
+}
+} // namespace
+
+std::string BreaksScreen::left_text(const BreakView& b) {
+    const int64_t left_ms = (b.remaining_ms + 59'999) / 60'000 * 60'000;
+    return (b.state == BreakState::paused ? "Paused: " : "") + part_of(left_ms, b.total_ms()) + " left";
+}
+
 void BreaksScreen::show_more_history() { history_shown_ += kHistoryPage; }
 
 std::optional<WallTime> BreaksScreen::return_at() const {
@@ -131,7 +145,16 @@ SaveResult BreaksScreen::toggle_pause(const BreakView& b) {
 }
 
 SaveResult BreaksScreen::extend(const BreakView& b, int add) { return report(b.id, model_.breaks.extend(b.id, add)); }
-SaveResult BreaksScreen::end_early(const BreakView& b) { return report(b.id, model_.breaks.end_early(b.id)); }
+SaveResult BreaksScreen::end_early(const BreakView& b) {
+    SaveResult r = report(b.id, model_.breaks.end_early(b.id));
+    if (!r.ok()) return r;
+    const std::string& name = model_.couple.partner(b.caller_slot).name;
+    const int64_t ran_ms = b.total_ms() - b.remaining_ms;
+    const std::string ran = ran_ms < 30'000 ? "less than a minute of " + length_text(b.total_ms()) : part_of(ran_ms, b.total_ms());
+    notice_ = name + "'s break ended early, after " + ran + ".";
+    if (!b.topic.empty()) notice_ += " The topic stays open under \xE2\x80\x9CHistory and open topics\xE2\x80\x9D.";
+    return r;
+}
 SaveResult BreaksScreen::come_back(const BreakView& b) { return report(b.id, model_.breaks.come_back(b.id)); }
 
 std::optional<ListenAboutBreak> BreaksScreen::come_back_to_listen(const BreakView& b) {

@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace hearth {
@@ -44,6 +45,9 @@ public:
     const std::vector<BreakView>& history() const { return history_; }
     // A length of break time to the nearest minute: "20 min", "1 h 5 min".
     static std::string length_text(int64_t ms);
+    // What is left of a break under way: "12 of 20 min left", "Paused: 1 h 5 min
+    // of 1 h 30 min left" (minutes left rounded up, as the countdown shows them).
+    static std::string left_text(const BreakView& b);
     bool has_more_history() const { return int(history_.size()) < history_total_; }
     void show_more_history();
 
@@ -87,6 +91,10 @@ public:
     SaveResult let_go(const BreakView& b);
     SaveResult reopen_topic(const BreakView& b);
 
+    // What the last command did, for the window's message line ("Maya's break
+    // ended early, after 7 of 20 min."); empty after it is taken.
+    std::string take_notice() { return std::exchange(notice_, {}); }
+
     // A refused command's reason, shown under the break it was about.
     std::string error_for(const BreakView& b) const { return b.id == error_id_ ? error_.error : std::string(); }
 
@@ -110,6 +118,7 @@ private:
     BreathingRhythm rhythm_;
     SaveResult error_;
     std::string error_id_;
+    std::string notice_;
 };
 
 } // namespace hearth

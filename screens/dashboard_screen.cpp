@@ -17,6 +17,12 @@ void DashboardScreen::sync() {
     uint64_t rev = data_revision();
     if (rev == read_revision_ && week.monday() == read_week_) return;
     summary_ = week_summary(m_, iso_week(week.monday()), kNewest);
+    // Only when the exercises changed: an appreciation costs no exercise query.
+    if (m_.sessions.revision() != exercise_revision_ || !exercise_read_) {
+        exercise_ = m_.sessions.current();
+        exercise_revision_ = m_.sessions.revision();
+        exercise_read_ = true;
+    }
     trends_ = week_trends(m_, iso_week(week.monday()), kTrendWeeks);
     trend_labels_.clear();
     for (const auto& t : trends_) {
@@ -53,5 +59,21 @@ std::string DashboardScreen::last_review_text() const {
            format_days_ago(*days) + ")";
 }
 
+std::string DashboardScreen::exercise_under_way_text() const {
+    if (!exercise_) return {};
+    const SessionView& s = *exercise_;
+    const std::string topic = "\xE2\x80\x9C" + (s.topic.empty() ? s.exercise_title : s.topic) + "\xE2\x80\x9D";
+    if (s.state == SessionState::closing) return "Finished: " + topic + ". Say how heard you each felt.";
+    if (s.interrupted) return "Interrupted when Hearth closed: " + topic + ".";
+    std::string text = "In progress: " + topic + ", turn " + std::to_string(s.turn + 1) + " of " +
+                       std::to_string(s.turns_total);
+    if (s.step) text += ", " + s.step->title + " (" + m_.couple.partner(s.floor_slot).name + " talking)";
+    if (s.state == SessionState::paused) text += ", paused";
+    return text + ".";
+}
+
+void DashboardScreen::resume_exercise() {
+    if (exercise_ && exercise_->state == SessionState::paused && !exercise_->interrupted) m_.sessions.resume(exercise_->id);
+}
 
 } // namespace hearth

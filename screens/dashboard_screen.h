@@ -8,6 +8,7 @@
 #include "week_summary.h"
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -39,6 +40,15 @@ public:
     std::string last_review_text() const;              // "Last review: ... (yesterday)"; empty before the first
     const std::vector<std::string>& trend_week_labels() const { return trend_labels_; }  // "W39"
 
+    // A listening exercise under way (running, paused, interrupted by a close,
+    // or waiting for its ratings), read with the figures; nullopt when none.
+    const std::optional<SessionView>& exercise_under_way() const { return exercise_; }
+    // "In progress: âSunday morningsâ, turn 1 of 2, Share (Maya talking), paused".
+    std::string exercise_under_way_text() const;
+    // Back to it: a paused exercise's timer goes on again (an interrupted one is
+    // carried on from the listening screen, which asks first).
+    void resume_exercise();
+
     // Open break topics.
     void talked_through(const std::string& break_id) { m_.breaks.mark_topic_talked_through(break_id); }
     void let_go(const std::string& break_id) { m_.breaks.dismiss_topic(break_id); }
@@ -51,6 +61,9 @@ private:
     uint64_t read_revision_ = 0;
     WeekSummary summary_;
     std::vector<WeekTrend> trends_;
+    std::optional<SessionView> exercise_;
+    uint64_t exercise_revision_ = 0;
+    bool exercise_read_ = false;
     std::vector<std::string> trend_labels_;
     DayQuestion day_question_{m_};
 };

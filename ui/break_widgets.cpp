@@ -73,10 +73,20 @@ void quick_break_button(AppContext& ctx, float width) {
     const Couple& couple = ctx.model.couple;
     bool open = ImGui::Button("I need a break", ImVec2(width, 0));
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Call a timed break (Ctrl+B)");
+    const ImVec2 button_min = ImGui::GetItemRectMin(), button_max = ImGui::GetItemRectMax();
     ImGuiIO& io = ImGui::GetIO();
     if (io.KeyCtrl && key_pressed('B')) open = true;
     if (open) ImGui::OpenPopup("quick break");
+    // Beside its button (under it at the top of the window, over it at the
+    // bottom), wherever the mouse is: Ctrl+B opens it too.
+    const bool below = button_max.y < ImGui::GetMainViewport()->WorkPos.y + ImGui::GetMainViewport()->WorkSize.y * 0.5f;
+    const float gap = em(0.25f);
+    ImGui::SetNextWindowPos(below ? ImVec2(button_min.x, button_max.y + gap) : ImVec2(button_min.x, button_min.y - gap),
+                            ImGuiCond_Appearing, below ? ImVec2(0, 0) : ImVec2(0, 1));
     if (ImGui::BeginPopup("quick break")) {
+        // Words wrap at a fixed width: a popup sized by its own wrapped text
+        // never settles on a size.
+        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + em(18.5f));
         // A break under way comes first: open it, or start a second one only
         // by saying so (a digit key alone does not).
         bool* second = ImGui::GetStateStorage()->GetBoolRef(ImGui::GetID("second break"), false);
@@ -86,9 +96,9 @@ void quick_break_button(AppContext& ctx, float width) {
             if (b.state != BreakState::running && b.state != BreakState::paused) continue;
             under_way = true;
             ImGui::PushID(b.id.c_str());
-            ImGui::Text("%s's break is %s: %s left, back at %s.", shown(couple.partner(b.caller_slot).name),
-                        b.state == BreakState::paused ? "paused" : "running", format_countdown(b.remaining_seconds).c_str(),
-                        shown(b.return_clock));
+            ImGui::TextWrapped("%s's break is %s: %s left, back at %s.", shown(couple.partner(b.caller_slot).name),
+                               b.state == BreakState::paused ? "paused" : "running",
+                               format_countdown(b.remaining_seconds).c_str(), shown(b.return_clock));
             if (ImGui::Button("Open it") || (!*second && named_key_pressed(ImGuiKey_Enter))) {
                 ctx.go_to(PanelId::breaks);
                 ImGui::CloseCurrentPopup();
@@ -98,6 +108,7 @@ void quick_break_button(AppContext& ctx, float width) {
         if (under_way && !*second) {
             ImGui::Spacing();
             if (ImGui::Button("Start a second break\xE2\x80\xA6")) *second = true;
+            ImGui::PopTextWrapPos();
             ImGui::EndPopup();
             return;
         }
@@ -123,6 +134,7 @@ void quick_break_button(AppContext& ctx, float width) {
             ImGui::PopStyleColor(3);
             if (s == 0) ImGui::SameLine();
         }
+        ImGui::PopTextWrapPos();
         ImGui::EndPopup();
     }
 }

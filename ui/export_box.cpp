@@ -29,7 +29,7 @@ void ExportBox::draw(const char* button, const std::function<void(const std::str
         confirm_.clear();
         try {
             write(path);
-            ok_ = "Wrote " + path;
+            ok_ = "Wrote " + as_typed(path);
         } catch (const std::exception& e) {
             error_ = e.what();
         }
@@ -44,7 +44,7 @@ void ExportBox::draw(const char* button, const std::function<void(const std::str
         else run(path);
     }
     if (!confirm_.empty()) {
-        ImGui::TextWrapped("%s already exists.", confirm_.c_str());
+        ImGui::TextWrapped("%s already exists.", as_typed(confirm_).c_str());
         if (ImGui::Button("Replace it")) run(confirm_);
         ImGui::SameLine();
         if (ImGui::Button("Keep it")) confirm_.clear();

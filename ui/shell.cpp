@@ -34,7 +34,7 @@ void tick_timers(AppContext& ctx) {
 bool frame_still_settling() {
     ImGuiContext& g = *GImGui;
     static int last_popups = 0;
-    bool settling = g.OpenPopupStack.Size != last_popups;
+    bool settling = g.OpenPopupStack.Size != last_popups || take_draw_again();
     last_popups = g.OpenPopupStack.Size;
     for (ImGuiWindow* w : g.Windows) {
         if (!w->Active) continue;

@@ -50,7 +50,8 @@ private:
 // After a frame: true while ImGui still has to show something it laid out but
 // did not draw yet (a popup or tooltip opening is hidden on its first frame
 // while it measures itself; a window fitting its size; the set of open popups
-// changed). The loop draws another frame then, rather than waiting for input.
+// changed; a control asked to draw_again()). The loop draws another frame
+// then, rather than waiting for input.
 bool frame_still_settling();
 
 } // namespace hearth::ui

@@ -19,8 +19,14 @@ std::string expand_home(const std::string& path) {
 }
 
 std::string in_home(const std::string& file_name) {
+    return home().empty() ? file_name : "~/" + file_name;
+}
+
+std::string as_typed(const std::string& path) {
     std::string h = home();
-    return h.empty() ? file_name : h + "/" + file_name;
+    while (h.size() > 1 && h.back() == '/') h.pop_back();
+    if (h.empty() || h == "/" || path.rfind(h + "/", 0) != 0) return path;
+    return "~" + path.substr(h.size());
 }
 
 } // namespace hearth::ui

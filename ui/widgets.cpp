@@ -7,8 +7,11 @@
 #include "text/glyphs.h"
 #include "utf8.h"
 
+#include <imgui_internal.h>
+
 #include <algorithm>
 #include <cstdarg>
+#include <utility>
 
 namespace hearth::ui {
 
@@ -65,6 +68,69 @@ void muted(const char* fmt, ...) {
     va_end(args);
 }
 
+namespace {
+// Only marks that end or close something: nothing to start a line with.
+bool only_closing_punctuation(std::string_view word) {
+    static constexpr std::string_view kMarks[] = {".", ",", ";", ":", "!", "?", "\"", "'", ")",
+                                                  "\xE2\x80\x9D", "\xE2\x80\x99", "\xE2\x80\xA6"};  // ” ’ …
+    while (!word.empty()) {
+        bool matched = false;
+        for (std::string_view m : kMarks)
+            if (word.starts_with(m)) {
+                word.remove_prefix(m.size());
+                matched = true;
+                break;
+            }
+        if (!matched) return false;
+    }
+    return true;
+}
+
+void wrap_paragraph(std::string_view text, float width) {
+    auto w = [](std::string_view t) { return ImGui::CalcTextSize(t.data(), t.data() + t.size()).x; };
+    const char* line = text.data();
+    const char* line_end = line;  // the end of what fits so far
+    std::size_t pos = 0;
+    while (pos < text.size()) {
+        // The next unit: a word with any punctuation-only words after it.
+        std::size_t end = text.find(' ', pos);
+        if (end == std::string_view::npos) end = text.size();
+        while (end < text.size()) {
+            std::size_t next = text.find(' ', end + 1);
+            if (next == std::string_view::npos) next = text.size();
+            if (!only_closing_punctuation(text.substr(end + 1, next - end - 1))) break;
+            end = next;
+        }
+        const char* unit_end = text.data() + end;
+        if (line_end != line && w(std::string_view(line, std::size_t(unit_end - line))) > width) {
+            ImGui::TextUnformatted(line, line_end);
+            line = text.data() + pos;
+        }
+        line_end = unit_end;
+        pos = end + 1;
+    }
+    ImGui::TextUnformatted(line, line_end);  // a word wider than the line is wrapped by ImGui
+}
+} // namespace
+
+void text_wrapped_whole(std::string_view text) {
+    ImGuiWindow* window = ImGui::GetCurrentWindow();
+    const float wrap_pos = window->DC.TextWrapPos >= 0.0f ? window->DC.TextWrapPos : 0.0f;
+    // A pixel of room: ImGui adds glyph advances its own way.
+    const float width = ImGui::CalcWrapWidthForPos(ImGui::GetCursorScreenPos(), wrap_pos) - 1.0f;
+    ImGui::PushTextWrapPos(wrap_pos);
+    ImGui::BeginGroup();
+    std::size_t start = 0;
+    while (start <= text.size()) {
+        std::size_t end = text.find('\n', start);
+        if (end == std::string_view::npos) end = text.size();
+        wrap_paragraph(text.substr(start, end - start), width);
+        start = end + 1;
+    }
+    ImGui::EndGroup();
+    ImGui::PopTextWrapPos();
+}
+
 void heading(const char* text) {
     ImGui::PushFont(fonts().heading);
     ImGui::TextUnformatted(text);
@@ -94,6 +160,12 @@ void begin_card(const char* title, float width) {
     ImGui::PushItemWidth(width - 2 * pad.x);
     if (title && *title) heading(title);
 }
+
+namespace {
+bool g_draw_again = false;
+}
+void draw_again() { g_draw_again = true; }
+bool take_draw_again() { return std::exchange(g_draw_again, false); }
 
 void same_line_or_wrap(float width, float spacing) {
     ImGui::SameLine(0, spacing);

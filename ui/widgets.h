@@ -20,6 +20,11 @@ bool partner_picker(const char* id, const Couple& couple, int& slot);
 // Refusal text right below the field it is about.
 void inline_error(const std::string& message);
 void muted(const char* fmt, ...) IM_FMTARGS(1);
+// Text wrapped at spaces only, a run of punctuation (the "..." of a sentence
+// stem, a closing quote, a full stop after a quote) kept with the word before
+// it: ImGui's own wrapping may start a line with "...â" or a lone ".".
+// Lines after the first start where the first did (after SameLine, too).
+void text_wrapped_whole(std::string_view text);
 void heading(const char* text);
 
 // A rounded card as tall as its content, `width` wide (0: the rest of the row),
@@ -31,6 +36,12 @@ float card_content_width();
 // Keeps the next item of `width` on this row when it fits (inside the current
 // card, or the window), else starts a new row: rows reflow on small windows.
 void same_line_or_wrap(float width, float spacing = -1.0f);
+
+// A control changed something already drawn earlier in this frame (a day
+// field's text left of the arrow clicked): the loop draws one more frame at
+// once rather than showing the stale words until the next input.
+void draw_again();
+bool take_draw_again();
 // `text` as it fits in `width` in the current font: cut at a character with
 // "…" when too long (a one-line preview in a list).
 std::string fit_with_ellipsis(std::string_view text, float width);

@@ -2,6 +2,8 @@
 // while a countdown shows, sleeping otherwise, asking for attention at the end.
 #include "app_ui.h"
 #include "mouse.h"
+#include "screen_text.h"
+#include "visible_text.h"
 
 #include <catch2/catch.hpp>
 
@@ -155,4 +157,93 @@ TEST_CASE("Calling a break from any screen takes Ctrl+B and the partner's number
     CHECK(active[0].caller_slot == 1);
     CHECK(active[0].total_ms() == kDefaultBreakMinutes * 60'000);
     CHECK(u.shell.current_id() == "breaks");
+}
+
+TEST_CASE("\"Who needs a break?\" opens beside its button, by a click or by Ctrl+B with the mouse far away",
+          "[ui][breaks]") {
+    for (ImVec2 size : {ImVec2(1280, 800), ImVec2(640, 480)}) {
+        for (bool by_keys : {false, true}) {
+            INFO("at " << size.x << "x" << size.y << (by_keys ? ", Ctrl+B" : ", a click"));
+            BreaksUi u;
+            u.h.resize(size);
+            REQUIRE(u.shell.select("gratitude"));
+            u.frames(3);
+            auto button = test::find_text("I need a break");
+            REQUIRE(button);
+            if (by_keys) {
+                u.h.mouse_move(ImVec2(size.x * 0.7f, size.y * 0.5f), [&] { u.shell.draw(); });
+                u.press('B', /*ctrl=*/true);
+            } else {
+                REQUIRE(u.click_text("I need a break"));
+            }
+            u.frames(3);
+            ImGuiWindow* popup = drawn_window("##Popup_");
+            REQUIRE(popup);
+            const ImRect r = popup->Rect();
+            const float em = ImGui::GetFontSize();
+            // Next to the button, above or below it, not over it.
+            const float gap = r.Min.y >= button->max.y ? r.Min.y - button->max.y : button->min.y - r.Max.y;
+            CHECK(gap >= 0);
+            CHECK(gap < em);
+            CHECK(std::abs(r.Min.x - button->min.x) < 3 * em);
+            // Sized to what it holds, whole in the window.
+            CHECK(r.GetHeight() < 12 * em);
+            CHECK(r.Min.y >= 0);
+            CHECK(r.Max.y <= size.y);
+        }
+    }
+}
+
+TEST_CASE("A running break says how much of it is left; ending it early says what happened", "[ui][breaks]") {
+    BreaksUi u;
+    BreakRequest r;
+    r.caller_slot = 0;
+    r.topic = "The holiday";
+    REQUIRE(u.t.model.breaks.start(r).ok());
+    REQUIRE(u.shell.select("breaks"));
+    u.frames(2);
+    u.t.clock.advance(minutes(8));
+    u.frames(2);
+    std::string shown = test::visible_text("Hearth/content");
+    INFO(shown);
+    CHECK(shown.find("12of20minleft") != std::string::npos);
+    CHECK(shown.find("Running") == std::string::npos);
+
+    REQUIRE(u.click_text("End early"));
+    u.frames(2);
+    ImGuiWindow* confirm = drawn_window("End early");
+    REQUIRE(confirm);
+    CHECK(test::visible_text("End early").starts_with("Endearly"));
+    REQUIRE(u.click_text("End it now"));
+    u.frames(2);
+    CHECK(u.t.model.breaks.active().empty());
+    const std::string maya = u.t.model.couple.partner(0).name;
+    CHECK(u.ctx.notice.starts_with(maya + "'s break ended early, after 8 of 20 min."));
+    const std::string after = test::visible_text();
+    INFO(after);
+    CHECK(after.find(test::without_spaces(maya + "'s break ended early, after 8 of 20 min.")) != std::string::npos);
+}
+
+TEST_CASE("While a break runs, the breaks panel says so and starts a second only when asked in words",
+          "[ui][breaks]") {
+    BreaksUi u;
+    BreakRequest r;
+    r.caller_slot = 0;
+    REQUIRE(u.t.model.breaks.start(r).ok());
+    REQUIRE(u.shell.select("breaks"));
+    u.frames(2);
+    std::string shown = test::visible_text("Hearth/content");
+    INFO(shown);
+    CHECK(shown.find("Callanotherbreak") == std::string::npos);
+    CHECK(shown.find("Abreakisunderwayabove") != std::string::npos);
+    REQUIRE(u.click_text("Start a second break"));
+    u.frames(2);
+    shown = test::visible_text("Hearth/content");
+    CHECK(shown.find("Asecondbreak") != std::string::npos);
+    // The second one starts only from its own form.
+    CHECK(u.t.model.breaks.active().size() == 1);
+    REQUIRE(u.click_text("Sam"));
+    REQUIRE(u.click_text("Start the break"));
+    u.frames(2);
+    CHECK(u.t.model.breaks.active().size() == 2);
 }

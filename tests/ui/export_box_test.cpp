@@ -1,9 +1,13 @@
 #include "export_box.h"
+#include "app_ui.h"
 #include "headless.h"
+#include "visible_text.h"
 #include "../model/test_support.h"
 
 #include <catch2/catch.hpp>
 
+#include <cstdlib>
+#include <filesystem>
 #include <fstream>
 
 using namespace hearth;
@@ -44,4 +48,32 @@ TEST_CASE("An export writes a new file but never replaces one without asking", "
     std::string content;
     std::getline(in, content);
     CHECK(content == "summary 1");
+}
+
+TEST_CASE("The weekly review's export shows the home folder as ~/, and writes there", "[ui][review]") {
+    test::TempDir home;
+    const char* before = std::getenv("HOME");
+    const std::string saved = before ? before : "";
+    ::setenv("HOME", home.path().string().c_str(), 1);
+    {
+        test::OwnedAppUi u;
+        u.h.resize(ImVec2(1600, 3000));  // the whole review, the export at its foot
+        REQUIRE(u.shell.select("review"));
+        u.frames(2);
+        u.click_text("Export this week so far");  // once a review is under way it is folded
+        u.frames(2);
+        const std::string name = "hearth-" + format_iso_week(iso_week(local_date(u.t.clock.now()))) + ".md";
+        std::string shown = test::visible_text("Hearth/content");
+        INFO(shown);
+        CHECK(shown.find("~/" + name) != std::string::npos);
+        CHECK(shown.find(test::without_spaces(home.path().string())) == std::string::npos);
+        REQUIRE(u.click_text("Export this week"));
+        u.frames(2);
+        CHECK(std::filesystem::is_regular_file(home / name));
+        shown = test::visible_text("Hearth/content");
+        CHECK(shown.find("Wrote~/" + name) != std::string::npos);
+        CHECK(shown.find(test::without_spaces(home.path().string())) == std::string::npos);
+    }
+    if (before) ::setenv("HOME", saved.c_str(), 1);
+    else ::unsetenv("HOME");
 }

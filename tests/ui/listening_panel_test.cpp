@@ -5,6 +5,7 @@
 #include "mouse.h"
 #include "panel_registry.h"
 #include "screen_text.h"
+#include "visible_text.h"
 
 #include <catch2/catch.hpp>
 
@@ -14,6 +15,12 @@ using namespace std::chrono;
 namespace {
 // The key codes the backend delivers for ImGui's named keys (GLFW codes).
 int code(ImGuiKey key) { return ImGui::GetKeyIndex(key); }
+
+// What visible_text() read, its lines joined (a wrapped sentence reads whole).
+std::string one_line(std::string text) {
+    std::erase(text, '\n');
+    return text;
+}
 
 struct Ui : test::OwnedAppUi {
     SessionView current() {
@@ -295,4 +302,67 @@ TEST_CASE("The listening keys do only what they say: arrows and Space never also
         CHECK_FALSE(ImGui::IsPopupOpen(nullptr, ImGuiPopupFlags_AnyPopupId));
         CHECK_FALSE(ring_around_an_area());
     }
+}
+
+TEST_CASE("The exercise's words never leave a full stop or a closing quote alone on a line, at any width",
+          "[ui][listening]") {
+    for (int text_size : {13, 28}) {
+        test::TestModel t;
+        t.model.settings.set(setting::text_size, text_size);
+        test::AppUi u(t);
+        REQUIRE(u.shell.select("listening"));
+        SessionSetup setup;
+        setup.topic = "Sunday mornings";
+        REQUIRE(t.model.sessions.start(setup).ok());
+        for (float width = 640; width <= 1600; width += 7) {
+            u.h.resize(ImVec2(width, 900));
+            u.frames(2);
+            const std::string shown = test::visible_text("Hearth/content");
+            std::size_t start = 0;
+            while (start < shown.size()) {
+                std::size_t end = shown.find('\n', start);
+                if (end == std::string::npos) end = shown.size();
+                const std::string line = shown.substr(start, end - start);
+                start = end + 1;
+                if (line.empty()) continue;
+                INFO("at " << width << " px, text " << text_size << ": a line reads \"" << line << "\" in\n" << shown);
+                CHECK(line.find_first_not_of(".,;:!?\"'\xE2\x80\x9D\xE2\x80\xA6") != std::string::npos);
+            }
+        }
+    }
+}
+
+TEST_CASE("An exercise left for another screen shows on This week as in progress, with Resume", "[ui][listening]") {
+    Ui u;
+    REQUIRE(u.shell.select("listening"));
+    u.frame();
+    SessionSetup setup;
+    setup.topic = "Sunday mornings";
+    REQUIRE(u.t.model.sessions.start(setup).ok());
+    u.frames(2);
+    u.press(code(ImGuiKey_Space));  // paused, then the couple goes to This week
+    REQUIRE(u.current().state == SessionState::paused);
+    u.press('1', /*ctrl=*/true);
+    u.frames(2);
+    REQUIRE(u.shell.current_id() == "dashboard");
+    const std::string maya = u.t.model.couple.partner(0).name;
+    std::string shown = one_line(test::visible_text("Hearth/content"));
+    INFO(shown);
+    CHECK(shown.find(test::without_spaces("In progress: \xE2\x80\x9CSunday mornings\xE2\x80\x9D, turn 1 of 2, Share (" + maya +
+                                          " talking), paused.")) != std::string::npos);
+    CHECK(shown.find("Startalisteningexercise") == std::string::npos);
+    REQUIRE(u.click_text("Resume"));
+    u.frames(2);
+    CHECK(u.shell.current_id() == "listening");
+    CHECK(u.current().state == SessionState::running);
+    // Running, it reads the same without "paused", and Resume only goes back to it.
+    u.press('1', /*ctrl=*/true);
+    u.frames(2);
+    shown = one_line(test::visible_text("Hearth/content"));
+    CHECK(shown.find(test::without_spaces("In progress: \xE2\x80\x9CSunday mornings\xE2\x80\x9D, turn 1 of 2, Share (" + maya +
+                                          " talking).")) != std::string::npos);
+    REQUIRE(u.click_text("Resume"));
+    u.frames(2);
+    CHECK(u.shell.current_id() == "listening");
+    CHECK(u.current().state == SessionState::running);
 }

@@ -2,6 +2,8 @@
 // week at a small and a large size, a plan created from the keyboard, and the
 // decisions behind drag and drop and "Plan it".
 #include "app_ui.h"
+#include "screen_text.h"
+#include "visible_text.h"
 
 #include <catch2/catch.hpp>
 #include <imgui_internal.h>
@@ -264,4 +266,84 @@ TEST_CASE("\"Plan it\" pressed in the idea bank plans the suggested idea on the 
     auto next = u.t.model.ideas.suggest(0);
     REQUIRE(next);
     CHECK(next->id != suggested->id);
+}
+
+TEST_CASE("The plan form's day and its weekday change together when the arrows are clicked, the mouse held still",
+          "[ui][planner]") {
+    PlannerUi u;
+    u.hand(PlanNew{});
+    ImGuiWindow* content = window_named_like("Hearth/content_");
+    REQUIRE(content);
+    // The loop draws on after input only while a frame says it must (app/window.cpp).
+    auto settle = [&] {
+        for (int i = 0; i < 8 && ui::frame_still_settling(); ++i) u.frame();
+    };
+    struct Step {
+        const char* control;
+        const char* date;
+        const char* weekday;
+    };
+    for (Step step : {Step{"##next", "2026-09-22", "Tuesday"}, Step{"##next", "2026-09-23", "Wednesday"},
+                      Step{"##prev", "2026-09-22", "Tuesday"}, Step{"Today", "2026-09-21", "Monday"}}) {
+        INFO(step.control << " to " << step.date);
+        // Pointed at and clicked as a hand does (the title field keeps the keys
+        // until the press, so the arrow is not "hovered" before it).
+        auto r = item_rect(u, content, id_of(content, {"form-day", step.control}));
+        REQUIRE(r);
+        ui::frame_still_settling();
+        u.h.click(r->GetCenter(), [&] { u.shell.draw(); });
+        settle();
+        const std::string shown = test::visible_text("Hearth/content");
+        INFO(shown);
+        CHECK(shown.find(step.date) != std::string::npos);
+        CHECK(shown.find(step.weekday) != std::string::npos);
+        CHECK(u.t.model.planner.plans().empty());
+    }
+}
+
+TEST_CASE("Clicking an empty day starts a plan on that day, and the week says so before the first plan",
+          "[ui][planner]") {
+    for (ImVec2 size : {ImVec2(1280, 800), ImVec2(640, 480)}) {
+        INFO("at " << size.x << "x" << size.y);
+        PlannerUi u;
+        u.h.resize(size);
+        u.frames();
+        REQUIRE(u.t.model.planner.plans().empty());
+        const std::string before = test::visible_text("Hearth/content");
+        INFO(before);
+        CHECK(before.find("lickadaytoplansomethingonit") != std::string::npos);
+        // Wednesday's empty cell: under its name in seven columns, right of it in rows.
+        auto wed = test::find_text("Wed");
+        REQUIRE(wed);
+        const float em = ImGui::GetFontSize();
+        const bool columns = size.x >= 1000;
+        ImVec2 at = columns ? ImVec2((wed->min.x + wed->max.x) / 2, wed->max.y + 3 * em)
+                            : ImVec2(wed->min.x + 9 * em, (wed->min.y + wed->max.y) / 2);
+        u.click(at);
+        u.frames(2);
+        const std::string form = test::visible_text("Hearth/content");
+        INFO(form);
+        CHECK(form.find("Anewplan") != std::string::npos);
+        CHECK(form.find("2026-09-23") != std::string::npos);
+        CHECK(form.find("Wednesday") != std::string::npos);
+        // Saved as typed, it is on Wednesday.
+        u.type("Board games");
+        u.frames(1);
+        u.press(test::Headless::kEnter);
+        u.frames(1);
+        auto plans = u.t.model.planner.plans();
+        REQUIRE(plans.size() == 1);
+        CHECK(plans[0].day == add_days(monday(), 2));
+    }
+}
+
+TEST_CASE("The plan form says once that Enter saves", "[ui][planner]") {
+    PlannerUi u;
+    u.hand(PlanNew{});
+    const std::string form = test::visible_text("Hearth/content");
+    INFO(form);
+    const std::string words = "Entersaves";
+    const auto first = form.find(words);
+    REQUIRE(first != std::string::npos);
+    CHECK(form.find(words, first + 1) == std::string::npos);
 }

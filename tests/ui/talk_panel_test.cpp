@@ -15,7 +15,7 @@ TEST_CASE("Guess and reveal runs from the keyboard; the answer stays hidden unti
     test::OwnedAppUi u;
     REQUIRE(u.shell.select("talk"));
     u.frame();
-    CHECK(test::find_text("Pick a deck above, then draw a card"));
+    CHECK(test::find_text("Draw a card when you are ready."));
     u.press('D');  // draw
     const auto history = u.t.model.decks.history();
     REQUIRE(history.size() == 1);
@@ -140,4 +140,30 @@ TEST_CASE("The talk note box treats Enter as every couple box does: Ctrl+Enter a
     CHECK(t.outcome == TalkOutcome::talked);
     CHECK(t.note == "We agreed on Sundays\nand no phones");
     CHECK(test::find_text("You talked about this one."));
+}
+
+TEST_CASE("With every deck chosen the talk panel does not ask for a deck; Any, Light and Deep stay on one line",
+          "[ui][talk]") {
+    for (int text_size : {13, 28}) {
+        for (ImVec2 size : {ImVec2(640, 480), ImVec2(800, 600), ImVec2(1280, 800)}) {
+            INFO("at " << size.x << "x" << size.y << ", text " << text_size);
+            test::TestModel t;
+            t.model.settings.set(setting::text_size, text_size);
+            test::AppUi u(t);
+            u.h.resize(size);
+            REQUIRE(u.shell.select("talk"));
+            u.frames(3);
+            CHECK(test::find_text("Every deck"));
+            CHECK_FALSE(test::find_text("Pick a deck"));
+            CHECK(test::find_text("It comes from every deck"));
+            auto any = test::find_text("Any"), light = test::find_text("Light"), deep = test::find_text("Deep");
+            REQUIRE(any);
+            REQUIRE(light);
+            REQUIRE(deep);
+            const float line = ImGui::GetFontSize() * 0.5f;
+            CHECK(std::abs(light->max.y - any->max.y) < line);
+            CHECK(std::abs(deep->max.y - any->max.y) < line);
+            CHECK(deep->fully_visible);
+        }
+    }
 }

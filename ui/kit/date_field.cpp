@@ -1,6 +1,7 @@
 #include "kit/date_field.h"
 
 #include "units.h"
+#include "widgets.h"
 
 #include <imgui.h>
 #include <imgui_stdlib.h>
@@ -20,9 +21,14 @@ bool draw(const char* id, Date& day, Date today, std::optional<Date> latest, Dat
     bool changed = false;
     const float gap = typed ? em(0.2f) : -1.0f;
     ImGui::PushID(id);
-    if (ImGui::ArrowButton("##prev", ImGuiDir_Left)) { day = add_days(day, -1); changed = true; }
+    if (ImGui::ArrowButton("##prev", ImGuiDir_Left)) {
+        day = add_days(day, -1);
+        changed = true;
+        if (typed) typed->set(day);  // before its text is drawn, so both show the same day
+    }
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Day before");
     ImGui::SameLine(0, gap);
+    const Date drawn = day;
     if (typed) {
         ImGui::SetNextItemWidth(em(6.5f));
         if (ImGui::InputTextWithHint("##date", "YYYY-MM-DD", &typed->text)) {
@@ -48,6 +54,7 @@ bool draw(const char* id, Date& day, Date today, std::optional<Date> latest, Dat
     }
     ImGui::PopID();
     if (latest && *latest < day) { day = *latest; changed = true; }
+    if (changed && day != drawn) draw_again();  // the day was drawn as it was before the click
     if (changed && typed) typed->set(day);
     return changed;
 }

@@ -42,14 +42,22 @@ public:
             draw_active(ctx, b);
             ImGui::Spacing();
         }
-        if (screen.form_shown()) draw_start_form(ctx);
-        else if (ImGui::Button("Call another break")) screen.offer_form(true);
+        if (screen.form_shown()) {
+            draw_start_form(ctx);
+        } else if (screen.any_counting_down()) {
+            // The break under way is the one above; a second is a choice made on purpose.
+            muted("A break is under way above. A second one is for when the other of you needs time too.");
+            if (ImGui::Button("Start a second break\xE2\x80\xA6")) screen.offer_form(true);
+        } else if (ImGui::Button("Call another break")) {
+            screen.offer_form(true);
+        }
         if (screen.any_counting_down()) {
             ImGui::Spacing();
             draw_guidance(ctx);
         }
         ImGui::Spacing();
         draw_history(ctx);
+        if (std::string notice = screen.take_notice(); !notice.empty()) ctx.notify(std::move(notice));
     }
 
 private:
@@ -76,7 +84,7 @@ private:
         ImGui::PushFont(fonts().heading);
         ImGui::Text("Back at %s", shown(b.return_clock));
         ImGui::PopFont();
-        muted("%s of %s", b.state == BreakState::paused ? "Paused" : "Running", BreaksScreen::length_text(b.total_ms()).c_str());
+        muted("%s", BreaksScreen::left_text(b).c_str());
         draw_topic(b);
         if (ImGui::Button(b.state == BreakState::running ? "Pause" : "Resume")) screen.toggle_pause(b);
         for (int add : BreaksScreen::kExtendChoices) {
@@ -87,8 +95,8 @@ private:
             ImGui::EndDisabled();
         }
         same_line_or_wrap(button_width("End early"));
-        if (ImGui::Button("End early")) ImGui::OpenPopup("end early");
-        if (ImGui::BeginPopupModal("end early", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+        if (ImGui::Button("End early")) ImGui::OpenPopup("End early");
+        if (ImGui::BeginPopupModal("End early", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
             ImGui::TextUnformatted("End the break now?");
             muted("Coming back early is fine when you both feel calm again.");
             if (ImGui::Button("End it now")) {
@@ -173,7 +181,7 @@ private:
     void draw_start_form(AppContext& ctx) {
         BreaksScreen& screen = *screen_;
         const Couple& couple = ctx.model.couple;
-        begin_card("Call a break");
+        begin_card(screen.any_counting_down() ? "A second break" : "Call a break");
         muted("Say it as your own need (\xE2\x80\x9CI need a break\xE2\x80\x9D) and agree when you will come back.");
         ImGui::AlignTextToFramePadding();
         ImGui::TextUnformatted("Who needs it");

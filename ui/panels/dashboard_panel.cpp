@@ -203,7 +203,17 @@ private:
                 ImGui::Text("felt heard %.1f of 5", *l.felt_heard_avg[slot]);
             }
         }
-        if (ImGui::Button("Start a listening exercise")) ctx.go_to(PanelId::listening);
+        const auto& under_way = screen_->exercise_under_way();
+        if (is_this_week && under_way) {
+            ImGui::TextWrapped("%s", shown(screen_->exercise_under_way_text()));
+            const char* label = under_way->state == SessionState::closing ? "Rate it" : "Resume";
+            if (ImGui::Button(label)) {
+                screen_->resume_exercise();
+                ctx.go_to(PanelId::listening);
+            }
+        } else if (ImGui::Button("Start a listening exercise")) {
+            ctx.go_to(PanelId::listening);
+        }
     }
 
     void draw_review(AppContext& ctx, bool is_this_week) {

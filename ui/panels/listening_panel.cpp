@@ -92,7 +92,9 @@ private:
                 if (ImGui::Selectable(shown(d.title), d.id == def->id)) screen.choose_exercise(d.id);
             ImGui::EndCombo();
         }
-        muted("%s", shown(def->summary));
+        ImGui::PushStyleColor(ImGuiCol_Text, muted_text());
+        text_wrapped_whole(shown(def->summary));
+        ImGui::PopStyleColor();
         if (const auto& problems = ctx.model.exercises.problems(); !problems.empty()) {
             inline_error(std::to_string(problems.size()) + " exercise file" + (problems.size() == 1 ? " was" : "s were") +
                          " skipped because of a problem:");
@@ -220,26 +222,26 @@ private:
         begin_card(nullptr);
         if (!step.stems.empty()) {
             ImGui::PushFont(fonts().heading);
-            for (const auto& stem : step.stems) ImGui::TextWrapped("\xE2\x80\x9C%s\xE2\x80\x9D", shown(stem));
+            for (const auto& stem : step.stems) text_wrapped_whole(shown("\xE2\x80\x9C" + stem + "\xE2\x80\x9D"));
             ImGui::PopFont();
             ImGui::Spacing();
         }
         if (!step.speaker_guidance.empty()) {
             partner_label(speaker);
             ImGui::SameLine();
-            ImGui::TextWrapped("%s", shown(step.speaker_guidance));
+            text_wrapped_whole(shown(step.speaker_guidance));
         }
         if (!step.listener_guidance.empty()) {
             partner_label(listener);
             ImGui::SameLine();
-            ImGui::TextWrapped("%s", shown(step.listener_guidance));
+            text_wrapped_whole(shown(step.listener_guidance));
         }
         end_card();
 
         if (step.check) {
             ImGui::Spacing();
             ImGui::PushFont(fonts().heading);
-            ImGui::Text("%s asks: %s", shown(speaker.name), shown(step.check->question));
+            text_wrapped_whole(shown(speaker.name + " asks: " + step.check->question));
             ImGui::PopFont();
             std::string yes = step.check->yes_label + "  (Y)";
             std::string no = step.check->no_label + "  (N)";

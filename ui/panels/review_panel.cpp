@@ -389,7 +389,7 @@ private:
         export_.offer(in_home("hearth-" + format_iso_week(week) + ".md"));
         export_.draw("Export this week", [&](const std::string& path) {
             export_week_markdown(ctx.model, week, path);
-            ctx.notify("Wrote " + path);
+            ctx.notify("Wrote " + as_typed(path));
         });
     }
 

@@ -144,13 +144,17 @@ private:
         }
         int depth = s.choice().depth ? (*s.choice().depth == Depth::light ? 1 : 2) : 0;
         const int before = depth;
+        // Any, Light and Deep stay on one line together: the line wraps before
+        // them (only a window too narrow for the three splits them).
         const float radio = ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x;
-        same_line_or_wrap(radio + ImGui::CalcTextSize("Any").x);
-        ImGui::RadioButton("Any", &depth, 0);
-        same_line_or_wrap(radio + ImGui::CalcTextSize("Light").x);
-        ImGui::RadioButton("Light", &depth, 1);
-        same_line_or_wrap(radio + ImGui::CalcTextSize("Deep").x);
-        ImGui::RadioButton("Deep", &depth, 2);
+        const char* depths[] = {"Any", "Light", "Deep"};
+        float together = 2 * ImGui::GetStyle().ItemSpacing.x;
+        for (const char* d : depths) together += radio + ImGui::CalcTextSize(d).x;
+        const bool split = together > ImGui::GetContentRegionMax().x - ImGui::GetWindowContentRegionMin().x;
+        for (int i = 0; i < 3; ++i) {
+            same_line_or_wrap(i == 0 && !split ? together : i > 0 && !split ? 0.0f : radio + ImGui::CalcTextSize(depths[i]).x);
+            ImGui::RadioButton(depths[i], &depth, i);
+        }
         if (depth != before)
             s.set_depth(depth == 0 ? std::nullopt : std::optional<Depth>(depth == 1 ? Depth::light : Depth::deep));
         const auto& p = s.progress();
@@ -174,7 +178,10 @@ private:
         }
         if (!s.current()) {
             ImGui::Spacing();
-            big_text("Pick a deck above, then draw a card.");
+            big_text("Draw a card when you are ready.");
+            const auto& c = s.choice();
+            if (c.deck_ids.empty() && !c.favourites_only) muted("It comes from every deck; choose one above to keep to a theme.");
+            else muted("It comes from: %s.", shown(choice_label(s)));
             muted("One of you reads the question out; take turns answering. Nothing here is scored.");
             if (ImGui::Button("Draw a card (D)")) act(s.draw());
             draw_error();

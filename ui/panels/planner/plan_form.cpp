@@ -150,7 +150,6 @@ void draw_plan_form(PlannerView& v, AppContext& ctx) {
         ImGui::SameLine();
         delete_plan_button(v, f.editing_id);
     }
-    if (start) muted("Enter saves.");
     end_card();
     ImGui::Spacing();
 

@@ -68,7 +68,7 @@ private:
 
         const WeekFigures& f = s.figures();
         char figures[160];
-        if (f.planned == 0) std::snprintf(figures, sizeof figures, "Nothing planned this week yet.");
+        if (f.planned == 0) std::snprintf(figures, sizeof figures, "Nothing planned this week yet: click a day to plan something on it.");
         else
             std::snprintf(figures, sizeof figures, "%d planned (%.1f h) \xC2\xB7 %d done, %.1f h together%s", f.planned,
                           f.hours_planned(), f.done, f.hours_done(),

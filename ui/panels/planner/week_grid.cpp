@@ -158,11 +158,34 @@ void chip(PlannerScreen& s, AppContext& ctx, const Occurrence& o, float width) {
     ImGui::PopID();
 }
 
-void day_chips(PlannerScreen& s, AppContext& ctx, int i, float width, bool flow) {
+// The free room of a day (all of an empty one, the strip under its plans): a
+// click there, or Enter on it, starts a new plan on that day.
+void new_plan_area(PlannerScreen& s, Date d, ImVec2 size, const char* idle) {
+    ImVec2 p = ImGui::GetCursorScreenPos();
+    if (ImGui::InvisibleButton("##new-plan", size)) s.open_new_form(d);
+    const bool hovered = ImGui::IsItemHovered();
+    const bool focused = ImGui::IsItemFocused();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    ImVec2 q(p.x + size.x, p.y + size.y);
+    if (hovered || focused) dl->AddRectFilled(p, q, ImGui::GetColorU32(ImGuiCol_FrameBgHovered), em(0.3f));
+    const char* text = hovered || focused ? "+ Plan" : idle;
+    if (*text) {
+        ImVec4 clip(p.x, p.y, q.x, q.y);
+        ImU32 col = ImGui::GetColorU32(hovered || focused ? ImGui::GetStyleColorVec4(ImGuiCol_Text) : muted_text());
+        dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(p.x + em(0.3f), p.y + ImGui::GetStyle().FramePadding.y), col,
+                    text, nullptr, 0.0f, &clip);
+    }
+    if (hovered) ImGui::SetTooltip("Plan something on %s", format_day_human(d).c_str());
+}
+
+// `bottom`: where the day's cell ends when it is taller than its plans.
+void day_chips(PlannerScreen& s, AppContext& ctx, int i, float width, bool flow, float bottom) {
     const auto& list = s.week().days[std::size_t(i)];
+    const Date d = add_days(s.monday(), i);
+    const float strip = ImGui::GetFrameHeight();
     if (list.empty()) {
-        if (!flow) ImGui::TextDisabled("\xE2\x80\x94");
-        else ImGui::TextDisabled("nothing planned");
+        float h = std::max(strip, bottom - ImGui::GetCursorScreenPos().y);
+        new_plan_area(s, d, ImVec2(width, h), flow ? "nothing planned" : "\xE2\x80\x94");
         return;
     }
     // One row of days: as many chips side by side as fit, equally wide.
@@ -173,6 +196,22 @@ void day_chips(PlannerScreen& s, AppContext& ctx, int i, float width, bool flow)
         if (k % std::size_t(per_row) != 0) ImGui::SameLine(0, gap);
         chip(s, ctx, list[k], chip_w);
     }
+    if (flow) {
+        // Beside the last chip when there is room, else under the row.
+        const float room = em(5);
+        if (list.size() % std::size_t(per_row) != 0 && ImGui::GetContentRegionAvail().x > 0) {
+            ImGui::SameLine(0, gap);
+            float left = ImGui::GetContentRegionAvail().x;
+            if (left >= room) {
+                new_plan_area(s, d, ImVec2(left, strip), "");
+                return;
+            }
+            ImGui::NewLine();
+        }
+        new_plan_area(s, d, ImVec2(std::min(width, em(8)), strip), "");
+        return;
+    }
+    new_plan_area(s, d, ImVec2(width, std::max(strip, bottom - ImGui::GetCursorScreenPos().y)), "");
 }
 
 } // namespace
@@ -201,7 +240,7 @@ void draw_week_grid(PlannerView& v, AppContext& ctx) {
             ImVec2 min = ImGui::GetCursorScreenPos();
             float w = ImGui::GetContentRegionAvail().x;
             ImGui::PushID(i);
-            day_chips(s, ctx, i, w, false);
+            day_chips(s, ctx, i, w, false, top + em(9));
             ImGui::PopID();
             bottom = std::max(bottom, ImGui::GetCursorScreenPos().y);
             cells[std::size_t(i)] = ImRect(min, ImVec2(min.x + w, 0));
@@ -223,7 +262,7 @@ void draw_week_grid(PlannerView& v, AppContext& ctx) {
             mark_today_cell(s, i);
             float w = ImGui::GetContentRegionAvail().x;
             float right = ImGui::GetCursorScreenPos().x + w;
-            day_chips(s, ctx, i, w, true);
+            day_chips(s, ctx, i, w, true, 0.0f);
             ImGui::PopID();
             float bottom = std::max(ImGui::GetCursorScreenPos().y, min.y + ImGui::GetFrameHeight() * 1.6f);
             cells[std::size_t(i)] = ImRect(min, ImVec2(right, bottom));
@@ -239,7 +278,8 @@ void draw_week_grid(PlannerView& v, AppContext& ctx) {
             ImGui::EndDragDropTarget();
         }
     }
-    muted("Drag a plan to another day to move it (for a ritual: only that time). Click one to see or change it.");
+    muted("Click a day to plan something on it. Click a plan to see or change it; drag it to another day to move it "
+          "(for a ritual: only that time).");
 }
 
 } // namespace hearth::ui::planner_views

@@ -1,0 +1,39 @@
+#!/bin/sh
+# Issue 11: input quicker than a frame reaches ImGui (app/input_queue.h). In
+# the real window, driven by xdotool with no pause inside a gesture: Ctrl+digit
+# as xdotool sends it (Ctrl let go as the digit goes down) switches panels every
+# time, and six quick clicks on the break form's "+" count six times.
+# Usage (run inside xvfb-run): quick_input.sh HEARTH FIXTURE_TOOL WORKDIR
+# The coordinates are those of the default text size and light theme at 1180x760.
+set -u
+hearth=$1 fixture=$2 work=$3
+rm -rf "$work" && mkdir -p "$work" && cd "$work" || exit 1
+command -v xdotool >/dev/null || { echo "no xdotool: skipped"; exit 77; }
+command -v sqlite3 >/dev/null || { echo "no sqlite3: skipped"; exit 77; }
+pid=""
+trap '[ -n "$pid" ] && kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null' EXIT
+fail=0
+check() {  # WHAT GOT WANTED
+    if [ "$2" = "$3" ]; then echo "ok: $1 = $2"; else echo "FAILED: $1 = '$2', wanted '$3'"; fail=1; fi
+}
+panel() { sqlite3 a.db.device "select value from device_value where key = 'ui.last_panel'"; }
+
+"$fixture" a.db 1180 760 >/dev/null || { echo "fixture failed"; exit 1; }
+"$hearth" --db a.db --panel gratitude &
+pid=$!
+win=$(timeout 20 xdotool search --sync --onlyvisible --name '^Hearth$' | head -n 1)
+[ -n "$win" ] || { echo "FAILED: the window did not appear"; exit 1; }
+sleep 1.5
+for step in "3 planner" "4 breaks" "5 listening" "2 gratitude" "6 talk" "1 dashboard" "4 breaks"; do
+    set -- $step
+    xdotool key --window "$win" "ctrl+$1"
+    sleep 0.6
+    check "Ctrl+$1" "$(panel)" "$2"
+done
+# The break form's "+" (5 minutes a click, from 20), clicked six times 20 ms apart.
+xdotool mousemove --window "$win" 422 268; sleep 0.3
+xdotool click --repeat 6 --delay 20 1; sleep 0.6
+xdotool mousemove --window "$win" 312 330 click 1; sleep 0.8   # Start the break, at once after the move
+kill "$pid"; wait "$pid" 2>/dev/null; pid=""
+check "break planned (min)" "$(sqlite3 a.db "select planned_ms / 60000 from conflict_break")" 50
+exit $fail
