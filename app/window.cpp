@@ -4,6 +4,7 @@
 
 #include "app_context.h"
 #include "db_problem.h"
+#include "fonts.h"
 #include "guarded_text.h"
 #include "preferences.h"
 #include "shell.h"
@@ -126,12 +127,18 @@ void upload_atlas_rect(int x, int y, int w, int h, const std::uint32_t* rgba) {
     glBindTexture(GL_TEXTURE_2D, GLuint(bound));
 }
 
-// Once the atlas is a GPU texture its CPU copies (8-bit and RGBA) only cost
-// memory: glyphs drawn later go up as their own rects (upload_atlas_rect).
+// Once the atlas is a GPU texture its CPU copies (8-bit and RGBA) and the
+// font files it was built from only cost memory: glyphs drawn later go up as
+// their own rects (upload_atlas_rect); a rebuild reads the file again.
+void free_atlas_sources() {
+    ImGui::GetIO().Fonts->ClearTexData();
+    ui::release_font_files();
+}
+
 void upload_fonts_texture() {
     ImGui_ImplOpenGL3_DestroyFontsTexture();
     ImGui_ImplOpenGL3_CreateFontsTexture();
-    ImGui::GetIO().Fonts->ClearTexData();
+    free_atlas_sources();
 }
 
 float window_scale(GLFWwindow* win) {
@@ -193,7 +200,7 @@ int run_window(ui::LockableApp& app, Model& look, const Clock& clock, const Wind
     // The shaders and the font texture now (NewFrame would make them, and
     // would rebuild the atlas to do so once its CPU copy is freed).
     ImGui_ImplOpenGL3_CreateDeviceObjects();
-    ImGui::GetIO().Fonts->ClearTexData();
+    free_atlas_sources();
     ui::set_atlas_upload(upload_atlas_rect);
     ui::set_glyph_time_budget(8.0);  // many new emoji at once: spread over frames
 
@@ -312,7 +319,6 @@ int run_window(ui::LockableApp& app, Model& look, const Clock& clock, const Wind
                 std::fflush(stdout);
             }
             if (opt.measure_startup) glfwSetWindowShouldClose(win, GLFW_TRUE);
-            else ui::warm_up_glyphs();
         }
         // Today's automatic backup: the first time the app would sleep (the
         // first frames drawn, glyphs loaded, nothing moving), on a thread of

@@ -22,17 +22,15 @@ bool readable(const std::string& path) {
 const Fonts& fonts() { return g_fonts; }
 
 const ImWchar* text_glyph_ranges() {
-    // Every letter of the scripts below is built into the atlas at start (so
-    // plain text in them needs no mapping); of the symbol blocks only what
-    // Hearth's own words use and hearts and stars. Any other character a
-    // couple types is drawn on demand like an emoji (text/glyphs.h): the atlas
-    // stays small and quick to build.
+    // Latin letters are built into the atlas at start (so Hearth's own words
+    // and the Latin alphabets need no mapping); of the symbol blocks only
+    // what Hearth's own words use and hearts and stars. Every other character
+    // a couple types (Greek, Cyrillic, Vietnamese, any script, emoji) is drawn
+    // on demand (text/glyphs.h): each glyph built here costs texture memory
+    // and start-up time whether or not it is ever shown.
     static ImVector<ImWchar> ranges = [] {
         static const ImWchar extra[] = {
             0x0100, 0x024F,  // Latin Extended-A and -B
-            0x0370, 0x03FF,  // Greek
-            0x0400, 0x052F,  // Cyrillic
-            0x1E00, 0x1EFF,  // Latin Extended Additional (Vietnamese)
             0x2000, 0x206F,  // General Punctuation: dashes, curly quotes, ellipsis
             0x20A0, 0x20CF,  // currency
             0x2116, 0x2116,  // numero
@@ -73,19 +71,20 @@ void load_fonts(const std::string& ttf_path, float body_px) {
     // would double it once the rects for glyphs on demand tip it over).
     io.Fonts->Flags |= ImFontAtlasFlags_NoPowerOfTwoHeight;
     g_fonts = {};
-    // Horizontal oversampling (sharper at fractional positions) doubles a
-    // font's share of the atlas, and the atlas lives on the GPU as RGBA: the
-    // display font (3.2 times the text) is large enough without.
+    // No oversampling: it would double each font's share of the atlas (an
+    // RGBA texture, for colour emoji) to sharpen text at fractional positions,
+    // and ImGui places text on whole pixels; side by side the screenshots
+    // could not be told apart (issue 15).
     ImFontConfig cfg;
-    cfg.OversampleH = 2;
+    cfg.OversampleH = 1;
     cfg.OversampleV = 1;
-    ImFontConfig large = cfg;
-    large.OversampleH = 1;
     if (readable(ttf_path)) {
         g_fonts.body = io.Fonts->AddFontFromFileTTF(ttf_path.c_str(), body_px, &cfg, text_glyph_ranges());
         g_fonts.heading = io.Fonts->AddFontFromFileTTF(ttf_path.c_str(), body_px * 1.35f, &cfg, text_glyph_ranges());
-        static const ImWchar display_ranges[] = {0x0020, 0x00FF, 0x2010, 0x2027, kBox, kBox, 0};
-        g_fonts.display = io.Fonts->AddFontFromFileTTF(ttf_path.c_str(), body_px * 3.2f, &large, display_ranges);
+        // Countdown digits and names: ASCII at start, any other letter of a
+        // name on demand (a glyph this size is a lot of texture).
+        static const ImWchar display_ranges[] = {0x0020, 0x007E, 0x2010, 0x2027, kBox, kBox, 0};
+        g_fonts.display = io.Fonts->AddFontFromFileTTF(ttf_path.c_str(), body_px * 3.2f, &cfg, display_ranges);
     }
     g_fonts.full_coverage = g_fonts.body && g_fonts.heading && g_fonts.display;
     if (!g_fonts.full_coverage) {
@@ -106,6 +105,15 @@ void load_fonts(const std::string& ttf_path, float body_px) {
                         g_fonts.full_coverage ? ttf_path : std::string());
     io.Fonts->Build();
     glyph_slots_built(*io.Fonts);
+}
+
+void release_font_files() {
+    for (ImFontConfig& c : ImGui::GetIO().Fonts->ConfigData)
+        if (c.FontData && c.FontDataOwnedByAtlas) {
+            IM_FREE(c.FontData);
+            c.FontData = nullptr;
+            c.FontDataSize = 0;
+        }
 }
 
 } // namespace hearth::ui

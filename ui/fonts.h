@@ -1,9 +1,10 @@
 #pragma once
-// Fonts that cover what couples type: Latin with accents, Greek, Cyrillic,
-// curly quotes, dashes, the ellipsis, hearts and stars (all in the BMP) are
-// loaded at start; everything else (emoji, other scripts) is drawn on demand
-// into rects each font reserves (text/glyphs.h). A character no font covers is
-// the box U+25A1, never U+FFFD.
+// Fonts that cover Hearth's own words and the Latin alphabets: Latin with
+// accents, curly quotes, dashes, the ellipsis, hearts and stars are built into
+// the atlas at start; everything else a couple types (emoji, Greek, Cyrillic,
+// Vietnamese, every other script) is drawn on demand into rects each font
+// reserves (text/glyphs.h), so the atlas stays small. A character no font
+// covers is the box U+25A1, never U+FFFD.
 #include <imgui.h>
 
 #include <string>
@@ -27,5 +28,10 @@ void load_fonts(const std::string& ttf_path, float body_px);
 
 // The glyph ranges used for body text (exposed for tests).
 const ImWchar* text_glyph_ranges();
+
+// Frees the atlas's copies of the font file (one per font, kept by ImGui for
+// a rebuild). Called once the atlas is on the GPU: a rebuild (load_fonts)
+// reads the file again.
+void release_font_files();
 
 } // namespace hearth::ui

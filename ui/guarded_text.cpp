@@ -85,6 +85,7 @@ bool GuardedText::active() const { return focus_is_current() && g_focused == thi
 
 void GuardedText::track_focus() {
     if (ImGui::IsItemActive()) {
+        if (g_focused != this) warm_up_glyphs();
         g_focused = this;
         g_focused_guard = &guard_;
         g_focused_frame = ImGui::GetFrameCount();

@@ -124,7 +124,7 @@ TEST_CASE("Each emoji sequence is drawn as one colour glyph at the text's size",
 TEST_CASE("Plain text the atlas covers is handed over as it is", "[ui][unicode]") {
     test::TestModel t;
     test::Headless h(t.model.settings);
-    const std::string plain = "Caf\xC3\xA9 \xE2\x80\x94 \xE2\x80\x9Cquoted\xE2\x80\x9D \xE2\x99\xA5 \xD0\x9F\xD1\x80\xD0\xB8";
+    const std::string plain = "Caf\xC3\xA9 \xE2\x80\x94 \xE2\x80\x9Cquoted\xE2\x80\x9D \xE2\x99\xA5 \xC5\x81\xC3\xB3" "d\xC5\xBA";  // Łódź
     CHECK(ui::shown(plain) == plain.c_str());
     CHECK(ui::shown("ascii only") != nullptr);
     const char* lit = "ascii";
@@ -138,6 +138,40 @@ TEST_CASE("Plain text the atlas covers is handed over as it is", "[ui][unicode]"
     CHECK(codepoints(std::string(piece).c_str()).size() == 5);
     std::string_view plain_piece = std::string_view(plain).substr(0, 5);
     CHECK(ui::shown(plain_piece).data() == plain.data());
+}
+
+TEST_CASE("Greek, Cyrillic and Vietnamese letters are drawn on demand from the text font, never as boxes", "[ui][unicode]") {
+    test::TestModel t;
+    test::Headless h(t.model.settings);
+    // Not built into the atlas at start (it stays small): each letter gets a
+    // reserved rect the first time it is shown.
+    const std::string words[] = {"\xD0\x9F\xD1\x80\xD0\xB8\xD0\xB2\xD0\xB5\xD1\x82",  // Привет
+                                 "\xCE\xB3\xCE\xB5\xCE\xB9\xCE\xAC",                  // γειά
+                                 "Ti\xE1\xBA\xBFng Vi\xE1\xBB\x87t"};                   // Tiếng Việt
+    std::vector<std::string> drawn;
+    h.frame([&] {
+        ImGui::Begin("w");
+        for (const auto& w : words) {
+            drawn.emplace_back(ui::shown(w));
+            ImGui::TextUnformatted(drawn.back().c_str());
+        }
+        ImGui::End();
+    });
+    h.frame([&] {});
+    int placeholders = 0;
+    for (const auto& d : drawn)
+        for (char32_t cp : codepoints(d.c_str())) {
+            if (cp < 0x80) continue;
+            REQUIRE(is_placeholder(cp));
+            ++placeholders;
+            const ImFontGlyph* g = glyph(cp);
+            REQUIRE(g);
+            CHECK(g->Visible);
+            CHECK_FALSE(g->Colored);
+            CHECK(distinct_colours(g) == 1);
+        }
+    CHECK(placeholders == 6 + 4 + 2);
+    CHECK(ui::glyph_stats().boxes == 0);
 }
 
 TEST_CASE("Other scripts come from another installed font; nothing covered is a box, never U+FFFD", "[ui][unicode]") {

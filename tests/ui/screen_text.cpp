@@ -25,11 +25,22 @@ struct GlyphKey {
     }
 };
 
-std::map<GlyphKey, unsigned int> glyph_table() {
-    std::map<GlyphKey, unsigned int> table;
-    for (ImFont* font : ImGui::GetIO().Fonts->Fonts)
+// A glyph as its font placed it: where its drawn shape sits from the pen, how
+// far the pen moves on, and how far a space would have moved it.
+struct GlyphInfo {
+    unsigned int codepoint;
+    float x0, y0, y1, advance, space;
+};
+
+std::map<GlyphKey, GlyphInfo> glyph_table() {
+    std::map<GlyphKey, GlyphInfo> table;
+    for (ImFont* font : ImGui::GetIO().Fonts->Fonts) {
+        const ImFontGlyph* space = font->FindGlyphNoFallback(' ');
+        const float space_advance = space ? space->AdvanceX : font->FontSize / 3;
         for (const ImFontGlyph& g : font->Glyphs)
-            if (g.Visible) table.emplace(GlyphKey{g.U0, g.V0, g.U1, g.V1}, g.Codepoint);
+            if (g.Visible)
+                table.emplace(GlyphKey{g.U0, g.V0, g.U1, g.V1}, GlyphInfo{g.Codepoint, g.X0, g.Y0, g.Y1, g.AdvanceX, space_advance});
+    }
     return table;
 }
 
@@ -63,7 +74,7 @@ std::vector<TextRun> screen_text() {
             if (cmd.UserCallback) continue;
             TextRun run;
             bool open = false;
-            float last_x1 = 0, last_y0 = 0, last_y1 = 0, height = 0;
+            float last_pen = 0, last_y0 = 0, last_y1 = 0, height = 0;
             auto close = [&] {
                 if (open && !run.text.empty()) runs.push_back(run);
                 run = TextRun{};
@@ -98,13 +109,21 @@ std::vector<TextRun> screen_text() {
                     else close();
                     continue;
                 }
+                const GlyphInfo& g = it->second;
                 const float h = c.pos.y - a.pos.y;
+                // Drawn scaled (AddText with another size) or at the font's own.
+                const float scale = g.y1 > g.y0 ? h / (g.y1 - g.y0) : 1.0f;
+                // The pen's gap from where the glyph before left it: about 0
+                // between letters (ImGui 1.86 does not kern), a space's width
+                // where a space was (spaces draw nothing).
+                const float pen = a.pos.x - g.x0 * scale;
+                const float gap = pen - last_pen;
                 // On the line of the glyph before when their tops are close, or
                 // their bottoms (a full stop after a tall letter sits low).
                 const bool same_line = open &&
                                        (std::fabs(a.pos.y - last_y0) < height * 0.75f + 1 ||
                                         std::fabs(c.pos.y - last_y1) < height * 0.2f + 1) &&
-                                       a.pos.x >= last_x1 - 1 && a.pos.x - last_x1 < height * 1.2f;
+                                       gap >= -1 && gap < height * 1.2f;
                 if (open && !same_line) close();
                 if (!open) {
                     run.min = a.pos;
@@ -112,17 +131,18 @@ std::vector<TextRun> screen_text() {
                     run.clip = cmd.ClipRect;
                     open = true;
                     height = std::max(h, 1.0f);
-                } else if (a.pos.x - last_x1 > height * 0.2f) {
+                } else if (gap > g.space * scale * 0.5f) {
                     run.text += ' ';
                 }
+                height = std::max(height, h);  // the tallest so far: a run may start with a quote
                 // A private-use glyph stands for the cluster shown() mapped
                 // to it: read it as the person sees it (the emoji itself).
-                if (auto cluster = ui::cluster_of(it->second)) run.text += *cluster;
-                else append_utf8(run.text, it->second);
+                if (auto cluster = ui::cluster_of(g.codepoint)) run.text += *cluster;
+                else append_utf8(run.text, g.codepoint);
                 run.min = ImVec2(std::min(run.min.x, a.pos.x), std::min(run.min.y, a.pos.y));
                 run.max = ImVec2(std::max(run.max.x, c.pos.x), std::max(run.max.y, c.pos.y));
                 if (!inside(a.pos, c.pos, cmd.ClipRect, display)) run.fully_visible = false;
-                last_x1 = c.pos.x;
+                last_pen = pen + g.advance * scale;
                 last_y0 = a.pos.y;
                 last_y1 = c.pos.y;
             }

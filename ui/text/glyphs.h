@@ -60,8 +60,9 @@ bool atlas_covers(char32_t cp);
 // (ImFontAtlas::ClearTexData), so the atlas is not kept in memory twice.
 void set_atlas_upload(std::function<void(int x, int y, int w, int h, const std::uint32_t* rgba)> upload);
 
-// Opens the fonts for glyphs on demand on a background thread (the app calls it
-// once the first frame is shown, so start-up does not pay for it).
+// Opens the fonts for glyphs on demand on a background thread, once: a text
+// box calls it when it takes focus, so the first emoji typed or picked does
+// not wait for them, and a Hearth that is only looked at never loads them.
 void warm_up_glyphs();
 
 // Limits the time spent drawing new glyphs in one frame (the app: half a
