@@ -303,7 +303,7 @@ int main(int argc, char** argv) {
 
     {
         test::Headless h(m.settings);
-        ui::warm_up_glyphs();  // as the app does after its first frame
+        ui::warm_up_glyphs();  // as a text box does when it first takes focus
         ui::AppContext ctx(m, clock);
         ui::Shell shell(ctx);
         auto draw = [&] { shell.draw(); };
