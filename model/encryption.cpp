@@ -3,6 +3,7 @@
 #include "backup_crypto.h"
 #include "break_time_file.h"
 #include "cipher_vfs.h"
+#include "snapshots.h"
 
 #include <sqlite3.h>
 
@@ -168,6 +169,75 @@ void swap_in(const fs::path& tmp, const fs::path& file) {
     rename_over(tmp, file);
 }
 
+// The temporaries a snapshot's conversion writes beside it; a crash can leave
+// one (".decrypting" is plain).
+constexpr std::string_view kSnapshotTemps[] = {".encrypting", ".decrypting"};
+
+// Removes the conversion temporaries of `db`'s snapshots (of ones since
+// pruned too) left by a crash.
+void remove_snapshot_leftovers(const fs::path& db) {
+    const std::string stem = db.stem().string();
+    std::error_code ec;
+    std::vector<fs::path> leftovers;
+    for (fs::directory_iterator it(snapshot_folder_for(db), ec), end; !ec && it != end; it.increment(ec)) {
+        const std::string name = it->path().filename().string();
+        for (auto suffix : kSnapshotTemps)
+            if (name.ends_with(suffix) &&
+                parse_snapshot_name(stem, name.substr(0, name.size() - suffix.size())))
+                leftovers.push_back(it->path());
+    }
+    for (const auto& p : leftovers) remove_with_sidecars(p);
+}
+
+// Encrypts every one of `db`'s snapshots still plain with the database's page
+// key, each through a checked copy renamed over it. One that cannot be copied
+// whole (damaged, or the disk is full) is removed: its words must not stay
+// readable, and a restore would refuse it anyway. Opening calls this, so it
+// costs a header read per snapshot when there is nothing to do.
+void encrypt_snapshots(const fs::path& db, const std::shared_ptr<const SecretKey>& couple_key) {
+    remove_snapshot_leftovers(db);
+    for (const auto& snap : snapshot_files_of(db)) {
+        if (is_encrypted_file(snap)) continue;
+        const auto tmp = with_suffix(snap, ".encrypting");
+        try {
+            checkpoint(snap, nullptr);
+            copy_database(snap, nullptr, tmp, couple_key);
+            swap_in(tmp, snap);
+        } catch (const std::exception&) {
+            remove_with_sidecars(tmp);
+            remove_with_sidecars(snap);
+            sync_path(folder_of(snap), true);
+        }
+    }
+}
+
+// Turning encryption off: every encrypted snapshot of `db` back to plain (in
+// rollback-journal mode, one self-contained file, as Snapshots writes them).
+// One that cannot be decrypted (damaged) is left encrypted, which is safe, with
+// a copy of the keys file beside it so that the passphrase still opens it.
+void decrypt_snapshots(const fs::path& db, const std::shared_ptr<const SecretKey>& couple_key) {
+    remove_snapshot_leftovers(db);
+    for (const auto& snap : snapshot_files_of(db)) {
+        if (!is_encrypted_file(snap)) continue;
+        const auto tmp = with_suffix(snap, ".decrypting");
+        try {
+            checkpoint(snap, couple_key);
+            copy_database(snap, couple_key, tmp, nullptr);
+            {
+                RawDb r;
+                std::optional<cipher::KeyLoan> none;
+                open_raw(r, tmp, nullptr, none);
+                r.exec("PRAGMA journal_mode=DELETE", tmp);
+            }
+            sync_path(tmp, false);
+            swap_in(tmp, snap);
+        } catch (const std::exception&) {
+            remove_with_sidecars(tmp);
+            if (auto kf = KeyFile::read(KeyFile::path_for(db))) kf->write(KeyFile::path_for(snap));
+        }
+    }
+}
+
 std::vector<KeyWrap> passphrase_wraps(const SecretKey& key, const Passphrases& p) {
     std::vector<KeyWrap> out;
     if (p.per_partner) {
@@ -228,7 +298,12 @@ std::shared_ptr<const SecretKey> unlock_database(const fs::path& db, std::string
 
 void finish_interrupted_conversion(const fs::path& db, const std::shared_ptr<const SecretKey>& key) {
     if (!key) return;
+    // Temporaries of a conversion a crash cut short; the plain ones
+    // (".decrypting", the plain snapshot's ".tmp") must not stay readable.
     remove_with_sidecars(with_suffix(db, ".encrypting"));
+    remove_with_sidecars(with_suffix(db, ".decrypting"));
+    remove_with_sidecars(with_suffix(DeviceStore::path_for(db), ".decrypting"));
+    remove_with_sidecars(with_suffix(snapshot_before_encryption(db), ".tmp"));
     const auto device = DeviceStore::path_for(db);
     std::error_code ec;
     if (fs::exists(device, ec) && fs::file_size(device, ec) > 0 && !is_encrypted_file(device)) {
@@ -237,6 +312,9 @@ void finish_interrupted_conversion(const fs::path& db, const std::shared_ptr<con
         copy_database(device, nullptr, tmp, key->derive(kDeviceFileKey));
         swap_in(tmp, device);
     }
+    // The automatic snapshots, then the plain copy: it goes last, once
+    // every other file is encrypted.
+    encrypt_snapshots(db, key->derive(kCoupleFileKey));
     const auto snapshot = snapshot_before_encryption(db);
     if (fs::exists(snapshot, ec)) {
         remove_with_sidecars(snapshot);
@@ -284,7 +362,8 @@ EncryptedDatabase encrypt_database_keyed(const fs::path& db, const Passphrases& 
     kf.write(KeyFile::path_for(db));
     swap_in(tmp, db);
 
-    // 3. This machine's store (drafts are the couple's words) and the snapshot.
+    // 3. This machine's store (drafts are the couple's words), the automatic
+    //    snapshots in backups/, and the plain snapshot goes.
     finish_interrupted_conversion(db, key);
     return {std::move(code), key};
 }
@@ -303,8 +382,10 @@ void decrypt_database(const fs::path& db, const std::shared_ptr<const SecretKey>
     remove_with_sidecars(snapshot);
     rename_over(snapshot_tmp, snapshot);
 
-    // 2. The store beside it first: a crash after this leaves a plain store
-    //    beside an encrypted database, which opening encrypts again.
+    // 2. The automatic snapshots, then the store beside the database: a crash
+    //    after either leaves plain files beside an encrypted database, which
+    //    opening encrypts again; the database is turned last.
+    decrypt_snapshots(db, couple_key);
     const auto device = DeviceStore::path_for(db);
     std::error_code ec;
     if (fs::exists(device, ec) && is_encrypted_file(device)) {

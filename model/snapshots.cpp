@@ -238,6 +238,21 @@ std::optional<Snapshot> parse_snapshot_name(const std::string& stem, const std::
     return s;
 }
 
+std::filesystem::path snapshot_folder_for(const std::filesystem::path& db) { return db.parent_path() / "backups"; }
+
+std::vector<std::filesystem::path> snapshot_files_of(const std::filesystem::path& db) {
+    std::vector<std::filesystem::path> out;
+    const std::string stem = db.stem().string();
+    std::error_code ec;
+    std::filesystem::directory_iterator it(snapshot_folder_for(db), ec), end;
+    for (; !ec && it != end; it.increment(ec)) {
+        std::error_code type_ec;
+        if (parse_snapshot_name(stem, it->path().filename().string()) && it->is_regular_file(type_ec))
+            out.push_back(it->path());
+    }
+    return out;
+}
+
 std::string check_snapshot(const OpenDatabase& open, const std::filesystem::path& file, const std::atomic<bool>* cancel) {
     try {
         Database db = open(file);
@@ -264,7 +279,7 @@ Snapshots::Snapshots(const Database& live, const Clock& clock, OpenDatabase open
     if (!open_) open_ = [key = live.file_key()](const std::filesystem::path& p) { return Database::open_file(p, key); };
     if (live.in_memory() || live.name().empty()) return;
     const std::filesystem::path file(live.name());
-    folder_ = file.parent_path() / "backups";
+    folder_ = snapshot_folder_for(file);
     stem_ = file.stem().string();
     live_file_ = file;
 }

@@ -56,6 +56,12 @@ std::vector<Snapshot> snapshots_to_prune(const std::vector<Snapshot>& all, Date 
 std::string snapshot_name(const std::string& stem, Date day);
 std::optional<Snapshot> parse_snapshot_name(const std::string& stem, const std::string& file_name);
 
+// The folder of `db`'s snapshots ("<its folder>/backups") and the snapshot
+// files in it now (by name: other files there are not its snapshots), in no
+// particular order. For converting them without a Snapshots object.
+std::filesystem::path snapshot_folder_for(const std::filesystem::path& db);
+std::vector<std::filesystem::path> snapshot_files_of(const std::filesystem::path& db);
+
 struct SnapshotResult {
     bool ok = false;
     std::string message;         // for the couple: what was done, or why not, naming the file
