@@ -17,6 +17,7 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <malloc.h>
 #include <exception>
 #include <memory>
 #include <new>
@@ -118,8 +119,8 @@ int explain_in_window(const hearth::app::CliOptions& o, const std::string& messa
     }
     SystemClock clock;
     const auto assets = app::find_assets_dir();
-    Model look(Database::open_memory(), clock, assets);
     ui::LockableApp empty(clock, std::make_unique<Model>(Database::open_memory(), clock, assets));
+    auto look = [&empty]() -> Model& { return *empty.model(); };  // never locked
     app::WindowOptions w;
     w.screenshot = o.screenshot;
     if (o.size) w.screenshot_size = *o.size;
@@ -279,7 +280,11 @@ int run(const hearth::app::CliOptions& o) {
         vault->convert.decrypt = [path](const std::shared_ptr<const SecretKey>& k) { decrypt_database(path, k); };
     }
     // Looks (theme, text size) while locked, before the couple's files are open.
-    Model look(Database::open_memory(), clock, assets);
+    std::optional<Model> look_while_locked;
+    auto look = [&]() -> Model& {
+        if (!look_while_locked) look_while_locked.emplace(Database::open_memory(), clock, assets);
+        return *look_while_locked;
+    };
     ui::LockableApp app(clock, std::move(model_ptr), std::move(vault));
     g_database_opened = true;
     return app::run_window(app, look, clock, w);
@@ -288,6 +293,9 @@ int run(const hearth::app::CliOptions& o) {
 } // namespace
 
 int main(int argc, char** argv) {
+#ifdef __GLIBC__
+    mallopt(M_MMAP_THRESHOLD, 128 * 1024);
+#endif
     std::vector<std::string> args(argv + 1, argv + argc);
     // Tests only (documented in docs/encryption.md): new passphrase wraps use
     // libsodium's minimum Argon2id cost so scripts stay fast.

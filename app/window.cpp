@@ -17,6 +17,7 @@
 #define GLFW_INCLUDE_NONE
 #include <GLFW/glfw3.h>
 #include <GL/gl.h>
+#include <malloc.h>
 #include <stb_image_write.h>
 
 #include <algorithm>
@@ -141,6 +142,14 @@ void upload_fonts_texture() {
     free_atlas_sources();
 }
 
+// The snapshot's thread has ended: what it freed stays resident in its own
+// malloc arena (megabytes of page cache) until glibc is asked to return it.
+void give_back_worker_memory() {
+#ifdef __GLIBC__
+    malloc_trim(0);
+#endif
+}
+
 float window_scale(GLFWwindow* win) {
     float x = 1, y = 1;
     glfwGetWindowContentScale(win, &x, &y);
@@ -149,8 +158,8 @@ float window_scale(GLFWwindow* win) {
 
 } // namespace
 
-int run_window(ui::LockableApp& app, Model& look, const Clock& clock, const WindowOptions& opt) {
-    auto settings = [&]() -> Settings& { return app.model() ? app.model()->settings : look.settings; };
+int run_window(ui::LockableApp& app, const std::function<Model&()>& look, const Clock& clock, const WindowOptions& opt) {
+    auto settings = [&]() -> Settings& { return app.model() ? app.model()->settings : look().settings; };
     glfwSetErrorCallback([](int code, const char* msg) { std::fprintf(stderr, "hearth: window system error %d: %s\n", code, msg); });
     if (!glfwInit()) {
         std::fprintf(stderr, "hearth: cannot open a window (is a display available?)\n");
@@ -261,7 +270,10 @@ int run_window(ui::LockableApp& app, Model& look, const Clock& clock, const Wind
         }
         // Today's snapshot finished on its thread: Settings shows it this frame.
         if (Model* m = app.model())
-            if (auto r = m->snapshots.poll(); r && !r->ok) std::fprintf(stderr, "hearth: %s\n", r->message.c_str());
+            if (auto r = m->snapshots.poll()) {
+                if (!r->ok) std::fprintf(stderr, "hearth: %s\n", r->message.c_str());
+                give_back_worker_memory();
+            }
         const bool fonts_dirty = app.context() && app.context()->fonts_dirty;
         if (fonts_dirty || look_changed || content_scale_changed || ui::atlas_needs_rebuild()) {
             ui::apply_preferences(settings(), window_scale(win), opt.font_path);

@@ -4,6 +4,7 @@
 #include "hearth_model.h"
 #include "lockable_app.h"
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <utility>
@@ -30,7 +31,8 @@ struct WindowOptions {
 };
 
 // Returns the process exit code. `look` gives the theme and text size while
-// the app is locked (its own model is closed then).
-int run_window(ui::LockableApp& app, Model& look, const Clock& clock, const WindowOptions& options);
+// the app is locked (its own model is closed then); it is called only then, so
+// an unlocked run never builds it (a whole in-memory model: schema, catalogs).
+int run_window(ui::LockableApp& app, const std::function<Model&()>& look, const Clock& clock, const WindowOptions& options);
 
 } // namespace hearth::app
