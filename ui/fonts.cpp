@@ -30,8 +30,8 @@ const ImWchar* text_glyph_ranges() {
     // and start-up time whether or not it is ever shown.
     static ImVector<ImWchar> ranges = [] {
         static const ImWchar extra[] = {
-            0x0100, 0x024F,  // Latin Extended-A and -B
-            0x2000, 0x206F,  // General Punctuation: dashes, curly quotes, ellipsis
+            0x0100, 0x017F,  // Latin Extended-A (Extended-B, Romanian's ș and ț among it, on demand)
+            0x2000, 0x203A,  // spaces, dashes, curly quotes, bullets, ellipsis, angle quotes
             0x20A0, 0x20CF,  // currency
             0x2116, 0x2116,  // numero
             0x2122, 0x2122,  // trade mark
@@ -44,7 +44,9 @@ const ImWchar* text_glyph_ranges() {
             0x2264, 0x2265,  // less and greater or equal
             0x23F5, 0x23F5,  // play
             0x23F8, 0x23F8,  // pause
-            0x25A0, 0x25FF,  // geometric shapes: the box, bullets, triangles
+            0x25A0, 0x25A1,  // squares: the box drawn for what no font has
+            0x25B2, 0x25C5,  // triangles
+            0x25CB, 0x25CF,  // circles
             0x2600, 0x2606,  // sun, cloud, stars
             0x2610, 0x2612,  // ballot boxes
             0x2639, 0x263A,  // faces

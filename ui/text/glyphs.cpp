@@ -15,7 +15,6 @@ namespace {
 constexpr char32_t kFirstPrivate = 0xE000;
 constexpr char32_t kLastPrivate = 0xF8FF;
 constexpr int kInitialSlots = 64;
-constexpr int kLargeFontSlots = 32;
 
 bool is_private(char32_t c) { return c >= kFirstPrivate && c <= kLastPrivate; }
 

@@ -76,7 +76,9 @@ bool glyphs_waiting();
 bool atlas_needs_rebuild();
 
 // For load_fonts(): reserve rects before ImFontAtlas::Build(), then take note
-// of them after.
+// of them after. A large font (the display font: a partner's name, the
+// countdown) has rects for the first kLargeFontSlots clusters seen only.
+inline constexpr int kLargeFontSlots = 32;
 void reserve_glyph_slots(ImFontAtlas& atlas, const std::vector<ImFont*>& fonts, const std::string& base_ttf);
 void glyph_slots_built(ImFontAtlas& atlas);
 
