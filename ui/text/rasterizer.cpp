@@ -2,11 +2,7 @@
 
 #include "utf8.h"
 
-#include <fontconfig/fontconfig.h>
-#include <ft2build.h>
-#include FT_FREETYPE_H
-#include <hb-ft.h>
-#include <hb.h>
+#include "text/text_libraries.h"
 
 #include <algorithm>
 #include <cmath>
@@ -127,6 +123,7 @@ struct Piece { int x, y; FT_Bitmap bmp; std::vector<unsigned char> copy; };
 } // namespace
 
 struct Rasterizer::Impl {
+    const TextLibraries* api = nullptr;  // set by start_freetype(); nullptr: every glyph on demand is a box
     FT_Library lib = nullptr;
     bool fc_ready = false;
     std::string emoji_path;
@@ -145,26 +142,29 @@ struct Rasterizer::Impl {
     std::thread warm_up;
     bool lib_tried = false;
     void start_freetype() {
-        if (!lib_tried && FT_Init_FreeType(&lib)) lib = nullptr;
+        if (lib_tried) return;
         lib_tried = true;
+        api = text_libraries();
+        if (!api || api->FT_Init_FreeType(&lib)) lib = nullptr;
     }
     // fontconfig reads its configuration and font caches (megabytes): only
     // once a character needs it, not at start.
     bool fontconfig() {
         if (!fc_tried) {
             fc_tried = true;
-            fc_ready = FcInit();
+            start_freetype();
+            fc_ready = api && api->FcInit();
         }
         return fc_ready;
     }
     ~Impl() {
         if (warm_up.joinable()) warm_up.join();
         for (auto& [k, f] : faces) {
-            if (f.hb) hb_font_destroy(f.hb);
-            else if (f.ft) FT_Done_Face(f.ft);
+            if (f.hb) api->hb_font_destroy(f.hb);
+            else if (f.ft) api->FT_Done_Face(f.ft);
         }
-        if (fallbacks) FcFontSetDestroy(fallbacks);
-        if (lib) FT_Done_FreeType(lib);
+        if (fallbacks) api->FcFontSetDestroy(fallbacks);
+        if (lib) api->FT_Done_FreeType(lib);
     }
 
     Face* face(const std::string& path, int index) {
@@ -172,12 +172,12 @@ struct Rasterizer::Impl {
         auto it = faces.find(key);
         if (it != faces.end()) return it->second.ft ? &it->second : nullptr;
         Face& f = faces[key];
-        if (!lib || FT_New_Face(lib, path.c_str(), index, &f.ft)) {
+        if (!lib || api->FT_New_Face(lib, path.c_str(), index, &f.ft)) {
             f.ft = nullptr;
             return nullptr;
         }
-        f.hb = hb_ft_font_create_referenced(f.ft);  // owns the FT_Face from here
-        FT_Done_Face(f.ft);  // drop our reference; HarfBuzz's keeps it alive
+        f.hb = api->hb_ft_font_create_referenced(f.ft);  // owns the FT_Face from here
+        api->FT_Done_Face(f.ft);  // drop our reference; HarfBuzz's keeps it alive
         return &f;
     }
 
@@ -185,18 +185,18 @@ struct Rasterizer::Impl {
         if (emoji_looked) return emoji_path;
         emoji_looked = true;
         if (fontconfig()) {
-            FcPattern* pat = FcNameParse(reinterpret_cast<const FcChar8*>("emoji:color=true"));
-            FcConfigSubstitute(nullptr, pat, FcMatchPattern);
-            FcDefaultSubstitute(pat);
+            FcPattern* pat = api->FcNameParse(reinterpret_cast<const FcChar8*>("emoji:color=true"));
+            api->FcConfigSubstitute(nullptr, pat, FcMatchPattern);
+            api->FcDefaultSubstitute(pat);
             FcResult res;
-            if (FcPattern* m = FcFontMatch(nullptr, pat, &res)) {
+            if (FcPattern* m = api->FcFontMatch(nullptr, pat, &res)) {
                 FcChar8* file = nullptr;
                 FcBool color = FcFalse;
-                FcPatternGetBool(m, FC_COLOR, 0, &color);
-                if (color && FcPatternGetString(m, FC_FILE, 0, &file) == FcResultMatch) emoji_path = reinterpret_cast<char*>(file);
-                FcPatternDestroy(m);
+                api->FcPatternGetBool(m, FC_COLOR, 0, &color);
+                if (color && api->FcPatternGetString(m, FC_FILE, 0, &file) == FcResultMatch) emoji_path = reinterpret_cast<char*>(file);
+                api->FcPatternDestroy(m);
             }
-            FcPatternDestroy(pat);
+            api->FcPatternDestroy(pat);
         }
         if (emoji_path.empty()) {
             const char* known = "/usr/share/fonts/truetype/noto/NotoColorEmoji.ttf";
@@ -208,12 +208,12 @@ struct Rasterizer::Impl {
     // Fonts in fontconfig's order of preference for sans-serif text.
     FcFontSet* fallback_list() {
         if (fallbacks || !fontconfig()) return fallbacks;
-        FcPattern* pat = FcNameParse(reinterpret_cast<const FcChar8*>("sans-serif"));
-        FcConfigSubstitute(nullptr, pat, FcMatchPattern);
-        FcDefaultSubstitute(pat);
+        FcPattern* pat = api->FcNameParse(reinterpret_cast<const FcChar8*>("sans-serif"));
+        api->FcConfigSubstitute(nullptr, pat, FcMatchPattern);
+        api->FcDefaultSubstitute(pat);
         FcResult res;
-        fallbacks = FcFontSort(nullptr, pat, FcFalse, nullptr, &res);
-        FcPatternDestroy(pat);
+        fallbacks = api->FcFontSort(nullptr, pat, FcFalse, nullptr, &res);
+        api->FcPatternDestroy(pat);
         return fallbacks;
     }
 
@@ -224,17 +224,17 @@ struct Rasterizer::Impl {
         for (int i = 0; i < set->nfont; ++i) {
             FcPattern* p = set->fonts[i];
             FcBool color = FcFalse;
-            FcPatternGetBool(p, FC_COLOR, 0, &color);
+            api->FcPatternGetBool(p, FC_COLOR, 0, &color);
             FcCharSet* cs = nullptr;
-            if (color || FcPatternGetCharSet(p, FC_CHARSET, 0, &cs) != FcResultMatch) continue;
+            if (color || api->FcPatternGetCharSet(p, FC_CHARSET, 0, &cs) != FcResultMatch) continue;
             bool all = true;
             for (char32_t c : cps)
-                if (!ignorable(c) && !FcCharSetHasChar(cs, c)) { all = false; break; }
+                if (!ignorable(c) && !api->FcCharSetHasChar(cs, c)) { all = false; break; }
             if (!all) continue;
             FcChar8* file = nullptr;
             int index = 0;
-            if (FcPatternGetString(p, FC_FILE, 0, &file) != FcResultMatch) continue;
-            FcPatternGetInteger(p, FC_INDEX, 0, &index);
+            if (api->FcPatternGetString(p, FC_FILE, 0, &file) != FcResultMatch) continue;
+            api->FcPatternGetInteger(p, FC_INDEX, 0, &index);
             if (Face* f = face(reinterpret_cast<char*>(file), index)) return f;
         }
         return nullptr;
@@ -243,14 +243,14 @@ struct Rasterizer::Impl {
     // Shapes `cluster` with `f` at its current size and draws every glyph into
     // a canvas in the font's pixels. False when the font lacks a glyph.
     bool draw(Face& f, std::string_view cluster, bool color, Canvas& out, float& left, float& top, float& advance) {
-        hb_ft_font_changed(f.hb);
-        hb_buffer_t* buf = hb_buffer_create();
-        hb_buffer_add_utf8(buf, cluster.data(), int(cluster.size()), 0, int(cluster.size()));
-        hb_buffer_guess_segment_properties(buf);
-        hb_shape(f.hb, buf, nullptr, 0);
+        api->hb_ft_font_changed(f.hb);
+        hb_buffer_t* buf = api->hb_buffer_create();
+        api->hb_buffer_add_utf8(buf, cluster.data(), int(cluster.size()), 0, int(cluster.size()));
+        api->hb_buffer_guess_segment_properties(buf);
+        api->hb_shape(f.hb, buf, nullptr, 0);
         unsigned n = 0;
-        hb_glyph_info_t* info = hb_buffer_get_glyph_infos(buf, &n);
-        hb_glyph_position_t* pos = hb_buffer_get_glyph_positions(buf, &n);
+        hb_glyph_info_t* info = api->hb_buffer_get_glyph_infos(buf, &n);
+        hb_glyph_position_t* pos = api->hb_buffer_get_glyph_positions(buf, &n);
         std::vector<Piece> pieces;
         bool ok = n > 0;
         float pen = 0;
@@ -258,7 +258,7 @@ struct Rasterizer::Impl {
         for (unsigned i = 0; ok && i < n; ++i) {
             if (info[i].codepoint == 0) { ok = false; break; }
             FT_Int32 flags = color ? FT_LOAD_COLOR | FT_LOAD_RENDER : FT_LOAD_RENDER | FT_LOAD_TARGET_LIGHT;
-            if (FT_Load_Glyph(f.ft, info[i].codepoint, flags)) { ok = false; break; }
+            if (api->FT_Load_Glyph(f.ft, info[i].codepoint, flags)) { ok = false; break; }
             FT_GlyphSlot g = f.ft->glyph;
             Piece p{};
             p.x = int(std::lround(pen + float(pos[i].x_offset) / 64.f)) + g->bitmap_left;
@@ -273,7 +273,7 @@ struct Rasterizer::Impl {
             }
             pieces.push_back(std::move(p));
         }
-        hb_buffer_destroy(buf);
+        api->hb_buffer_destroy(buf);
         if (!ok) return false;
         advance = pen;
         if (x_max <= x_min) {  // nothing visible (a space of another script)
@@ -368,11 +368,11 @@ void Rasterizer::Impl::measure_base() {
     base_measured = true;
     if (base_font.empty() || !lib) return;
     FT_Face f = nullptr;
-    if (FT_New_Face(lib, base_font.c_str(), 0, &f)) return;
+    if (api->FT_New_Face(lib, base_font.c_str(), 0, &f)) return;
     // stb_truetype sizes a font so that hhea ascent - descent is the pixel size.
     float line_units = float(f->ascender - f->descender);
     if (line_units > 0 && f->units_per_EM > 0) em_per_line = float(f->units_per_EM) / line_units;
-    FT_Done_Face(f);
+    api->FT_Done_Face(f);
 }
 
 bool Rasterizer::has_emoji_font() {
@@ -393,7 +393,7 @@ void Rasterizer::warm_up_in_background() {
         // bitmap index, the PNG decoder.
         if (!m.emoji_font().empty())
             if (Face* f = m.face(m.emoji_font(), 0)) {
-                if (FT_HAS_FIXED_SIZES(f->ft)) FT_Select_Size(f->ft, 0);
+                if (FT_HAS_FIXED_SIZES(f->ft)) m.api->FT_Select_Size(f->ft, 0);
                 Canvas c;
                 float left, top, advance;
                 m.draw(*f, "\xF0\x9F\x98\x8A", true, c, left, top, advance);
@@ -423,11 +423,11 @@ std::vector<GlyphImage> Rasterizer::render(std::string_view cluster, const std::
                 int best = 0;  // the largest strike: crisp at any size once scaled down
                 for (int i = 1; i < f->ft->num_fixed_sizes; ++i)
                     if (f->ft->available_sizes[i].y_ppem > f->ft->available_sizes[best].y_ppem) best = i;
-                FT_Select_Size(f->ft, best);
+                m.api->FT_Select_Size(f->ft, best);
                 ppem = float(f->ft->size->metrics.y_ppem);
             } else {
                 ppem = 128;
-                FT_Set_Pixel_Sizes(f->ft, 0, FT_UInt(ppem));
+                m.api->FT_Set_Pixel_Sizes(f->ft, 0, FT_UInt(ppem));
             }
             if (ppem > 0 && m.draw(*f, cluster, true, canvas, left, top, advance)) {
                 for (const GlyphTarget& t : targets)
@@ -441,7 +441,7 @@ std::vector<GlyphImage> Rasterizer::render(std::string_view cluster, const std::
         bool ok = true;
         for (const GlyphTarget& t : targets) {
             float em = t.line_px * m.em_per_line;
-            FT_Set_Char_Size(f->ft, 0, FT_F26Dot6(std::lround(em * 64.f)), 72, 72);
+            m.api->FT_Set_Char_Size(f->ft, 0, FT_F26Dot6(std::lround(em * 64.f)), 72, 72);
             if (!m.draw(*f, cluster, false, canvas, left, top, advance)) { ok = false; break; }
             out.push_back(m.place(canvas, left, top, advance, 1.f, t, false));
         }
