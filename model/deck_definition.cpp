@@ -1,5 +1,6 @@
 #include "deck_definition.h"
 
+#include "definition_files.h"
 #include "json_reader.h"
 #include "utf8.h"
 
@@ -137,50 +138,29 @@ DeckLoad load_decks(const std::vector<fs::path>& dirs) {
         s.message = message;
         out.files.push_back(std::move(s));
     };
-    for (const auto& dir : dirs) {
-        std::error_code ec;
-        if (!fs::is_directory(dir, ec)) {
-            problem(dir, fs::exists(dir, ec) ? "not a folder" : "folder not found");
-            continue;
+    for_each_definition_file(dirs, [&](const fs::path& p, const std::string& m) { problem(p, m); },
+                             [&](const fs::path& f, const std::string& text) {
+        auto parsed = parse_deck(text);
+        if (!parsed.ok()) {
+            problem(f, parsed.error);
+            return;
         }
-        std::vector<fs::path> files;
-        for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec))
-            if (it->path().extension() == ".json" && !fs::is_directory(it->path(), ec)) files.push_back(it->path());
-        if (ec) {
-            problem(dir, "cannot list the folder: " + ec.message());
-            continue;
+        auto& d = *parsed.definition;
+        auto dup = std::find_if(out.decks.begin(), out.decks.end(), [&](const DeckDefinition& e) { return e.id == d.id; });
+        if (dup != out.decks.end()) {
+            problem(f, id_already_used(d.id, dup->source), d.id);
+            return;
         }
-        std::sort(files.begin(), files.end());
-        for (const auto& f : files) {
-            std::string text;
-            try {
-                text = read_document(f);
-            } catch (const Invalid& e) {
-                problem(f, e.message);
-                continue;
-            }
-            auto parsed = parse_deck(text);
-            if (!parsed.ok()) {
-                problem(f, parsed.error);
-                continue;
-            }
-            auto& d = *parsed.definition;
-            auto dup = std::find_if(out.decks.begin(), out.decks.end(), [&](const DeckDefinition& e) { return e.id == d.id; });
-            if (dup != out.decks.end()) {
-                problem(f, "id: \"" + d.id + "\" is already used by " + dup->source.string() + " (this file is skipped)", d.id);
-                continue;
-            }
-            d.source = f;
-            DeckFileStatus s;
-            s.file = f;
-            s.ok = true;
-            s.id = d.id;
-            s.title = d.title;
-            s.cards = d.cards.size();
-            out.files.push_back(std::move(s));
-            out.decks.push_back(std::move(d));
-        }
-    }
+        d.source = f;
+        DeckFileStatus s;
+        s.file = f;
+        s.ok = true;
+        s.id = d.id;
+        s.title = d.title;
+        s.cards = d.cards.size();
+        out.files.push_back(std::move(s));
+        out.decks.push_back(std::move(d));
+    });
     return out;
 }
 

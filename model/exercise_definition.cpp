@@ -1,5 +1,6 @@
 #include "exercise_definition.h"
 
+#include "definition_files.h"
 #include "json_reader.h"
 #include "utf8.h"
 
@@ -179,52 +180,30 @@ ExerciseLoad load_exercises(const std::vector<fs::path>& dirs) {
         s.message = message;
         out.files.push_back(std::move(s));
     };
-    for (const auto& dir : dirs) {
-        std::error_code ec;
-        if (!fs::is_directory(dir, ec)) {
-            problem(dir, fs::exists(dir, ec) ? "not a folder" : "folder not found");
-            continue;
+    for_each_definition_file(dirs, [&](const fs::path& p, const std::string& m) { problem(p, m); },
+                             [&](const fs::path& f, const std::string& text) {
+        auto parsed = parse_exercise(text);
+        if (!parsed.ok()) {
+            problem(f, parsed.error);
+            return;
         }
-        std::vector<fs::path> files;
-        for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec))
-            if (it->path().extension() == ".json" && !fs::is_directory(it->path(), ec)) files.push_back(it->path());
-        if (ec) {
-            problem(dir, "cannot list the folder: " + ec.message());
-            continue;
+        auto& d = *parsed.definition;
+        auto dup = std::find_if(out.definitions.begin(), out.definitions.end(),
+                                [&](const ExerciseDefinition& e) { return e.id == d.id; });
+        if (dup != out.definitions.end()) {
+            problem(f, id_already_used(d.id, dup->source), d.id);
+            return;
         }
-        std::sort(files.begin(), files.end());
-        for (const auto& f : files) {
-            std::string text;
-            try {
-                text = read_document(f);
-            } catch (const Invalid& e) {
-                problem(f, e.message);
-                continue;
-            }
-            auto parsed = parse_exercise(text);
-            if (!parsed.ok()) {
-                problem(f, parsed.error);
-                continue;
-            }
-            auto& d = *parsed.definition;
-            auto dup = std::find_if(out.definitions.begin(), out.definitions.end(),
-                                    [&](const ExerciseDefinition& e) { return e.id == d.id; });
-            if (dup != out.definitions.end()) {
-                problem(f, "id: \"" + d.id + "\" is already used by " + dup->source.string() + " (this file is skipped)",
-                        d.id);
-                continue;
-            }
-            d.source = f;
-            ExerciseFileStatus s;
-            s.file = f;
-            s.ok = true;
-            s.id = d.id;
-            s.version = d.version;
-            s.title = d.title;
-            out.files.push_back(std::move(s));
-            out.definitions.push_back(std::move(d));
-        }
-    }
+        d.source = f;
+        ExerciseFileStatus s;
+        s.file = f;
+        s.ok = true;
+        s.id = d.id;
+        s.version = d.version;
+        s.title = d.title;
+        out.files.push_back(std::move(s));
+        out.definitions.push_back(std::move(d));
+    });
     return out;
 }
 
