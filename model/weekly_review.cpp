@@ -427,13 +427,7 @@ SaveResult WeeklyReviews::issue_listened(const std::string& id, const std::strin
     if (auto n = needs_topic(*r); !n.ok()) return n;
     if (!exists(db_, "SELECT 1 FROM exercise_session WHERE id = ?1", session_id))
         return SaveResult::refused("session", "That listening session does not exist.");
-    Transaction tx(db_);
-    db_.prepare("UPDATE weekly_review SET issue_outcome = 'listened', issue_session = ?2, issue_day = NULL,"
-                " issue_time = NULL, issue_plan = NULL, updated_at = ?3 WHERE id = ?1")
-        .bind(1, id).bind(2, session_id).bind(3, format_utc(clock_.now())).run();
-    tx.commit();
-    ++revision_;
-    return SaveResult::success(id);
+    return set_issue_outcome(id, {.outcome = "listened", .session = session_id});
 }
 
 SaveResult WeeklyReviews::issue_scheduled(const std::string& id, Date day, int start_minute) {
@@ -443,13 +437,7 @@ SaveResult WeeklyReviews::issue_scheduled(const std::string& id, Date day, int s
     if (!day.ok()) return SaveResult::refused("day", "Choose a real calendar day.");
     if (start_minute < 0 || start_minute >= 24 * 60)
         return SaveResult::refused("time", "Choose a time between 00:00 and 23:59.");
-    Transaction tx(db_);
-    db_.prepare("UPDATE weekly_review SET issue_outcome = 'scheduled', issue_session = NULL, issue_day = ?2,"
-                " issue_time = ?3, issue_plan = NULL, updated_at = ?4 WHERE id = ?1")
-        .bind(1, id).bind(2, format_date(day)).bind(3, format_hh_mm(start_minute)).bind(4, format_utc(clock_.now())).run();
-    tx.commit();
-    ++revision_;
-    return SaveResult::success(id);
+    return set_issue_outcome(id, {.outcome = "scheduled", .day = format_date(day), .time = format_hh_mm(start_minute)});
 }
 
 SaveResult WeeklyReviews::issue_scheduled_plan(const std::string& id, const std::string& plan_id) {
@@ -458,26 +446,14 @@ SaveResult WeeklyReviews::issue_scheduled_plan(const std::string& id, const std:
     if (auto n = needs_topic(*r); !n.ok()) return n;
     if (!exists(db_, "SELECT 1 FROM plan WHERE id = ?1", plan_id))
         return SaveResult::refused("plan", "That plan does not exist.");
-    Transaction tx(db_);
-    db_.prepare("UPDATE weekly_review SET issue_outcome = 'scheduled', issue_session = NULL, issue_day = NULL,"
-                " issue_time = NULL, issue_plan = ?2, updated_at = ?3 WHERE id = ?1")
-        .bind(1, id).bind(2, plan_id).bind(3, format_utc(clock_.now())).run();
-    tx.commit();
-    ++revision_;
-    return SaveResult::success(id);
+    return set_issue_outcome(id, {.outcome = "scheduled", .plan = plan_id});
 }
 
 SaveResult WeeklyReviews::issue_left(const std::string& id) {
     std::optional<WeeklyReview> r;
     if (auto e = editable(id, &r); !e.ok()) return e;
     if (auto n = needs_topic(*r); !n.ok()) return n;
-    Transaction tx(db_);
-    db_.prepare("UPDATE weekly_review SET issue_outcome = 'left', issue_session = NULL, issue_day = NULL,"
-                " issue_time = NULL, issue_plan = NULL, updated_at = ?2 WHERE id = ?1")
-        .bind(1, id).bind(2, format_utc(clock_.now())).run();
-    tx.commit();
-    ++revision_;
-    return SaveResult::success(id);
+    return set_issue_outcome(id, {.outcome = "left"});
 }
 
 SaveResult WeeklyReviews::listen_to_issue(const std::string& id, ExerciseSessions& sessions,
@@ -562,10 +538,15 @@ SaveResult WeeklyReviews::schedule_issue_talk(const std::string& id, Planner& pl
 
 SaveResult WeeklyReviews::clear_issue_outcome(const std::string& id) {
     if (auto e = editable(id); !e.ok()) return e;
+    return set_issue_outcome(id, {.outcome = "none"});
+}
+
+SaveResult WeeklyReviews::set_issue_outcome(const std::string& id, const IssueWrite& o) {
     Transaction tx(db_);
-    db_.prepare("UPDATE weekly_review SET issue_outcome = 'none', issue_session = NULL, issue_day = NULL,"
-                " issue_time = NULL, issue_plan = NULL, updated_at = ?2 WHERE id = ?1")
-        .bind(1, id).bind(2, format_utc(clock_.now())).run();
+    db_.prepare("UPDATE weekly_review SET issue_outcome = ?2, issue_session = ?3, issue_day = ?4, issue_time = ?5,"
+                " issue_plan = ?6, updated_at = ?7 WHERE id = ?1")
+        .bind(1, id).bind(2, o.outcome).bind(3, o.session).bind(4, o.day).bind(5, o.time).bind(6, o.plan)
+        .bind(7, format_utc(clock_.now())).run();
     tx.commit();
     ++revision_;
     return SaveResult::success(id);

@@ -227,6 +227,13 @@ private:
     SaveResult editable(const std::string& id, std::optional<WeeklyReview>* out = nullptr);
     SaveResult check_text(const std::string& field, const std::string& text) const;
     void touch(const std::string& id, const std::string& t);
+    // What the week's issue came to ("none", "listened", "scheduled", "left")
+    // and the one thing it points at; the others are cleared in the same write.
+    struct IssueWrite {
+        const char* outcome = "none";
+        std::optional<std::string> session = {}, day = {}, time = {}, plan = {};
+    };
+    SaveResult set_issue_outcome(const std::string& id, const IssueWrite& o);
     std::vector<WeeklyReview> query(const std::string& where_order, const std::vector<std::string>& args,
                                     std::optional<std::pair<int, int>> limit_offset = std::nullopt);
     void fill_details(WeeklyReview& r);
