@@ -13,36 +13,20 @@
 
 using namespace hearth;
 namespace fs = std::filesystem;
+using test::FileModel;
+using test::slurp;
 
 namespace {
 
 // Cheap enough for a test; the default (64 MiB) is checked on its own below.
 constexpr KdfCost kCheap{1, std::size_t(8) << 10};
 
-struct FileModel {
-    explicit FileModel(const fs::path& db, bool with_couple = true) : model(Database::open_file(db), clock, HEARTH_TEST_ASSETS_DIR) {
-        if (with_couple && !model.couple.is_set_up()) REQUIRE(model.couple.set_up("Maya", Rgb{196, 88, 72}, "Sam", Rgb{58, 122, 180}).ok());
-    }
-    FakeClock clock{test::fixed_start()};
-    Model model;
-    void appreciate(const std::string& text) {
-        GratitudeDraft d;
-        d.text = text;
-        d.day = local_date(clock.now());
-        REQUIRE(model.gratitude.add(d).ok());
-    }
-    int rows() {
-        auto& st = model.db.prepare("SELECT count(*) FROM gratitude");
-        REQUIRE(st.step());
-        int n = int(st.integer(0));
-        st.reset();
-        return n;
-    }
-};
-
-std::string bytes_of(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    return std::string(std::istreambuf_iterator<char>(in), {});
+int rows(test::FileModel& f) {
+    auto& st = f.model.db.prepare("SELECT count(*) FROM gratitude");
+    REQUIRE(st.step());
+    int n = int(st.integer(0));
+    st.reset();
+    return n;
 }
 
 // Every file of the database, byte for byte (what a hash would compare).
@@ -51,7 +35,7 @@ std::string database_files(const fs::path& db) {
     for (const char* suffix : {"", "-wal"}) {
         fs::path p = db.string() + suffix;
         std::error_code ec;
-        if (fs::exists(p, ec)) all += p.string() + ":" + bytes_of(p) + "\n";
+        if (fs::exists(p, ec)) all += p.string() + ":" + slurp(p) + "\n";
     }
     return all;
 }
@@ -71,7 +55,7 @@ TEST_CASE("An encrypted backup round trip: the words come back with the passphra
     }
     CHECK(backup_is_encrypted(file));
     FileModel to(dir / "two.db", false);
-    CHECK(to.rows() == 0);
+    CHECK(rows(to) == 0);
     auto r = import_backup(to.model.db, file, kPass);
     CHECK(r.inserted > 0);
     to.model.reload();
@@ -87,7 +71,7 @@ TEST_CASE("An encrypted backup's bytes hold none of the couple's words", "[backu
     m.appreciate(kSecret);
     export_backup(m.model.db, m.clock, plain);
     export_backup(m.model.db, m.clock, sealed, kPass, kCheap);
-    const std::string p = bytes_of(plain), s = bytes_of(sealed);
+    const std::string p = slurp(plain), s = slurp(sealed);
     REQUIRE(p.find(kSecret) != std::string::npos);  // the scan below would find it
     for (const std::string& known : {kSecret, std::string("Maya"), std::string("gratitude"), std::string("hearth-backup"),
                                      std::string("schema_version"), kPass})
@@ -106,7 +90,7 @@ TEST_CASE("An encrypted backup refuses a wrong passphrase, a flipped byte and a 
         for (int i = 0; i < 40; ++i) from.appreciate(kSecret + " " + std::to_string(i));
         export_backup(from.model.db, from.clock, file, kPass, kCheap);
     }
-    const std::string good = bytes_of(file);
+    const std::string good = slurp(file);
 
     FileModel to(dir / "two.db");
     to.appreciate("Ours, here already");
@@ -121,7 +105,7 @@ TEST_CASE("An encrypted backup refuses a wrong passphrase, a flipped byte and a 
         INFO(message);
         CHECK_THAT(message, Catch::Contains(f.string()) && Catch::Contains("wrong passphrase or the file was changed") &&
                                 Catch::Contains("nothing was imported"));
-        CHECK(to.rows() == 1);
+        CHECK(rows(to) == 1);
         CHECK(database_files(dir / "two.db") == before);
     };
     refused(file, "not the passphrase");
@@ -147,7 +131,7 @@ TEST_CASE("An encrypted backup refuses a wrong passphrase, a flipped byte and a 
     }
     // And the untouched file with its passphrase still works.
     CHECK(import_backup(to.model.db, file, kPass).inserted > 0);
-    CHECK(to.rows() == 41);
+    CHECK(rows(to) == 41);
 }
 
 TEST_CASE("A sealed backup of several chunks cut exactly after a whole chunk is refused as cut off", "[backup][crypto]") {

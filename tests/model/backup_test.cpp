@@ -5,6 +5,7 @@
 #include "hearth_model.h"
 #include "schema.h"
 #include "time_util.h"
+#include "test_support.h"
 
 #include <catch2/catch.hpp>
 
@@ -18,45 +19,24 @@
 #include <iterator>
 #include <random>
 #include <set>
-#include <sstream>
 #include <string>
 #include <vector>
 
 using namespace hearth;
 namespace fs = std::filesystem;
+using test::slurp;
 
 namespace {
 
 const WallTime kStart{std::chrono::seconds{1'790'000'000}};  // Monday 2026-09-21 14:13:20 UTC
 const fs::path kCorpus = fs::path(HEARTH_TEST_CORPUS_DIR) / "backups";
 
-class ScratchDir {
-public:
-    ScratchDir() {
-        std::random_device rd;
-        path_ = fs::temp_directory_path() / ("hearth-backup-test-" + std::to_string(rd()) + std::to_string(rd()));
-        fs::create_directories(path_);
-    }
-    ~ScratchDir() {
-        std::error_code ec;
-        fs::remove_all(path_, ec);
-    }
-    fs::path operator/(const std::string& name) const { return path_ / name; }
-    const fs::path& path() const { return path_; }
-    std::vector<std::string> listing() const {
-        std::vector<std::string> out;
-        for (const auto& e : fs::directory_iterator(path_)) out.push_back(e.path().filename().string());
-        std::sort(out.begin(), out.end());
-        return out;
-    }
-
-private:
-    fs::path path_;
-};
-
-std::string slurp(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+// The names in a folder, sorted.
+std::vector<std::string> listing(const fs::path& dir) {
+    std::vector<std::string> out;
+    for (const auto& e : fs::directory_iterator(dir)) out.push_back(e.path().filename().string());
+    std::sort(out.begin(), out.end());
+    return out;
 }
 
 void spit(const fs::path& p, const std::string& bytes) {
@@ -126,7 +106,7 @@ TEST_CASE("A backup holds every table in the documented envelope", "[backup]") {
 }
 
 TEST_CASE("Export, import into an empty database, export again: the same tables", "[backup]") {
-    ScratchDir dir;
+    test::TempDir dir;
     Fixture a;
     a.thank(0, "For the soup");
     a.thank(1, "For fixing the bike", -3);
@@ -142,7 +122,7 @@ TEST_CASE("Export, import into an empty database, export again: the same tables"
     d.category_id = little.id;
     REQUIRE(a.m.gratitude.add(d).ok());
     export_backup(a.m.db, a.clock, dir / "backup.json");
-    CHECK(dir.listing() == std::vector<std::string>{"backup.json"});
+    CHECK(listing(dir.path()) == std::vector<std::string>{"backup.json"});
 
     Fixture b(false);
     auto r = import_backup(b.m.db, dir / "backup.json");
@@ -160,7 +140,7 @@ TEST_CASE("Export, import into an empty database, export again: the same tables"
 }
 
 TEST_CASE("Two exports of the same content differ only in exported_at", "[backup]") {
-    ScratchDir dir;
+    test::TempDir dir;
     Fixture a;
     a.thank(0, "For the soup");
     export_backup(a.m.db, a.clock, dir / "one.json");
@@ -177,7 +157,7 @@ TEST_CASE("Two exports of the same content differ only in exported_at", "[backup
 }
 
 TEST_CASE("Importing the same file twice adds nothing", "[backup]") {
-    ScratchDir dir;
+    test::TempDir dir;
     Fixture a;
     a.thank(0, "For the soup");
     a.thank(1, "For the walk");
@@ -200,7 +180,7 @@ TEST_CASE("Importing the same file twice adds nothing", "[backup]") {
 }
 
 TEST_CASE("On import the newer updated_at wins and the older copy is kept", "[backup]") {
-    ScratchDir dir;
+    test::TempDir dir;
     Fixture a;
     std::string soup = a.thank(0, "For the soup");
     std::string walk = a.thank(1, "For the walk");
@@ -244,7 +224,7 @@ TEST_CASE("On import the newer updated_at wins and the older copy is kept", "[ba
 }
 
 TEST_CASE("Text survives a backup byte for byte, emoji and all", "[backup]") {
-    ScratchDir dir;
+    test::TempDir dir;
     Fixture a(false);
     const std::string zoe = "Zo\xC3\xAB";                              // Zoë
     const std::string text = "Merci \xF0\x9F\x98\x80 for \xE2\x80\x9Ctoday\xE2\x80\x9D \xE2\x80\x94 "
@@ -350,7 +330,7 @@ TEST_CASE("The merge is all or nothing even when the problem is found last", "[b
 }
 
 TEST_CASE("A backup of the same couple merges even into a database with entries of its own", "[backup]") {
-    ScratchDir dir;
+    test::TempDir dir;
     Fixture a;
     a.thank(0, "Written on the desktop");
     export_backup(a.m.db, a.clock, dir / "desktop.json");
@@ -425,7 +405,7 @@ TEST_CASE("A backup from an older schema is upgraded on import", "[backup]") {
 }
 
 TEST_CASE("A backup that cannot be read is named in the refusal", "[backup]") {
-    ScratchDir dir;
+    test::TempDir dir;
     Fixture t;
     std::string missing = refusal([&] { import_backup(t.m.db, dir / "nowhere.json"); });
     CHECK(missing.find((dir / "nowhere.json").string()) != std::string::npos);
@@ -435,7 +415,7 @@ TEST_CASE("A backup that cannot be read is named in the refusal", "[backup]") {
 }
 
 TEST_CASE("Export never leaves a partial file behind", "[backup]") {
-    ScratchDir dir;
+    test::TempDir dir;
     Fixture a;
     a.thank(0, "For the soup");
 
@@ -445,26 +425,26 @@ TEST_CASE("Export never leaves a partial file behind", "[backup]") {
         INFO(message);
         CHECK(message.find(target.string()) != std::string::npos);
         CHECK_FALSE(fs::exists(dir / "no-such-folder"));
-        CHECK(dir.listing().empty());
+        CHECK(listing(dir.path()).empty());
     }
     SECTION("over a folder") {
         fs::create_directory(dir / "backup.json");
         std::string message = refusal([&] { export_backup(a.m.db, a.clock, dir / "backup.json"); });
         CHECK(message.find((dir / "backup.json").string()) != std::string::npos);
-        CHECK(dir.listing() == std::vector<std::string>{"backup.json"});
+        CHECK(listing(dir.path()) == std::vector<std::string>{"backup.json"});
         CHECK(fs::is_directory(dir / "backup.json"));
     }
     SECTION("over an older backup, which is replaced whole") {
         spit(dir / "backup.json", std::string(100000, 'x'));
         export_backup(a.m.db, a.clock, dir / "backup.json");
-        CHECK(dir.listing() == std::vector<std::string>{"backup.json"});
+        CHECK(listing(dir.path()) == std::vector<std::string>{"backup.json"});
         auto j = nlohmann::json::parse(slurp(dir / "backup.json"));
         CHECK(j["tables"] == a.tables());
     }
 }
 
 TEST_CASE("Text that is not UTF-8 stops an export with the row named", "[backup]") {
-    ScratchDir dir;
+    test::TempDir dir;
     Fixture a;
     a.m.db.prepare("INSERT INTO setting(key, value, created_at, updated_at) VALUES(?1, ?2, ?3, ?3)")
         .bind(1, "edited.elsewhere").bind(2, std::string("caf\xC3\x28")).bind(3, format_utc(a.clock.now())).run();
@@ -473,11 +453,11 @@ TEST_CASE("Text that is not UTF-8 stops an export with the row named", "[backup]
     CHECK(message.find((dir / "backup.json").string()) != std::string::npos);
     CHECK(message.find("table setting row \"edited.elsewhere\": column value holds text that is not valid UTF-8") !=
           std::string::npos);
-    CHECK(dir.listing().empty());
+    CHECK(listing(dir.path()).empty());
 }
 
 TEST_CASE("A backup holds no draft, window size, theme or last panel, and an old one brings none in", "[backup]") {
-    ScratchDir dir;
+    test::TempDir dir;
     Fixture a;
     a.thank(0, "For the soup");
     a.m.settings.set(setting::theme, "dark");
@@ -514,7 +494,7 @@ TEST_CASE("A backup holds no draft, window size, theme or last panel, and an old
 
 #ifndef _WIN32
 TEST_CASE("A FIFO or a device is refused at once and by name", "[backup][files]") {
-    ScratchDir dir;
+    test::TempDir dir;
     Fixture t;
     const auto before = t.tables();
     const fs::path fifo = dir / "backup.json";
@@ -539,7 +519,7 @@ TEST_CASE("A FIFO or a device is refused at once and by name", "[backup][files]"
 #endif
 
 TEST_CASE("A file larger than any backup is refused before it is read", "[backup][files]") {
-    ScratchDir dir;
+    test::TempDir dir;
     Fixture t;
     const fs::path big = dir / "huge.json";
     spit(big, "{");
@@ -557,7 +537,7 @@ TEST_CASE("A file larger than any backup is refused before it is read", "[backup
 }
 
 TEST_CASE("Deep nesting is refused with a message and no crash", "[backup][json]") {
-    ScratchDir dir;
+    test::TempDir dir;
     Fixture t;
     const auto before = t.tables();
     // "format" nested 200,000 deep used to overflow the stack while the
@@ -953,7 +933,7 @@ TEST_CASE("Every good backup of the corpus (the fuzz seeds) imports, twice", "[b
 
 TEST_CASE("A break that came back on time survives a backup round trip", "[backup]") {
     // returned_on_time is a yes/no whose name ends like a time of day.
-    ScratchDir dir;
+    test::TempDir dir;
     Fixture a;
     BreakRequest r;
     r.minutes = 20;

@@ -11,29 +11,14 @@
 #include <sys/stat.h>
 
 #include <fstream>
-#include <sstream>
 
 using namespace hearth;
 namespace fs = std::filesystem;
 using namespace std::chrono_literals;
+using test::Home;
+using test::slurp;
 
 namespace {
-
-std::string slurp(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
-
-struct Home {
-    FakeClock clock{test::fixed_start()};
-    fs::path db;
-    std::shared_ptr<const SecretKey> key;
-    std::optional<Model> m;
-    Home(fs::path file, std::shared_ptr<const SecretKey> k) : db(std::move(file)), key(std::move(k)) { open(); }
-    void open() { m.emplace(open_couple_database(db, key), clock, HEARTH_TEST_ASSETS_DIR, open_device_store(db, key)); }
-};
 
 fs::path encrypted_couple(const fs::path& db) {
     use_cheap_kdf_for_tests();

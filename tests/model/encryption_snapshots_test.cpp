@@ -8,27 +8,18 @@
 #include <catch2/catch.hpp>
 
 #include <fstream>
-#include <sstream>
 
 using namespace hearth;
 namespace fs = std::filesystem;
 using namespace std::chrono_literals;
+using test::slurp;
 
 namespace {
 
-struct CheapKdf {
-    CheapKdf() { use_cheap_kdf_for_tests(); }
-} cheap_kdf;
+const test::CheapKdf cheap_kdf;
 
 const std::string kWords = "Thank you for carrying the groceries, saffron-gondola";
 const std::string kForeign = "not Hearth's file, pelican-orchard";
-
-std::string slurp(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
 
 // Every file under `dir` (backups/ included) that holds `needle`.
 std::vector<std::string> files_holding(const fs::path& dir, const std::string& needle) {

@@ -12,26 +12,18 @@
 #include <cstring>
 #include <fstream>
 #include <map>
-#include <sstream>
 
 using namespace hearth;
 namespace fs = std::filesystem;
+using test::Home;
+using test::slurp;
 
 namespace {
 
-struct CheapKdf {
-    CheapKdf() { use_cheap_kdf_for_tests(); }
-} cheap_kdf;
+const test::CheapKdf cheap_kdf;
 
 const std::string kSecretWords = "Thank you for the quiet morning coffee, zebra-lantern";
 const std::string kDraftWords = "half a sentence about the marmalade-sunrise";
-
-std::string slurp(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
 
 std::string hash_of(const fs::path& p) {
     std::string bytes = slurp(p);
@@ -46,25 +38,6 @@ std::map<std::string, std::string> folder_hashes(const fs::path& dir) {
     for (auto& e : fs::directory_iterator(dir)) out[e.path().filename().string()] = hash_of(e.path());
     return out;
 }
-
-struct Home {
-    FakeClock clock{test::fixed_start()};
-    fs::path db;
-    std::shared_ptr<const SecretKey> key;
-    std::optional<Model> m;
-    Home(fs::path file, std::shared_ptr<const SecretKey> k = nullptr) : db(std::move(file)), key(std::move(k)) { open(); }
-    void open() { m.emplace(open_couple_database(db, key), clock, HEARTH_TEST_ASSETS_DIR, open_device_store(db, key)); }
-    void close() { m.reset(); }
-    std::string thank(const std::string& text) {
-        GratitudeDraft d;
-        d.from_slot = 0;
-        d.text = text;
-        d.day = local_date(clock.now());
-        auto r = m->gratitude.add(d);
-        REQUIRE(r.ok());
-        return r.id;
-    }
-};
 
 Passphrases shared(std::string p) {
     Passphrases out;

@@ -9,9 +9,9 @@
 
 using namespace hearth;
 using namespace std::chrono;
+using test::ymd;
 
 namespace {
-Date ymd(int y, unsigned m, unsigned d) { return Date{year{y}, month{m}, day{d}}; }
 const Date kToday = ymd(2026, 9, 21);
 
 PlanDraft one_off(std::string title, Date day, int start_minute, int length = 60) {

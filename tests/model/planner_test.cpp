@@ -9,9 +9,10 @@
 
 using namespace hearth;
 using namespace std::chrono;
+using test::LocalZone;
+using test::ymd;
 
 namespace {
-Date ymd(int y, unsigned m, unsigned d) { return Date{year{y}, month{m}, day{d}}; }
 
 // The test clock: Monday 2026-09-21 14:13:20 UTC (TZ is UTC in tests).
 const Date kToday = ymd(2026, 9, 21);
@@ -47,17 +48,6 @@ std::vector<std::string> days_of(const std::vector<Occurrence>& v) {
     for (const auto& o : v) out.push_back(format_date(o.day));
     return out;
 }
-
-struct LocalZone {
-    explicit LocalZone(const char* tz) {
-        setenv("TZ", tz, 1);
-        tzset();
-    }
-    ~LocalZone() {
-        setenv("TZ", "UTC", 1);
-        tzset();
-    }
-};
 } // namespace
 
 TEST_CASE("A plan is saved with everything the couple gave it", "[planner]") {

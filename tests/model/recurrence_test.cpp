@@ -1,4 +1,5 @@
 #include "recurrence.h"
+#include "test_support.h"
 
 #include <catch2/catch.hpp>
 
@@ -7,10 +8,10 @@
 
 using namespace hearth;
 using namespace std::chrono;
+using test::LocalZone;
+using test::ymd;
 
 namespace {
-Date ymd(int y, unsigned m, unsigned d) { return Date{year{y}, month{m}, day{d}}; }
-
 std::vector<std::string> days_of(const std::vector<Date>& v) {
     std::vector<std::string> out;
     for (auto d : v) out.push_back(format_date(d));
@@ -32,18 +33,6 @@ Recurrence daily(std::optional<Date> until = std::nullopt) {
     r.until = until;
     return r;
 }
-
-// Sets the process time zone for one test; back to UTC afterwards.
-struct LocalZone {
-    explicit LocalZone(const char* tz) {
-        setenv("TZ", tz, 1);
-        tzset();
-    }
-    ~LocalZone() {
-        setenv("TZ", "UTC", 1);
-        tzset();
-    }
-};
 
 int utc_hour(WallTime t) {
     auto s = floor<seconds>(t);

@@ -11,8 +11,6 @@
 
 namespace hearth::test {
 
-inline Date ymd(int y, unsigned m, unsigned d) { return Date{std::chrono::year{y}, std::chrono::month{m}, std::chrono::day{d}}; }
-
 // Moves the fake clock forward to `day` at hh:mm UTC.
 inline void advance_to(FakeClock& clock, Date day, int hh, int mm) {
     using namespace std::chrono;

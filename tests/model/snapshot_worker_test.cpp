@@ -12,26 +12,17 @@
 #include <fstream>
 #include <mutex>
 #include <set>
-#include <sstream>
 
 using namespace hearth;
 namespace fs = std::filesystem;
 using namespace std::chrono_literals;
+using test::slurp;
 
 namespace {
 
-struct CheapKdf {
-    CheapKdf() { use_cheap_kdf_for_tests(); }
-} cheap_kdf;
+const test::CheapKdf cheap_kdf;
 
 const std::string kWords = "Thank you for walking the dog in the rain, copper-heron";
-
-std::string slurp(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
 
 // A couple's database on a fake clock, made big enough (about 8 MiB) that a
 // copy takes many steps.

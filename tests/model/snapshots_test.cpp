@@ -18,29 +18,12 @@
 using namespace hearth;
 namespace fs = std::filesystem;
 using namespace std::chrono_literals;
+using test::FileModel;
+using test::ymd;
 
 namespace {
 
 const OpenDatabase plain_open = [](const fs::path& p) { return Database::open_file(p); };
-
-Date day_of(int y, unsigned m, unsigned d) { return Date{std::chrono::year{y}, std::chrono::month{m}, std::chrono::day{d}}; }
-
-// A couple's Hearth in a file, on a fake clock.
-struct FileModel {
-    explicit FileModel(const fs::path& db, OpenDatabase open = {})
-        : model(Database::open_file(db), clock, HEARTH_TEST_ASSETS_DIR, DeviceStore::in_memory(), std::move(open)) {
-        if (!model.couple.is_set_up()) REQUIRE(model.couple.set_up("Maya", Rgb{196, 88, 72}, "Sam", Rgb{58, 122, 180}).ok());
-    }
-    FakeClock clock{test::fixed_start()};
-    Model model;
-
-    void appreciate(const std::string& text) {
-        GratitudeDraft d;
-        d.text = text;
-        d.day = local_date(clock.now());
-        REQUIRE(model.gratitude.add(d).ok());
-    }
-};
 
 std::set<std::string> words_in(const fs::path& snapshot) {
     Database db = Database::open_file(snapshot);
@@ -62,7 +45,7 @@ std::set<std::string> names_in(const fs::path& folder) {
 
 TEST_CASE("Retention rule: two weeks of days, then the newest of each ISO week for nine weeks, older pruned",
           "[snapshots]") {
-    const Date today = day_of(2026, 12, 2);  // a Wednesday
+    const Date today = ymd(2026, 12, 2);  // a Wednesday
     std::vector<Snapshot> all;
     for (int age = 0; age < 120; ++age) {
         Date d = add_days(today, -age);
@@ -220,7 +203,7 @@ TEST_CASE("A snapshot that fails its integrity check is deleted and the failure 
         }
         return Database::open_file(p);
     };
-    FileModel f(dir / "hearth.db", damaging);
+    FileModel f(dir / "hearth.db", true, damaging);
     f.appreciate("Thank you");
     auto r = f.model.snapshots.take_daily(f.model.db);
     CHECK_FALSE(r.ok);
@@ -336,9 +319,9 @@ TEST_CASE("An in-memory database keeps no snapshots", "[snapshots]") {
 TEST_CASE("Snapshot names: the day's, a restore's, and nothing else", "[snapshots]") {
     auto s = parse_snapshot_name("hearth", "hearth-2026-12-02.db");
     REQUIRE(s);
-    CHECK(s->day == day_of(2026, 12, 2));
+    CHECK(s->day == ymd(2026, 12, 2));
     CHECK_FALSE(s->before_restore);
-    CHECK(snapshot_name("hearth", day_of(2026, 12, 2)) == "hearth-2026-12-02.db");
+    CHECK(snapshot_name("hearth", ymd(2026, 12, 2)) == "hearth-2026-12-02.db");
     auto r = parse_snapshot_name("hearth", "hearth-2026-12-02-before-restore-093015.db");
     REQUIRE(r);
     CHECK(r->before_restore);

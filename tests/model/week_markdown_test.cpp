@@ -5,20 +5,13 @@
 
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 
 using namespace hearth;
 using test::must;
+using test::slurp;
 using test::ymd;
 
 namespace {
-std::string read_file(const std::filesystem::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
-
 // What a CommonMark renderer does with backslash escapes: drops the backslash
 // before ASCII punctuation.
 std::string unescape(std::string_view s) {
@@ -61,7 +54,7 @@ TEST_CASE("The Markdown of a known week matches the expected file", "[markdown]"
     test::KnownWeek k;
     const std::string md = week_markdown(k.t.model, {2026, 39});
     const auto expected_path = std::filesystem::path(HEARTH_TEST_FIXTURES_DIR) / "week-2026-W39.md";
-    const std::string expected = read_file(expected_path);
+    const std::string expected = slurp(expected_path);
     if (md != expected) {
         // Leaves the actual output next to the build for a diff.
         std::ofstream("week-2026-W39.actual.md", std::ios::binary) << md;
@@ -81,7 +74,7 @@ TEST_CASE("Exporting a week writes the file atomically, and refuses weeks that d
     const auto file = dir / "week.md";
     std::ofstream(file) << "old contents";
     export_week_markdown(m, {2026, 39}, file);
-    CHECK(read_file(file) == week_markdown(m, {2026, 39}));
+    CHECK(slurp(file) == week_markdown(m, {2026, 39}));
     std::size_t files = 0;
     for (const auto& e : std::filesystem::directory_iterator(dir.path())) {
         (void)e;
@@ -103,7 +96,7 @@ TEST_CASE("Exporting a week writes the file atomically, and refuses weeks that d
 
     // A past week with nothing in it still exports, and says so.
     export_week_markdown(m, {2026, 30}, dir / "empty.md");
-    CHECK(read_file(dir / "empty.md") ==
+    CHECK(slurp(dir / "empty.md") ==
           "# Our week: 2026-W30\n\nMon 20 Jul 2026 to Sun 26 Jul 2026, Maya and Sam.\n\nNothing was recorded this week.\n");
 }
 

@@ -14,21 +14,9 @@ using namespace hearth;
 using namespace std::chrono;
 using test::advance_to;
 using test::appreciate;
+using test::LocalZone;
 using test::must;
 using test::ymd;
-
-namespace {
-struct LocalZone {
-    explicit LocalZone(const char* tz) {
-        setenv("TZ", tz, 1);
-        tzset();
-    }
-    ~LocalZone() {
-        setenv("TZ", "UTC", 1);
-        tzset();
-    }
-};
-} // namespace
 
 TEST_CASE("Review steps carry titles and time hints that add up to about an hour", "[review]") {
     int lo = 0, hi = 0;
