@@ -14,10 +14,9 @@
 #include <string>
 
 using namespace hearth;
+using test::centre;
 
 namespace {
-
-ImVec2 centre(const test::TextRun& r) { return ImVec2((r.min.x + r.max.x) / 2, (r.min.y + r.max.y) / 2); }
 
 Date monday() { return Date{std::chrono::year{2026}, std::chrono::month{9}, std::chrono::day{21}}; }
 
@@ -443,33 +442,8 @@ TEST_CASE("The review's \"Schedule it\" pressed: a plan in Time together, and th
 
 namespace {
 
-// The whole UI over a model kept in a file (Settings offers backups only then).
-struct FileUi {
-    explicit FileUi(const std::filesystem::path& db) : model(Database::open_file(db), clock, HEARTH_TEST_ASSETS_DIR) {
-        if (!model.couple.is_set_up()) REQUIRE(model.couple.set_up("Maya", Rgb{196, 88, 72}, "Sam", Rgb{58, 122, 180}).ok());
-        REQUIRE(shell.select("settings"));
-        h.resize(ImVec2(1280, 2000));  // the whole panel on screen
-        frames(2);
-    }
-    FakeClock clock{test::fixed_start()};
-    Model model;
-    test::Headless h{model.settings};
-    ui::AppContext ctx{model, clock};
-    ui::Shell shell{ctx};
-    std::function<void()> draw = [this] { shell.draw(); };
-    void frames(int n) {
-        for (int i = 0; i < n; ++i) h.frame(draw);
-    }
-    // Clicks into the box showing `shown`, selects what it holds and types `text` over it.
-    void retype(std::string_view shown, const std::string& text) {
-        auto box = test::find_text(shown);
-        INFO(test::screen_dump());
-        REQUIRE(box);
-        h.click(centre(*box), draw);
-        h.press('A', draw, true);
-        h.type(text.c_str());
-        frames(1);
-    }
+struct FileUi : test::FileUi {
+    explicit FileUi(const std::filesystem::path& db) : test::FileUi(db, 2000) {}
 };
 
 } // namespace

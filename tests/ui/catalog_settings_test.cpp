@@ -15,14 +15,13 @@
 #include <vector>
 
 using namespace hearth;
+using test::centre;
 
 namespace {
 
 const std::string kHugs = "Hugs \xF0\x9F\xA4\x97";         // Hugs 🤗
 const std::string kCuddles = "Cuddles \xF0\x9F\xAB\x82";   // Cuddles 🫂
 const std::string kGames = "Game night \xF0\x9F\x8E\xB2";  // Game night 🎲
-
-ImVec2 centre(const test::TextRun& r) { return ImVec2((r.min.x + r.max.x) / 2, (r.min.y + r.max.y) / 2); }
 
 // The run that is exactly `label` (an entry's row), the nth of them.
 std::optional<test::TextRun> run_exactly(const std::string& label, int nth = 0) {

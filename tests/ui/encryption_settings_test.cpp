@@ -24,6 +24,8 @@
 #include <thread>
 
 using namespace hearth;
+using test::centre;
+using test::shown;
 namespace fs = std::filesystem;
 
 namespace {
@@ -51,17 +53,6 @@ bool any_file_holds(const fs::path& dir, const std::string& text) {
         if (bytes.find(text) != std::string::npos) return true;
     return false;
 }
-
-// The screen's words without spaces: long messages wrap and the reader spaces some glyph pairs.
-bool shown(std::string needle) {
-    std::string all;
-    for (const auto& run : test::screen_text()) all += run.text;
-    std::erase(all, ' ');
-    std::erase(needle, ' ');
-    return all.find(needle) != std::string::npos;
-}
-
-ImVec2 centre(const test::TextRun& r) { return ImVec2((r.min.x + r.max.x) / 2, (r.min.y + r.max.y) / 2); }
 
 bool style(Model& look, int text_px, const char* theme) {
     if (text_px) look.settings.set(setting::text_size, text_px);
@@ -94,17 +85,7 @@ struct Home {
             d.day = local_date(clock.now());
             REQUIRE(m.gratitude.add(d).ok());
         }
-        ui::Vault v;
-        v.database = db.string();
-        v.unlock = [this](const std::string& s) { return unlock_database(db, s); };
-        v.open = [this](std::shared_ptr<const SecretKey> k) {
-            return std::make_unique<Model>(open_couple_database(db, k), clock, HEARTH_TEST_ASSETS_DIR,
-                                           open_device_store(db, k));
-        };
-        v.convert.database = db.string();
-        v.convert.unlock = v.unlock;
-        v.convert.encrypt = [this](const Passphrases& p) { return encrypt_database_keyed(db, p); };
-        v.convert.decrypt = [this](const std::shared_ptr<const SecretKey>& k) { decrypt_database(db, k); };
+        ui::Vault v = test::vault_for(db, clock, true);
         auto model = v.open(nullptr);
         app = std::make_unique<ui::LockableApp>(clock, std::move(model), std::move(v));
         app->on_open = [](ui::LockableApp& a) { a.shell()->select("settings"); };

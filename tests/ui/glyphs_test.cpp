@@ -256,12 +256,7 @@ TEST_CASE("A text box shows emoji as glyphs and saves the bytes it was given", "
                                  " " + kThumbsMedium + " " + kSmile + kSunflower + " caf\xC3\xA9";
     ui::GuardedText field;
     REQUIRE(field.load(original));
-    auto draw = [&] {
-        ImGui::Begin("w");
-        if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
-        field.multiline("##t", ImVec2(500, 100));
-        ImGui::End();
-    };
+    auto draw = test::in_focused_window([&] { field.multiline("##t", ImVec2(500, 100)); });
     h.frame(draw);
     h.frame(draw);
     h.frame(draw);
@@ -376,12 +371,7 @@ TEST_CASE("Typing the parts of an emoji sequence makes one glyph of them", "[ui]
     test::Headless h(t.model.settings);
     ui::GuardedText field;
     field.clear();
-    auto draw = [&] {
-        ImGui::Begin("w");
-        if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
-        field.single_line("##t", "hint");
-        ImGui::End();
-    };
+    auto draw = test::in_focused_window([&] { field.single_line("##t", "hint"); });
     h.frame(draw);
     h.frame(draw);
     h.frame(draw);

@@ -12,12 +12,7 @@ TEST_CASE("Editing text that holds emoji keeps them byte for byte", "[ui][unicod
     const std::string original = "For the picnic \xF0\x9F\x8C\xBB and the \xE2\x80\x9C" "big\xE2\x80\x9D hug \xF0\x9F\x98\x80";
     ui::GuardedText field;
     REQUIRE(field.load(original));
-    auto draw = [&] {
-        ImGui::Begin("w");
-        if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
-        field.multiline("##t", ImVec2(400, 100));
-        ImGui::End();
-    };
+    auto draw = test::in_focused_window([&] { field.multiline("##t", ImVec2(400, 100)); });
     h.frame(draw);
     h.frame(draw);
     h.frame(draw);
@@ -47,12 +42,7 @@ TEST_CASE("Pasting and copying emoji through a focused field keeps them", "[ui][
     ui::wrap_clipboard(io);
     ui::GuardedText field;
     field.clear();
-    auto draw = [&] {
-        ImGui::Begin("w");
-        if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
-        field.single_line("##t", "hint");
-        ImGui::End();
-    };
+    auto draw = test::in_focused_window([&] { field.single_line("##t", "hint"); });
     h.frame(draw);
     h.frame(draw);
     g_fake_clipboard = "hi \xF0\x9F\x98\x80 there";
@@ -72,12 +62,7 @@ TEST_CASE("A field that keeps a draft restores it, and forgets it once cleared",
     {
         ui::GuardedText field;
         field.keep_draft(t.model.device, "test");
-        auto draw = [&] {
-            ImGui::Begin("w");
-            if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
-            field.single_line("##t", "hint");
-            ImGui::End();
-        };
+        auto draw = test::in_focused_window([&] { field.single_line("##t", "hint"); });
         h.frame(draw);
         h.frame(draw);
         h.type("Not saved yet ");
@@ -98,12 +83,7 @@ TEST_CASE("Typing into a restored draft continues it at the end", "[ui][unicode]
     test::Headless h(t.model.settings);
     ui::GuardedText field;
     field.keep_draft(t.model.device, "test");
-    auto draw = [&] {
-        ImGui::Begin("w");
-        if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
-        field.multiline("##t", ImVec2(300, 100));
-        ImGui::End();
-    };
+    auto draw = test::in_focused_window([&] { field.multiline("##t", ImVec2(300, 100)); });
     h.frame(draw);
     h.frame(draw);
     h.type(" and the bread");

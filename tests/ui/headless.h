@@ -49,4 +49,15 @@ public:
     static constexpr int kTab = 258;
 };
 
+// Draws `widget` in a window of its own with the keyboard focus on it from the
+// window's first frame, as a field a person has clicked into.
+inline std::function<void()> in_focused_window(std::function<void()> widget) {
+    return [widget = std::move(widget)] {
+        ImGui::Begin("w");
+        if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
+        widget();
+        ImGui::End();
+    };
+}
+
 } // namespace hearth::test

@@ -240,24 +240,11 @@ TEST_CASE("Escape and arrow keys never draw a focus rectangle around the sidebar
     u.h.resize(ImVec2(1280, 800));
     REQUIRE(u.shell.select("dashboard"));
     u.frames(2);
-    // The whole window's own draw list holds only what lies around the two
-    // areas: a focus ring there would be around one of them.
-    auto ring_around_an_area = [] {
-        const ImU32 ring = ImGui::GetColorU32(ImGuiCol_NavHighlight);
-        ImDrawData* data = ImGui::GetDrawData();
-        for (int l = 0; l < data->CmdListsCount; ++l) {
-            const ImDrawList* list = data->CmdLists[l];
-            if (!list->_OwnerName || std::string_view(list->_OwnerName) != "Hearth") continue;
-            for (const ImDrawVert& v : list->VtxBuffer)
-                if (v.col == ring) return true;
-        }
-        return false;
-    };
     for (int key : {264 /* down */, 264, 256 /* escape */, 265 /* up */, 256, 256, 262 /* right */}) {
         INFO("key " << key);
         u.press(key);
         u.frame();
-        CHECK_FALSE(ring_around_an_area());
+        CHECK_FALSE(test::focus_ring_around_an_area());
     }
 }
 

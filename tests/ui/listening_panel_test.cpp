@@ -271,26 +271,15 @@ TEST_CASE("The listening keys do only what they say: arrows and Space never also
         REQUIRE(u.t.model.sessions.start(setup).ok());
         u.frames(2);
         // No ring around the sidebar, the top bar or the panel area.
-        auto ring_around_an_area = [] {
-            const ImU32 ring = ImGui::GetColorU32(ImGuiCol_NavHighlight);
-            ImDrawData* data = ImGui::GetDrawData();
-            for (int l = 0; l < data->CmdListsCount; ++l) {
-                const ImDrawList* list = data->CmdLists[l];
-                if (!list->_OwnerName || std::string_view(list->_OwnerName) != "Hearth") continue;
-                for (const ImDrawVert& v : list->VtxBuffer)
-                    if (v.col == ring) return true;
-            }
-            return false;
-        };
         const int steps_before = u.current().step_index;
         u.press(code(ImGuiKey_RightArrow));
         CHECK(u.current().step_index == steps_before + 1);
-        CHECK_FALSE(ring_around_an_area());
+        CHECK_FALSE(test::focus_ring_around_an_area());
         u.press(code(ImGuiKey_LeftArrow));
         CHECK(u.current().step_index == steps_before);
         u.press(code(ImGuiKey_DownArrow));
         u.press(code(ImGuiKey_Escape));
-        CHECK_FALSE(ring_around_an_area());
+        CHECK_FALSE(test::focus_ring_around_an_area());
         u.press(code(ImGuiKey_Space));  // pause, and nothing else
         CHECK(u.current().state == SessionState::paused);
         CHECK(u.current().step_index == steps_before);
@@ -300,7 +289,7 @@ TEST_CASE("The listening keys do only what they say: arrows and Space never also
         CHECK(u.current().state == SessionState::running);
         CHECK(u.current().step_index == steps_before);
         CHECK_FALSE(ImGui::IsPopupOpen(nullptr, ImGuiPopupFlags_AnyPopupId));
-        CHECK_FALSE(ring_around_an_area());
+        CHECK_FALSE(test::focus_ring_around_an_area());
     }
 }
 

@@ -2,10 +2,9 @@
 // right passphrase, Ctrl+L and the Lock button, idle locking, and a running
 // break's countdown that stays visible (its time, never its topic).
 #include "encryption.h"
-#include "headless.h"
+#include "app_ui.h"
 #include "lockable_app.h"
 #include "screen_text.h"
-#include "../model/test_support.h"
 
 #include <catch2/catch.hpp>
 #include <imgui.h>
@@ -46,14 +45,7 @@ struct LockedHome {
     }
     // As Hearth starts on an encrypted database: locked, nothing open.
     void start_app() {
-        ui::Vault v;
-        v.database = db.string();
-        v.unlock = [this](const std::string& s) { return unlock_database(db, s); };
-        v.open = [this](std::shared_ptr<const SecretKey> k) {
-            return std::make_unique<Model>(open_couple_database(db, k), clock, HEARTH_TEST_ASSETS_DIR,
-                                           open_device_store(db, k));
-        };
-        app = std::make_unique<ui::LockableApp>(clock, nullptr, std::move(v));
+        app = std::make_unique<ui::LockableApp>(clock, nullptr, test::vault_for(db, clock, false));
     }
     void frame() { h.frame([this] { app->draw(); }); }
     void frames(int n) {

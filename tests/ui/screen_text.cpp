@@ -168,4 +168,12 @@ std::string screen_dump() {
     return out;
 }
 
+bool shown(std::string needle) {
+    std::string all;
+    for (const auto& run : screen_text()) all += run.text;
+    std::erase(all, ' ');
+    std::erase(needle, ' ');
+    return all.find(needle) != std::string::npos;
+}
+
 } // namespace hearth::test

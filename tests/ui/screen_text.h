@@ -29,5 +29,11 @@ std::vector<TextRun> screen_text();
 std::optional<TextRun> find_text(std::string_view needle, int nth = 0);
 // Everything on screen, one run a line: for failure messages.
 std::string screen_dump();
+// Whether `needle` is on screen, spaces ignored and wrapped lines joined: the
+// reader spaces some glyph pairs ("14: 13") and long messages wrap.
+bool shown(std::string needle);
+
+// The middle of a run, where a person clicks it.
+inline ImVec2 centre(const TextRun& r) { return ImVec2((r.min.x + r.max.x) / 2, (r.min.y + r.max.y) / 2); }
 
 } // namespace hearth::test

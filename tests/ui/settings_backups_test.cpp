@@ -12,54 +12,15 @@
 #include <string>
 
 using namespace hearth;
+using test::centre;
+using test::shown;
 using namespace std::chrono_literals;
 
 namespace {
 
-// The screen's words without spaces, wrapped lines joined: the screen reader
-// spaces some glyph pairs ("14: 13") and long messages wrap.
-bool shown(std::string needle) {
-    std::string all;
-    for (const auto& run : test::screen_text()) all += run.text;
-    std::erase(all, ' ');
-    std::erase(needle, ' ');
-    return all.find(needle) != std::string::npos;
-}
-
-ImVec2 centre(const test::TextRun& r) { return ImVec2((r.min.x + r.max.x) / 2, (r.min.y + r.max.y) / 2); }
-
 // The whole UI over a model kept in a file, on Settings.
-struct FileUi {
-    explicit FileUi(const std::filesystem::path& db) : model(Database::open_file(db), clock, HEARTH_TEST_ASSETS_DIR) {
-        if (!model.couple.is_set_up()) REQUIRE(model.couple.set_up("Maya", Rgb{196, 88, 72}, "Sam", Rgb{58, 122, 180}).ok());
-        REQUIRE(shell.select("settings"));
-        h.resize(ImVec2(1280, 2400));  // the whole panel on screen
-        frames(2);
-    }
-    FakeClock clock{test::fixed_start()};
-    Model model;
-    test::Headless h{model.settings};
-    ui::AppContext ctx{model, clock};
-    ui::Shell shell{ctx};
-    std::function<void()> draw = [this] { shell.draw(); };
-    void frames(int n) {
-        for (int i = 0; i < n; ++i) h.frame(draw);
-    }
-    void click(std::string_view label, int nth = 0) {
-        INFO(test::screen_dump());
-        REQUIRE(h.click_text(label, draw, nth));
-        frames(2);
-    }
-    // Clicks into the box showing `shown`, selects what it holds and types `text` over it.
-    void retype(std::string_view shown, const std::string& text) {
-        auto box = test::find_text(shown);
-        INFO(test::screen_dump());
-        REQUIRE(box);
-        h.click(centre(*box), draw);
-        h.press('A', draw, true);
-        h.type(text.c_str());
-        frames(1);
-    }
+struct FileUi : test::FileUi {
+    using test::FileUi::FileUi;
     void appreciate(const std::string& text) {
         GratitudeDraft d;
         d.text = text;
