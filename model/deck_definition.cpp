@@ -130,37 +130,12 @@ std::string DeckFileStatus::describe() const {
 
 DeckLoad load_decks(const std::vector<fs::path>& dirs) {
     DeckLoad out;
-    auto problem = [&](const fs::path& file, const std::string& message, std::string id = {}) {
-        out.problems.push_back({file, message});
+    auto loaded = [](const DeckDefinition& d) {
         DeckFileStatus s;
-        s.file = file;
-        s.id = std::move(id);
-        s.message = message;
-        out.files.push_back(std::move(s));
-    };
-    for_each_definition_file(dirs, [&](const fs::path& p, const std::string& m) { problem(p, m); },
-                             [&](const fs::path& f, const std::string& text) {
-        auto parsed = parse_deck(text);
-        if (!parsed.ok()) {
-            problem(f, parsed.error);
-            return;
-        }
-        auto& d = *parsed.definition;
-        auto dup = std::find_if(out.decks.begin(), out.decks.end(), [&](const DeckDefinition& e) { return e.id == d.id; });
-        if (dup != out.decks.end()) {
-            problem(f, id_already_used(d.id, dup->source), d.id);
-            return;
-        }
-        d.source = f;
-        DeckFileStatus s;
-        s.file = f;
-        s.ok = true;
-        s.id = d.id;
-        s.title = d.title;
         s.cards = d.cards.size();
-        out.files.push_back(std::move(s));
-        out.decks.push_back(std::move(d));
-    });
+        return s;
+    };
+    load_definition_files(dirs, parse_deck, loaded, out.decks, out.problems, out.files);
     return out;
 }
 

@@ -172,38 +172,12 @@ std::string ExerciseFileStatus::describe() const {
 
 ExerciseLoad load_exercises(const std::vector<fs::path>& dirs) {
     ExerciseLoad out;
-    auto problem = [&](const fs::path& file, const std::string& message, std::string id = {}) {
-        out.problems.push_back({file, message});
+    auto loaded = [](const ExerciseDefinition& d) {
         ExerciseFileStatus s;
-        s.file = file;
-        s.id = std::move(id);
-        s.message = message;
-        out.files.push_back(std::move(s));
-    };
-    for_each_definition_file(dirs, [&](const fs::path& p, const std::string& m) { problem(p, m); },
-                             [&](const fs::path& f, const std::string& text) {
-        auto parsed = parse_exercise(text);
-        if (!parsed.ok()) {
-            problem(f, parsed.error);
-            return;
-        }
-        auto& d = *parsed.definition;
-        auto dup = std::find_if(out.definitions.begin(), out.definitions.end(),
-                                [&](const ExerciseDefinition& e) { return e.id == d.id; });
-        if (dup != out.definitions.end()) {
-            problem(f, id_already_used(d.id, dup->source), d.id);
-            return;
-        }
-        d.source = f;
-        ExerciseFileStatus s;
-        s.file = f;
-        s.ok = true;
-        s.id = d.id;
         s.version = d.version;
-        s.title = d.title;
-        out.files.push_back(std::move(s));
-        out.definitions.push_back(std::move(d));
-    });
+        return s;
+    };
+    load_definition_files(dirs, parse_exercise, loaded, out.definitions, out.problems, out.files);
     return out;
 }
 
