@@ -14,12 +14,8 @@ using test::ymd;
 namespace {
 const Date kToday = ymd(2026, 9, 21);
 
-PlanDraft one_off(std::string title, Date day, int start_minute, int length = 60) {
-    PlanDraft d;
-    d.title = std::move(title);
-    d.day = day;
-    d.start_minute = start_minute;
-    d.length_minutes = length;
+PlanDraft one_off(const std::string& title, Date day, int start_minute, int length = 60) {
+    PlanDraft d = test::one_off(title, day, start_minute, length);
     d.phones_away = false;
     return d;
 }

@@ -10,22 +10,13 @@
 using namespace hearth;
 using namespace std::chrono;
 using test::LocalZone;
+using test::one_off;
 using test::ymd;
 
 namespace {
 
 // The test clock: Monday 2026-09-21 14:13:20 UTC (TZ is UTC in tests).
 const Date kToday = ymd(2026, 9, 21);
-
-PlanDraft one_off(std::string title, Date day, int start_minute, int length = 60) {
-    PlanDraft d;
-    d.title = std::move(title);
-    d.kind_id = "date";
-    d.day = day;
-    d.start_minute = start_minute;
-    d.length_minutes = length;
-    return d;
-}
 
 PlanDraft ritual(std::string title, Date start, int start_minute, unsigned weekdays, int every = 1, int length = 30) {
     PlanDraft d = one_off(std::move(title), start, start_minute, length);

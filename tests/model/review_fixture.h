@@ -33,16 +33,6 @@ inline std::string appreciate(Model& m, int from, const std::string& text, Date 
     return must(m.gratitude.add(d));
 }
 
-inline PlanDraft plan_draft(const std::string& title, Date day, int start_minute, int minutes) {
-    PlanDraft d;
-    d.title = title;
-    d.kind_id = "date";
-    d.day = day;
-    d.start_minute = start_minute;
-    d.length_minutes = minutes;
-    return d;
-}
-
 struct KnownWeek {
     TestModel t;
     std::string coffee, story, review, session, break_id, cinema, walk;
@@ -54,13 +44,13 @@ struct KnownWeek {
         appreciate(m, 1, "Thanks for Sunday's pancakes", ymd(2026, 9, 20));
 
         // A weekly walk on Sundays since the week before, and dates this week.
-        PlanDraft walk_d = plan_draft("Sunday walk", ymd(2026, 9, 20), 10 * 60, 60);
+        PlanDraft walk_d = one_off("Sunday walk", ymd(2026, 9, 20), 10 * 60, 60);
         walk_d.kind_id = "ritual";
         walk_d.recurrence.repeat = Repeat::weekly;
         walk_d.recurrence.weekdays = kSunday;
         walk = must(m.planner.add(walk_d));
-        const std::string dinner = must(m.planner.add(plan_draft("Dinner at Luca's [corner table]", ymd(2026, 9, 25), 19 * 60 + 30, 120)));
-        const std::string games = must(m.planner.add(plan_draft("Board games", ymd(2026, 9, 24), 19 * 60, 90)));
+        const std::string dinner = must(m.planner.add(one_off("Dinner at Luca's [corner table]", ymd(2026, 9, 25), 19 * 60 + 30, 120)));
+        const std::string games = must(m.planner.add(one_off("Board games", ymd(2026, 9, 24), 19 * 60, 90)));
 
         // Monday.
         coffee = appreciate(m, 0, "Thank you for making coffee before my early meeting.", ymd(2026, 9, 21));
@@ -141,7 +131,7 @@ struct KnownWeek {
         must(rv.set_loved_answer(review, 0, "Plan a surprise evening, just the two of us."));
         must(rv.set_loved_answer(review, 1, "Hold my hand on our walk_s_ > anything else"));
         must(rv.next(review));
-        cinema = must(m.planner.add(plan_draft("Cinema: \"Past Lives\"", ymd(2026, 9, 30), 20 * 60, 150)));
+        cinema = must(m.planner.add(one_off("Cinema: \"Past Lives\"", ymd(2026, 9, 30), 20 * 60, 150)));
         must(rv.add_plan(review, cinema));
         clock.advance(std::chrono::minutes(8));
         must(rv.finish(review));

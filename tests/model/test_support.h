@@ -26,6 +26,16 @@ inline WallTime fixed_start() { return WallTime{std::chrono::seconds{1'790'000'0
 
 inline Date ymd(int y, unsigned m, unsigned d) { return Date{std::chrono::year{y}, std::chrono::month{m}, std::chrono::day{d}}; }
 
+// A one-off date on `day` from `start_minute` (minutes after midnight).
+inline PlanDraft one_off(const std::string& title, Date day, int start_minute, int length = 60) {
+    PlanDraft d;
+    d.title = title;
+    d.day = day;
+    d.start_minute = start_minute;
+    d.length_minutes = length;
+    return d;
+}
+
 // Every byte of a file ("" when it cannot be read).
 inline std::string slurp(const std::filesystem::path& p) {
     std::ifstream in(p, std::ios::binary);
@@ -76,6 +86,15 @@ public:
 private:
     std::filesystem::path path_;
 };
+
+// How many statements `db` ran during `run()`: a screen's sync that re-reads
+// nothing when nothing changed runs none.
+template <class Run>
+uint64_t queries_during(const Database& db, Run&& run) {
+    const uint64_t before = db.queries();
+    run();
+    return db.queries() - before;
+}
 
 // A couple's Hearth in a plain database file, on a fake clock; the couple is
 // set up unless `with_couple` is false (and the file had none).

@@ -184,7 +184,7 @@ TEST_CASE("The issue records the topic chosen and what was done about it", "[rev
     CHECK(r.issue.scheduled_minute == 19 * 60 + 30);
 
     // Scheduled as a plan; removing the plan later keeps the review.
-    auto p = must(m.planner.add(test::plan_draft("Talk about the holidays", ymd(2026, 9, 30), 20 * 60, 45)));
+    auto p = must(m.planner.add(test::one_off("Talk about the holidays", ymd(2026, 9, 30), 20 * 60, 45)));
     must(rv.issue_scheduled_plan(id, p));
     r = *rv.get(id);
     CHECK(r.issue.plan_id == p);
@@ -666,7 +666,7 @@ TEST_CASE("\"Schedule it\" plans the talk like any other plan: Time together, th
 TEST_CASE("A talk scheduled over a planned date is seen as sharing its time", "[review][behave]") {
     IssueChosen f;
     Model& m = f.t.model;
-    auto dinner = must(m.planner.add(test::plan_draft("Dinner at the little Greek place", ymd(2026, 9, 23), 19 * 60, 120)));
+    auto dinner = must(m.planner.add(test::one_off("Dinner at the little Greek place", ymd(2026, 9, 23), 19 * 60, 120)));
     auto scheduled = must(m.reviews.schedule_issue_talk(f.review, m.planner, ymd(2026, 9, 23), 19 * 60 + 30));
     auto clashes = m.planner.sharing_time_with(scheduled, ymd(2026, 9, 23));
     REQUIRE(clashes.size() == 1);

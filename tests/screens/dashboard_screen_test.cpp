@@ -17,9 +17,7 @@ GratitudeDraft thanks(int from, Date day) {
     return d;
 }
 uint64_t queries_of_a_sync(test::TestModel& t, DashboardScreen& s) {
-    uint64_t before = t.model.db.queries();
-    s.sync();
-    return t.model.db.queries() - before;
+    return test::queries_during(t.model.db, [&] { s.sync(); });
 }
 } // namespace
 

@@ -13,11 +13,7 @@ namespace {
 struct ListeningUi {
     test::TestModel t;
     ListeningScreen screen{t.model, t.clock};
-    uint64_t sync_queries() {
-        const uint64_t before = t.model.db.queries();
-        screen.sync();
-        return t.model.db.queries() - before;
-    }
+    uint64_t sync_queries() { return test::queries_during(t.model.db, [&] { screen.sync(); }); }
     const SessionView& session() {
         REQUIRE(screen.session());
         return *screen.session();

@@ -6,20 +6,12 @@
 #include <catch2/catch.hpp>
 
 using namespace hearth;
+using test::one_off;
 
 namespace {
 
 // The fake clock: Monday 2026-09-21, 14:13.
-Date monday() { return Date{std::chrono::year{2026}, std::chrono::month{9}, std::chrono::day{21}}; }
-
-PlanDraft one_off(const std::string& title, Date day, int start_minute, int length = 60) {
-    PlanDraft d;
-    d.title = title;
-    d.day = day;
-    d.start_minute = start_minute;
-    d.length_minutes = length;
-    return d;
-}
+Date monday() { return test::ymd(2026, 9, 21); }
 
 struct Fixture {
     explicit Fixture(bool with_couple = true) : t(with_couple), s(t.model, t.clock) { s.sync(); }

@@ -16,11 +16,7 @@ struct ReviewUi {
     ReviewScreen screen{t.model, t.clock};
     uint64_t queries() const { return t.model.db.queries(); }
     // How many queries one sync makes.
-    uint64_t sync_queries() {
-        const uint64_t before = queries();
-        screen.sync();
-        return queries() - before;
-    }
+    uint64_t sync_queries() { return test::queries_during(t.model.db, [&] { screen.sync(); }); }
     const WeeklyReview& under_way() {
         REQUIRE(screen.under_way());
         return *screen.under_way();

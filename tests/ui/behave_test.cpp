@@ -18,7 +18,7 @@ using test::centre;
 
 namespace {
 
-Date monday() { return Date{std::chrono::year{2026}, std::chrono::month{9}, std::chrono::day{21}}; }
+Date monday() { return test::ymd(2026, 9, 21); }
 
 } // namespace
 

@@ -74,7 +74,7 @@ bool click(test::AppUi& u, ImGuiWindow* window, ImGuiID id) {
 }
 
 // Monday 2026-09-21 (the fake clock's day, 14:13 UTC).
-Date monday() { return Date{std::chrono::year{2026}, std::chrono::month{9}, std::chrono::day{21}}; }
+Date monday() { return test::ymd(2026, 9, 21); }
 
 struct PlannerUi : test::OwnedAppUi {
     PlannerUi() { REQUIRE(shell.select("planner")); }
