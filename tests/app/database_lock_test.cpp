@@ -1,4 +1,5 @@
 #include "database_lock.h"
+#include "../model/test_support.h"
 
 #include <catch2/catch.hpp>
 
@@ -11,26 +12,12 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
-#include <random>
 #include <string>
 
 using namespace hearth::app;
 namespace fs = std::filesystem;
 
 namespace {
-struct TempDir {
-    fs::path path;
-    TempDir() {
-        std::random_device rd;
-        path = fs::temp_directory_path() / ("hearth-lock-test-" + std::to_string(rd()) + std::to_string(rd()));
-        fs::create_directories(path);
-    }
-    ~TempDir() {
-        std::error_code ec;
-        fs::remove_all(path, ec);
-    }
-};
-
 struct Run {
     int status = -1;
     std::string output;  // stdout and stderr
@@ -51,8 +38,8 @@ Run run_hearth(const std::string& args) {
 } // namespace
 
 TEST_CASE("A second Hearth on the same database is refused with a message naming the file", "[lock]") {
-    TempDir dir;
-    auto db = dir.path / "hearth.db";
+    hearth::test::TempDir dir;
+    auto db = dir / "hearth.db";
     DatabaseLock first(db, DatabaseLock::Purpose::window);
     try {
         DatabaseLock second(db, DatabaseLock::Purpose::window);
@@ -63,15 +50,15 @@ TEST_CASE("A second Hearth on the same database is refused with a message naming
     CHECK_THROWS_WITH(DatabaseLock(db, DatabaseLock::Purpose::import),
                       Catch::Contains("Cannot import into " + db.string()) && Catch::Contains("Close that window"));
     // The same file by another name is the same database.
-    fs::create_directory_symlink(dir.path, dir.path / "alias");
-    CHECK_THROWS_AS(DatabaseLock(dir.path / "alias" / "hearth.db", DatabaseLock::Purpose::window), DatabaseInUse);
+    fs::create_directory_symlink(dir.path(), dir / "alias");
+    CHECK_THROWS_AS(DatabaseLock(dir / "alias" / "hearth.db", DatabaseLock::Purpose::window), DatabaseInUse);
     // Another database is not affected.
-    CHECK_NOTHROW(DatabaseLock(dir.path / "other.db", DatabaseLock::Purpose::window));
+    CHECK_NOTHROW(DatabaseLock(dir / "other.db", DatabaseLock::Purpose::window));
 }
 
 TEST_CASE("The lock file is owner-only and released when its holder goes", "[lock]") {
-    TempDir dir;
-    auto db = dir.path / "hearth.db";
+    hearth::test::TempDir dir;
+    auto db = dir / "hearth.db";
     {
         DatabaseLock lock(db, DatabaseLock::Purpose::window);
         struct stat st {};
@@ -82,8 +69,8 @@ TEST_CASE("The lock file is owner-only and released when its holder goes", "[loc
 }
 
 TEST_CASE("A Hearth that crashed (kill -9) does not keep the database locked", "[lock]") {
-    TempDir dir;
-    auto db = dir.path / "hearth.db";
+    hearth::test::TempDir dir;
+    auto db = dir / "hearth.db";
     int ready[2];
     REQUIRE(::pipe(ready) == 0);
     pid_t child = ::fork();
@@ -106,24 +93,24 @@ TEST_CASE("A Hearth that crashed (kill -9) does not keep the database locked", "
 
 TEST_CASE("hearth refuses a second window and an import while a window holds the database; exports still run",
           "[lock]") {
-    TempDir dir;
-    auto db = dir.path / "hearth.db";
-    auto backup = dir.path / "backup.json";
+    hearth::test::TempDir dir;
+    auto db = dir / "hearth.db";
+    auto backup = dir / "backup.json";
     REQUIRE(run_hearth("--db " + db.string() + " --export-json " + backup.string()).status == 1);  // no database yet
     REQUIRE(run_hearth("--demo --export-json " + backup.string()).status == 0);
     REQUIRE(run_hearth("--db " + db.string() + " --import-json " + backup.string()).status == 0);
 
     DatabaseLock window(db, DatabaseLock::Purpose::window);
-    auto second = run_hearth("--db " + db.string() + " --screenshot " + (dir.path / "x.png").string());
+    auto second = run_hearth("--db " + db.string() + " --screenshot " + (dir / "x.png").string());
     CHECK(second.status == 1);
     CHECK_THAT(second.output, Catch::Contains("already open on " + db.string()));
-    CHECK_FALSE(fs::exists(dir.path / "x.png"));
+    CHECK_FALSE(fs::exists(dir / "x.png"));
 
     auto import = run_hearth("--db " + db.string() + " --import-json " + backup.string());
     CHECK(import.status == 1);
     CHECK_THAT(import.output, Catch::Contains("Cannot import into " + db.string()));
 
-    auto exported = run_hearth("--db " + db.string() + " --export-json " + (dir.path / "again.json").string());
+    auto exported = run_hearth("--db " + db.string() + " --export-json " + (dir / "again.json").string());
     CHECK(exported.status == 0);
-    CHECK(fs::exists(dir.path / "again.json"));
+    CHECK(fs::exists(dir / "again.json"));
 }
