@@ -29,15 +29,8 @@ std::vector<std::string> files_holding(const fs::path& dir, const std::string& n
     return out;
 }
 
-struct Home {
-    FakeClock& clock;
-    fs::path db;
-    std::shared_ptr<const SecretKey> key;
-    std::optional<Model> m;
-    Home(FakeClock& c, fs::path file, std::shared_ptr<const SecretKey> k = nullptr)
-        : clock(c), db(std::move(file)), key(std::move(k)) {
-        m.emplace(open_couple_database(db, key), clock, HEARTH_TEST_ASSETS_DIR, open_device_store(db, key));
-    }
+struct Home : test::Home {
+    using test::Home::Home;
     int holding_words() {
         GratitudeFilter f;
         f.search = "saffron-gondola";

@@ -117,13 +117,17 @@ struct FileModel {
 
 // A couple's database in a file opened as Hearth opens it: with `key` when it
 // is encrypted, and the device store beside it; closed and opened again at will.
+// On a fake clock of its own, or on one it shares with other homes.
 struct Home {
-    FakeClock clock{fixed_start()};
+    FakeClock own_clock{fixed_start()};
+    FakeClock& clock;
     std::filesystem::path db;
     std::shared_ptr<const SecretKey> key;
     std::optional<Model> m;
     explicit Home(std::filesystem::path file, std::shared_ptr<const SecretKey> k = nullptr)
-        : db(std::move(file)), key(std::move(k)) {
+        : Home(own_clock, std::move(file), std::move(k)) {}
+    Home(FakeClock& shared, std::filesystem::path file, std::shared_ptr<const SecretKey> k = nullptr)
+        : clock(shared), db(std::move(file)), key(std::move(k)) {
         open();
     }
     void open() { m.emplace(open_couple_database(db, key), clock, HEARTH_TEST_ASSETS_DIR, open_device_store(db, key)); }
