@@ -45,8 +45,12 @@ struct EmojiSpan {
     std::size_t begin, end;
 };
 
-std::vector<EmojiSpan> emoji_spans(std::string_view s) {
-    std::vector<EmojiSpan> out;
+// Walks `s` as search splits it: each emoji cluster whole to `emoji(begin,
+// end)`, every other code point to `other(begin, length)`; a byte that is not
+// UTF-8 is skipped. The index (the tokenizer) and the query (fts_query) both
+// split text this way, so an emoji typed finds the emoji written.
+template <class Emoji, class Other>
+void split_emoji(std::string_view s, Emoji&& emoji, Other&& other) {
     for (std::size_t i = 0; i < s.size();) {
         char32_t cp = 0;
         std::size_t n = decode_utf8(s, i, cp);
@@ -56,12 +60,19 @@ std::vector<EmojiSpan> emoji_spans(std::string_view s) {
         }
         if (starts_emoji(cp)) {
             std::size_t e = std::max(cluster_end(s, i), i + n);
-            out.push_back({i, e});
+            emoji(i, e);
             i = e;
         } else {
+            other(i, n);
             i += n;
         }
     }
+}
+
+std::vector<EmojiSpan> emoji_spans(std::string_view s) {
+    std::vector<EmojiSpan> out;
+    split_emoji(
+        s, [&](std::size_t begin, std::size_t end) { out.push_back({begin, end}); }, [](std::size_t, std::size_t) {});
     return out;
 }
 
@@ -223,27 +234,16 @@ std::optional<std::string> fts_query(const std::string& typed) {
         word.clear();
     };
     std::string_view s(typed);
-    for (std::size_t i = 0; i < s.size();) {
-        char32_t cp = 0;
-        std::size_t n = decode_utf8(s, i, cp);
-        if (n == 0) {
-            ++i;
-            continue;
-        }
-        if (starts_emoji(cp)) {
-            flush();
-            std::size_t e = std::max(cluster_end(s, i), i + n);
-            if (!out.empty()) out += ' ';
-            out += fts_phrase(s.substr(i, e - i));
-            i = e;
-        } else if (n == 1 && is_space(s[i])) {
-            flush();
-            ++i;
-        } else {
-            word.append(s.substr(i, n));
-            i += n;
-        }
-    }
+    auto emoji = [&](std::size_t begin, std::size_t end) {
+        flush();
+        if (!out.empty()) out += ' ';
+        out += fts_phrase(s.substr(begin, end - begin));
+    };
+    auto other = [&](std::size_t begin, std::size_t n) {
+        if (n == 1 && is_space(s[begin])) flush();
+        else word.append(s.substr(begin, n));
+    };
+    split_emoji(s, emoji, other);
     flush();
     if (out.empty()) return std::nullopt;
     return out;
