@@ -2,6 +2,7 @@
 
 #include <cstdio>
 #include <mutex>
+#include <string>
 
 #if HEARTH_TEXT_LIBRARIES_AT_FIRST_USE
 #include <dlfcn.h>
@@ -74,11 +75,6 @@ const TextLibraries* text_libraries() {
             std::fprintf(stderr, "hearth: %s; characters outside the built-in font show as boxes\n", g_problem.c_str());
     });
     return g_loaded ? &g_libraries : nullptr;
-}
-
-std::string text_libraries_problem() {
-    text_libraries();
-    return g_problem;
 }
 
 } // namespace hearth::ui::text

@@ -13,8 +13,6 @@
 #include <hb-ft.h>
 #include <hb.h>
 
-#include <string>
-
 namespace hearth::ui::text {
 
 #define HEARTH_FREETYPE_FUNCTIONS(X) \
@@ -38,9 +36,8 @@ struct TextLibraries {
 };
 
 // Opens the three libraries once (any thread); nullptr when one of them or a
-// function is missing: glyphs on demand are then drawn as boxes, and
-// text_libraries_problem() names what is missing (also printed once).
+// function is missing: glyphs on demand are then drawn as boxes, and what is
+// missing is printed once on stderr.
 const TextLibraries* text_libraries();
-std::string text_libraries_problem();
 
 } // namespace hearth::ui::text
