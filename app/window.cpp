@@ -107,6 +107,17 @@ bool write_png(const std::string& path, const Pixels& p) {
 
 // Saved as soon as it changes (Settings skips unchanged values), so the size
 // survives however Hearth ends.
+// The size saved by remember_size, within the screen (GLFW must be initialised).
+std::pair<int, int> remembered_size(const Settings& settings) {
+    int width = settings.get(setting::window_width);
+    int height = settings.get(setting::window_height);
+    if (const GLFWvidmode* mode = glfwGetVideoMode(glfwGetPrimaryMonitor())) {
+        width = std::clamp(width, ui::kMinWindowWidth, std::max(ui::kMinWindowWidth, mode->width));
+        height = std::clamp(height, ui::kMinWindowHeight, std::max(ui::kMinWindowHeight, mode->height));
+    }
+    return {width, height};
+}
+
 void remember_size(Settings& settings, GLFWwindow* win) {
     int w, h;
     glfwGetWindowSize(win, &w, &h);
@@ -174,15 +185,10 @@ int run_window(ui::LockableApp& app, const std::function<Model&()>& look, const 
 
     const bool one_shot = opt.screenshot || opt.measure_startup;
     bool remember = opt.remember_window && !opt.cannot_open;
-    int width = settings().get(setting::window_width);
-    int height = settings().get(setting::window_height);
-    if (opt.screenshot) std::tie(width, height) = opt.screenshot_size;
-    if (!opt.screenshot) {
-        if (const GLFWvidmode* mode = glfwGetVideoMode(glfwGetPrimaryMonitor())) {
-            width = std::clamp(width, ui::kMinWindowWidth, std::max(ui::kMinWindowWidth, mode->width));
-            height = std::clamp(height, ui::kMinWindowHeight, std::max(ui::kMinWindowHeight, mode->height));
-        }
-    }
+    auto [width, height] = opt.screenshot ? opt.screenshot_size : remembered_size(settings());
+    // Started locked, the couple's remembered size is not readable yet: it is
+    // applied once they unlock (before that size could be saved over it).
+    bool sized_before_unlock = !app.model() && !one_shot;
     if (opt.screenshot) glfwWindowHint(GLFW_RESIZABLE, GLFW_FALSE);
     GLFWwindow* win = glfwCreateWindow(width, height, "Hearth", nullptr, nullptr);
     if (!win) {
@@ -275,6 +281,11 @@ int run_window(ui::LockableApp& app, const std::function<Model&()>& look, const 
                 give_back_worker_memory();
             }
         const bool fonts_dirty = app.context() && app.context()->fonts_dirty;
+        if (look_changed && sized_before_unlock) {
+            auto [w, h] = remembered_size(settings());
+            glfwSetWindowSize(win, w, h);
+            sized_before_unlock = false;
+        }
         if (fonts_dirty || look_changed || content_scale_changed || ui::atlas_needs_rebuild()) {
             ui::apply_preferences(settings(), window_scale(win), opt.font_path);
             upload_fonts_texture();
@@ -345,7 +356,7 @@ int run_window(ui::LockableApp& app, const std::function<Model&()>& look, const 
         if (live && live->snapshots.enabled()) wake = std::min(wake.value_or(1e9), live->snapshots.seconds_until_due());
         if (input->waiting()) frames_left = std::max(frames_left, 1);
         if (one_shot) frames_left = 1;  // keep drawing until the screenshot is taken
-        if (remember && !one_shot && app.model()) {
+        if (remember && !one_shot && app.model() && !sized_before_unlock) {
             // Not remembering the size (a full disk) is not worth a word.
             try {
                 remember_size(app.model()->settings, win);
