@@ -73,12 +73,12 @@ struct Home {
     std::function<void()> draw = [this] { app->draw(); };
 
     // By default the whole of Settings on screen; screenshots pass the window's size and looks.
-    explicit Home(ImVec2 size = ImVec2(1280, 2400), int text_px = 0, const char* theme = nullptr)
+    explicit Home(ImVec2 size = ImVec2(1280, 2400), int text_px = 0, const char* theme = nullptr, const char* second = "Sam")
         : styled(style(look, text_px, theme)), h(look.settings, size) {
         use_cheap_kdf_for_tests();
         {
             Model m(open_couple_database(db, nullptr), clock, HEARTH_TEST_ASSETS_DIR, open_device_store(db, nullptr));
-            REQUIRE(m.couple.set_up("Maya", Rgb{196, 88, 72}, "Sam", Rgb{58, 122, 180}).ok());
+            REQUIRE(m.couple.set_up("Maya", Rgb{196, 88, 72}, second, Rgb{58, 122, 180}).ok());
             style(m, text_px, theme);  // Settings shows the looks it is drawn with
             GratitudeDraft d;
             d.text = kWords;
@@ -302,6 +302,15 @@ TEST_CASE("Settings changes the passphrase: a wrong current one changes nothing,
     REQUIRE(home.unlocks_with("the blue door at noon"));
     home.lock();
     REQUIRE(home.unlocks_with(code));  // the recovery code still works
+}
+
+TEST_CASE("A passphrase each is labelled with each partner's name in any script, never boxes", "[ui][settings][encryption][unicode]") {
+    Home home(ImVec2(1280, 2400), 0, nullptr, "\xD0\x90\xD0\xBB\xD1\x91\xD1\x88\xD0\xB0 \xF0\x9F\x8C\xBB");  // Алёша 🌻
+    home.click("Turn encryption on...");
+    home.click("One passphrase each");
+    INFO(test::screen_dump());
+    CHECK(shown("Maya's passphrase"));
+    CHECK(shown("\xD0\x90\xD0\xBB\xD1\x91\xD1\x88\xD0\xB0 \xF0\x9F\x8C\xBB's passphrase"));
 }
 
 TEST_CASE("Settings switches to a passphrase each, and each partner's opens it", "[ui][settings][encryption]") {

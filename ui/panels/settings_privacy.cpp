@@ -2,6 +2,7 @@
 
 #include "fonts.h"
 #include "kit/confirm_button.h"
+#include "text/glyphs.h"
 #include "theme.h"
 #include "units.h"
 #include "widgets.h"
@@ -30,7 +31,7 @@ bool password(const char* id, const char* hint, std::string& text, float width =
 bool password_twice(const char* id, const std::string& label, std::string& text, std::string& again) {
     ImGui::PushID(id);
     ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted(label.c_str());
+    ImGui::TextUnformatted(shown(label));  // a partner's name: any script, emoji
     const float width = box_width();
     bool enter = password("##new", "New passphrase", text, width);
     same_line_or_wrap(width);
@@ -81,7 +82,7 @@ void PrivacySettings::draw_messages(const screens::PrivacyScreen& s) {
     if (!s.error().empty()) inline_error(s.error());
     if (!s.notice().empty()) {
         ImGui::PushStyleColor(ImGuiCol_Text, success_text());
-        ImGui::TextWrapped("%s", s.notice().c_str());
+        ImGui::TextWrapped("%s", shown(s.notice()));
         ImGui::PopStyleColor();
     }
 }
@@ -186,7 +187,7 @@ void PrivacySettings::draw_recovery_code(screens::PrivacyScreen& s) {
     const std::string& code = *s.recovery_code();
     if (!s.notice().empty()) {
         ImGui::PushStyleColor(ImGuiCol_Text, success_text());
-        ImGui::TextWrapped("%s", s.notice().c_str());
+        ImGui::TextWrapped("%s", shown(s.notice()));
         ImGui::PopStyleColor();
     }
     ImGui::TextUnformatted("Your recovery code:");
