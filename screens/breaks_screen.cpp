@@ -86,7 +86,7 @@ std::string BreaksScreen::banner_text(const BreakView& b, const std::string& nam
 }
 
 std::string BreaksScreen::came_back_text(const BreakView& b) {
-    if (b.state == BreakState::ended_early) return "came back early";
+    if (b.state == BreakState::ended_early) return "early";  // under "Came back": the break was ended before its time
     if (!b.back_on_time) return {};
     return *b.back_on_time ? "on time" : "later";
 }

@@ -48,14 +48,15 @@ public:
     static std::string length_text(int64_t ms);
     // The line under a countdown: its length, "20 min break", "25 min break
     // (5 min added)". The time left is the countdown's alone: one number for it.
-    static std::string length_line(const BreakView& b);
+    static std::string length_line(const BreakView& b);  // no full stop
     // When the break under way ends: "Back at 14:13" while it runs; a paused
     // break has no return time yet: "Paused \u2014 12:30 left".
     static std::string when_back_text(const BreakView& b);
     static constexpr const char* kPausedNote = "The return time is set when you resume.";
     // The strip other screens show for an active break, ending in "Open".
     static std::string banner_text(const BreakView& b, const std::string& caller_name);
-    // How a break in the history came back: "on time", "later", "came back early".
+    // How a break in the history came back, under "Came back": "on time", "later",
+    // "early" (ended early); empty while it runs or was continued.
     static std::string came_back_text(const BreakView& b);
     bool has_more_history() const { return int(history_.size()) < history_total_; }
     void show_more_history();

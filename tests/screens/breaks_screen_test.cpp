@@ -218,7 +218,7 @@ TEST_CASE("Ending a break early tells the topic's real status, and the history s
     u.screen.sync();
     REQUIRE(u.screen.history().size() == 1);
     CHECK(u.screen.history()[0].topic_status == TopicStatus::talked_through);
-    CHECK(BreaksScreen::came_back_text(u.screen.history()[0]) == "came back early");
+    CHECK(BreaksScreen::came_back_text(u.screen.history()[0]) == "early");
 
     // An open topic stays open, and says so.
     REQUIRE(u.screen.start("Holidays").ok());

@@ -429,9 +429,12 @@ TEST_CASE("The break history reads whole at every window and text size: no squee
             u.frames(3);
             INFO(test::screen_dump());
             CHECK(cut_in_panel() == "");
+            // The guidance wraps inside its card (ImGui's bullets would not).
+            CHECK(test::shown("Do something that settles your body: a walk, music, a shower, a page of a book."));
+            CHECK(test::shown("When the time comes, come back even if you still feel a little raw."));
             // The topic wraps between words, never inside one.
             for (const char* word : {"dishes", "Sunday", "dinners"}) CHECK(test::find_text(word));
-            for (const char* words : {"Came back", "talked through", "Reopen", "under a minute", "came back early"}) {
+            for (const char* words : {"Came back", "talked through", "Reopen", "under a minute", "early"}) {
                 INFO(words);
                 auto run = test::find_text(words);
                 REQUIRE(run);

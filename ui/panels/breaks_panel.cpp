@@ -101,8 +101,8 @@ private:
         ImGui::PushFont(fonts().heading);
         ImGui::TextUnformatted(shown(BreaksScreen::when_back_text(b)));
         ImGui::PopFont();
-        if (b.state == BreakState::paused) muted("%s", BreaksScreen::kPausedNote);
-        muted("%s", BreaksScreen::length_line(b).c_str());
+        if (b.state == BreakState::paused) muted("%s. %s", BreaksScreen::length_line(b).c_str(), BreaksScreen::kPausedNote);
+        else muted("%s", BreaksScreen::length_line(b).c_str());
         draw_topic(b);
         if (ImGui::Button(b.state == BreakState::running ? "Pause" : "Resume")) screen.toggle_pause(b);
         for (int add : BreaksScreen::kExtendChoices) {
@@ -181,8 +181,8 @@ private:
                 if (ImGui::Button("Add a topic to come back to")) begin_topic_edit(b);
             } else {
                 ImGui::TextWrapped("Topic: %s", shown(b.topic));
-                same_line_or_wrap(ImGui::CalcTextSize("Edit").x + 2 * ImGui::GetStyle().FramePadding.x);
-                if (ImGui::SmallButton("Edit")) begin_topic_edit(b);
+                same_line_or_wrap(button_width("Edit"));
+                if (ImGui::Button("Edit")) begin_topic_edit(b);
             }
             return;
         }
@@ -277,12 +277,20 @@ private:
         BreaksScreen& screen = *screen_;
         begin_card("While you wait");
         float pacer_r = em(5.5f);
+        // The pacer beside the words when they keep em(14) there, else under them.
+        const float beside_width = card_content_width() - pacer_r * 2 - em(2);
+        const bool pacer_beside = beside_width >= em(14);
         ImGui::BeginGroup();
-        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + std::max(em(14), card_content_width() - pacer_r * 2 - em(2)));
-        ImGui::BulletText("Do something that settles your body: a walk, music, a shower, a page of a book.");
-        ImGui::BulletText("Breathe slowly, a longer breath out than in.");
-        ImGui::BulletText("Try not to replay the argument or plan your reply; that keeps you worked up.");
-        ImGui::BulletText("When the time comes, come back even if you still feel a little raw.");
+        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + (pacer_beside ? beside_width : card_content_width()));
+        // ImGui's BulletText never wraps: a bullet, then words that wrap under themselves.
+        for (const char* line : {"Do something that settles your body: a walk, music, a shower, a page of a book.",
+                                 "Breathe slowly, a longer breath out than in.",
+                                 "Try not to replay the argument or plan your reply; that keeps you worked up.",
+                                 "When the time comes, come back even if you still feel a little raw."}) {
+            ImGui::Bullet();
+            ImGui::SameLine();
+            text_wrapped_whole(line);
+        }
         ImGui::PopTextWrapPos();
         bool show_pacer = screen.pacer_shown();
         if (ImGui::Checkbox("Show the breathing pacer", &show_pacer)) screen.show_pacer(show_pacer);
@@ -301,7 +309,7 @@ private:
         }
         ImGui::EndGroup();
         if (show_pacer) {
-            ImGui::SameLine(0, em(1));
+            if (pacer_beside) ImGui::SameLine(0, em(1));
             breathing_pacer(ctx, screen.rhythm(), pacer_r);
         }
         end_card();
@@ -374,15 +382,21 @@ private:
             const HistoryRow r = history_row(b);
             ImGui::PushID(b.id.c_str());
             ImGui::TableNextRow();
+            // Each cell's words on the line of the status buttons.
             ImGui::TableNextColumn();
+            ImGui::AlignTextToFramePadding();
             ImGui::TextUnformatted(r.when.c_str());
             ImGui::TableNextColumn();
+            ImGui::AlignTextToFramePadding();
             partner_label(couple.partner(b.caller_slot));
             ImGui::TableNextColumn();
+            ImGui::AlignTextToFramePadding();
             ImGui::TextWrapped("%s%s", b.follow_up_of ? "(more time) " : "", b.topic.empty() ? "\xE2\x80\x94" : shown(b.topic));
             ImGui::TableNextColumn();
+            ImGui::AlignTextToFramePadding();
             ImGui::TextUnformatted(r.taken.c_str());
             ImGui::TableNextColumn();
+            ImGui::AlignTextToFramePadding();
             draw_came_back(b, r);
             ImGui::TableNextColumn();
             if (!b.follow_up_of) draw_topic_status(b);
@@ -419,7 +433,10 @@ private:
     void draw_topic_status(const BreakView& b) {
         BreaksScreen& screen = *screen_;
         switch (b.topic_status) {
-        case TopicStatus::none: ImGui::TextDisabled("no topic"); break;
+        case TopicStatus::none:
+            ImGui::AlignTextToFramePadding();
+            ImGui::TextDisabled("no topic");
+            break;
         case TopicStatus::open:
             if (ImGui::Button("Talked through")) screen.talked_through(b);
             same_line_or_wrap(button_width("Let go"));
