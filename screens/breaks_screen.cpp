@@ -1,5 +1,7 @@
 #include "breaks_screen.h"
 
+#include "time_text.h"
+
 #include <cmath>
 
 namespace hearth {
@@ -7,7 +9,8 @@ namespace hearth {
 namespace {
 constexpr const IntSetting* kPacerSettings[] = {&setting::pacer_in_seconds, &setting::pacer_hold_seconds,
                                                 &setting::pacer_out_seconds, &setting::pacer_rest_seconds};
-// A paused break's return time moves on with the clock: read again this often.
+// A paused break's limits (how much it may still be extended) move on with the
+// clock: read again this often.
 constexpr std::chrono::seconds kPausedRefresh{1};
 } // namespace
 
@@ -48,6 +51,7 @@ bool BreaksScreen::any_counting_down() const {
 }
 
 std::string BreaksScreen::length_text(int64_t ms) {
+    if (ms < 60'000) return "under a minute";  // not "0 min" for a break ended at once
     const int64_t m = (ms + 30'000) / 60'000;
     if (m < 60) return std::to_string(m) + " min";
     return std::to_string(m / 60) + " h " + std::to_string(m % 60) + " min";
@@ -62,9 +66,29 @@ std::string part_of(int64_t part_ms, int64_t total_ms) {
 }
 } // namespace
 
-std::string BreaksScreen::left_text(const BreakView& b) {
-    const int64_t left_ms = (b.remaining_ms + 59'999) / 60'000 * 60'000;
-    return (b.state == BreakState::paused ? "Paused: " : "") + part_of(left_ms, b.total_ms()) + " left";
+std::string BreaksScreen::length_line(const BreakView& b) {
+    std::string line = length_text(b.total_ms()) + " break";
+    if (b.extended_ms > 0) line += " (" + length_text(b.extended_ms) + " added)";
+    return line;
+}
+
+std::string BreaksScreen::when_back_text(const BreakView& b) {
+    if (b.state == BreakState::paused) return "Paused \xE2\x80\x94 " + format_countdown(b.remaining_seconds) + " left";
+    return "Back at " + b.return_clock;
+}
+
+std::string BreaksScreen::banner_text(const BreakView& b, const std::string& name) {
+    if (b.state == BreakState::expired) return "Time to come back: " + name + "'s break is over. Open";
+    if (b.state == BreakState::paused)
+        return name + "'s break is paused \xE2\x80\x94 " + format_countdown(b.remaining_seconds) +
+               " left; the return time is set when you resume. Open";
+    return name + "'s break: " + format_countdown(b.remaining_seconds) + " left, back at " + b.return_clock + ". Open";
+}
+
+std::string BreaksScreen::came_back_text(const BreakView& b) {
+    if (b.state == BreakState::ended_early) return "early";  // under "Came back": the break was ended before its time
+    if (!b.back_on_time) return {};
+    return *b.back_on_time ? "on time" : "later";
 }
 
 void BreaksScreen::show_more_history() { history_shown_ += kHistoryPage; }
@@ -73,6 +97,25 @@ std::optional<WallTime> BreaksScreen::return_at() const {
     Date day = local_date(clock_.now());
     if (tomorrow) day = add_days(day, 1);
     return local_time_on(day, until);
+}
+
+// A return time a person would pick: on a five-minute mark, never sooner than
+// the length chosen (so never under the floor), rather than an example time
+// that has nothing to do with now.
+WallTime BreaksScreen::suggested_at() const {
+    const auto at = clock_.now() + std::chrono::minutes(minutes);
+    const auto five = std::chrono::ceil<std::chrono::minutes>(at.time_since_epoch()).count();
+    return WallTime(std::chrono::minutes((five + 4) / 5 * 5));
+}
+
+std::string BreaksScreen::suggested_until() const { return local_clock_time(suggested_at()); }
+
+void BreaksScreen::choose_by_clock(bool clock) {
+    if (clock && !by_clock && until.empty()) {
+        until = suggested_until();
+        tomorrow = local_date(suggested_at()) != local_date(clock_.now());
+    }
+    by_clock = clock;
 }
 
 BreakFormPlan BreaksScreen::plan(const std::string& topic) const {
@@ -150,9 +193,16 @@ SaveResult BreaksScreen::end_early(const BreakView& b) {
     if (!r.ok()) return r;
     const std::string& name = model_.couple.partner(b.caller_slot).name;
     const int64_t ran_ms = b.total_ms() - b.remaining_ms;
-    const std::string ran = ran_ms < 30'000 ? "less than a minute of " + length_text(b.total_ms()) : part_of(ran_ms, b.total_ms());
+    const std::string ran = ran_ms < 60'000 ? "less than a minute of " + length_text(b.total_ms()) : part_of(ran_ms, b.total_ms());
     notice_ = name + "'s break ended early, after " + ran + ".";
-    if (!b.topic.empty()) notice_ += " The topic stays open under \xE2\x80\x9CHistory and open topics\xE2\x80\x9D.";
+    // The topic as it is now: a listening exercise may have settled it meanwhile.
+    const auto now = model_.breaks.get(b.id);
+    switch (now ? now->topic_status : TopicStatus::none) {
+    case TopicStatus::none: break;
+    case TopicStatus::open: notice_ += " The topic stays open under \xE2\x80\x9CHistory and open topics\xE2\x80\x9D."; break;
+    case TopicStatus::talked_through: notice_ += " Its topic is marked as talked through."; break;
+    case TopicStatus::dismissed: notice_ += " Its topic was let go."; break;
+    }
     return r;
 }
 SaveResult BreaksScreen::come_back(const BreakView& b) { return report(b.id, model_.breaks.come_back(b.id)); }

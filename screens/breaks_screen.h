@@ -43,11 +43,21 @@ public:
     void offer_form(bool shown) { show_form_ = shown; }
     bool can_extend(const BreakView& b, int minutes) const { return b.max_extend_minutes >= minutes; }
     const std::vector<BreakView>& history() const { return history_; }
-    // A length of break time to the nearest minute: "20 min", "1 h 5 min".
+    // A length of break time to the nearest minute: "20 min", "1 h 5 min";
+    // "under a minute" below one.
     static std::string length_text(int64_t ms);
-    // What is left of a break under way: "12 of 20 min left", "Paused: 1 h 5 min
-    // of 1 h 30 min left" (minutes left rounded up, as the countdown shows them).
-    static std::string left_text(const BreakView& b);
+    // The line under a countdown: its length, "20 min break", "25 min break
+    // (5 min added)". The time left is the countdown's alone: one number for it.
+    static std::string length_line(const BreakView& b);  // no full stop
+    // When the break under way ends: "Back at 14:13" while it runs; a paused
+    // break has no return time yet: "Paused \u2014 12:30 left".
+    static std::string when_back_text(const BreakView& b);
+    static constexpr const char* kPausedNote = "The return time is set when you resume.";
+    // The strip other screens show for an active break, ending in "Open".
+    static std::string banner_text(const BreakView& b, const std::string& caller_name);
+    // How a break in the history came back, under "Came back": "on time", "later",
+    // "early" (ended early); empty while it runs or was continued.
+    static std::string came_back_text(const BreakView& b);
     bool has_more_history() const { return int(history_.size()) < history_total_; }
     void show_more_history();
 
@@ -58,6 +68,12 @@ public:
     std::string until;                       // hh:mm
     bool tomorrow = false;
     BreakFormPlan plan(const std::string& topic) const;
+    // "For" or "Until". Choosing "Until" with no time typed fills in now plus
+    // the chosen length, rounded up to 5 minutes (see suggested_until()).
+    void choose_by_clock(bool by_clock);
+    // Now plus the minutes chosen, rounded up to the next 5 minutes: "14:15" at
+    // 13:51 for 20 minutes; the form's hint and first "until".
+    std::string suggested_until() const;
     // The form's refusal for a field ("topic", "minutes", "return_at"); the
     // unreadable time shows under "until".
     std::string form_error(const std::string& field) const;
@@ -99,7 +115,8 @@ public:
     std::string error_for(const BreakView& b) const { return b.id == error_id_ ? error_.error : std::string(); }
 
 private:
-    std::optional<WallTime> return_at() const;  // by the clock: the time typed, on today or tomorrow
+    std::optional<WallTime> return_at() const;
+    WallTime suggested_at() const;  // by the clock: the time typed, on today or tomorrow
     const SaveResult& report(const std::string& id, SaveResult r);
 
     Model& model_;

@@ -1,5 +1,7 @@
 #include "break_widgets.h"
 
+#include "breaks_screen.h"
+
 #include "fonts.h"
 #include "keys.h"
 #include "theme.h"
@@ -96,9 +98,12 @@ void quick_break_button(AppContext& ctx, float width) {
             if (b.state != BreakState::running && b.state != BreakState::paused) continue;
             under_way = true;
             ImGui::PushID(b.id.c_str());
-            ImGui::TextWrapped("%s's break is %s: %s left, back at %s.", shown(couple.partner(b.caller_slot).name),
-                               b.state == BreakState::paused ? "paused" : "running",
-                               format_countdown(b.remaining_seconds).c_str(), shown(b.return_clock));
+            if (b.state == BreakState::paused)
+                ImGui::TextWrapped("%s's break is paused: %s left; the return time is set when it resumes.",
+                                   shown(couple.partner(b.caller_slot).name), format_countdown(b.remaining_seconds).c_str());
+            else
+                ImGui::TextWrapped("%s's break is running: %s left, back at %s.", shown(couple.partner(b.caller_slot).name),
+                                   format_countdown(b.remaining_seconds).c_str(), shown(b.return_clock));
             if (ImGui::Button("Open it") || (!*second && named_key_pressed(ImGuiKey_Enter))) {
                 ctx.go_to(PanelId::breaks);
                 ImGui::CloseCurrentPopup();
@@ -162,11 +167,7 @@ void break_banner(AppContext& ctx) {
         ImGui::PushID(b.id.c_str());
         ImGui::PushStyleColor(ImGuiCol_Button, to_imvec4(p.color, b.state == BreakState::expired ? 0.9f : 0.25f));
         ImGui::PushStyleColor(ImGuiCol_ButtonHovered, to_imvec4(p.color, 0.6f));
-        std::string label;
-        if (b.state == BreakState::expired) label = "Time to come back: " + p.name + "'s break is over. Open";
-        else label = p.name + "'s break: " + format_countdown(b.remaining_seconds) + (b.state == BreakState::paused ? " (paused)" : " left") +
-                     ", back at " + b.return_clock + ". Open";
-        if (wrapped_button(shown(label))) ctx.go_to(PanelId::breaks);
+        if (wrapped_button(shown(BreaksScreen::banner_text(b, p.name)))) ctx.go_to(PanelId::breaks);
         ImGui::PopStyleColor(2);
         ImGui::PopID();
     }

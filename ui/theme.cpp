@@ -90,6 +90,21 @@ void apply_theme(Theme theme, float scale) {
         c[ImGuiCol_TabActive] = rgb(196, 98, 82);
         c[ImGuiCol_ScrollbarBg] = rgb(246, 239, 233);
     }
+    // Title bars of popups and modals (the "End early" confirm): the card's
+    // colour with a line of the accent, never ImGui's blue; the dim behind a
+    // modal in the palette's dark.
+    if (theme == Theme::Dark) {
+        c[ImGuiCol_TitleBg] = rgb(54, 47, 52);
+        c[ImGuiCol_TitleBgActive] = rgb(108, 58, 54);
+        c[ImGuiCol_TitleBgCollapsed] = rgb(40, 35, 39, 0.75f);
+        c[ImGuiCol_Border] = rgb(90, 78, 84, 0.6f);
+        c[ImGuiCol_ModalWindowDimBg] = rgb(20, 16, 18, 0.55f);
+    } else {
+        c[ImGuiCol_TitleBg] = rgb(238, 226, 218);
+        c[ImGuiCol_TitleBgActive] = rgb(226, 196, 184);
+        c[ImGuiCol_TitleBgCollapsed] = rgb(244, 236, 229, 0.75f);
+        c[ImGuiCol_ModalWindowDimBg] = rgb(60, 40, 34, 0.3f);
+    }
     // Keyboard focus: a calm ring in the theme's accent, never ImGui's blue.
     c[ImGuiCol_NavHighlight] = theme == Theme::Dark ? rgb(240, 160, 140, 0.9f) : rgb(176, 76, 62, 0.85f);
     c[ImGuiCol_NavWindowingHighlight] = c[ImGuiCol_NavHighlight];

@@ -193,8 +193,112 @@ TEST_CASE("The pacer's rhythm is kept in whole seconds for the couple", "[screen
 
 TEST_CASE("Break lengths read to the nearest minute", "[screens][breaks]") {
     CHECK(BreaksScreen::length_text(20 * 60'000) == "20 min");
-    CHECK(BreaksScreen::length_text(29'999) == "0 min");
+    CHECK(BreaksScreen::length_text(0) == "under a minute");  // not "0 min" for a break ended at once
+    CHECK(BreaksScreen::length_text(29'999) == "under a minute");
+    CHECK(BreaksScreen::length_text(59'999) == "under a minute");
     CHECK(BreaksScreen::length_text(90'000) == "2 min");
     CHECK(BreaksScreen::length_text(65 * 60'000) == "1 h 5 min");
     CHECK(BreaksScreen::length_text(24 * 60 * 60'000) == "24 h 0 min");
+}
+
+TEST_CASE("Ending a break early tells the topic's real status, and the history says it came back early",
+          "[screens][breaks]") {
+    BreaksUi u;
+    REQUIRE(u.screen.start("Who does the dishes").ok());
+    u.screen.sync();
+    const BreakView shown = u.screen.active()[0];
+    // Meanwhile a listening exercise settled the topic.
+    REQUIRE(u.t.model.breaks.mark_topic_talked_through(shown.id).ok());
+    u.t.clock.advance(minutes(3));
+    REQUIRE(u.screen.end_early(shown).ok());
+    const std::string notice = u.screen.take_notice();
+    INFO(notice);
+    CHECK(notice.find("talked through") != std::string::npos);
+    CHECK(notice.find("stays open") == std::string::npos);
+    u.screen.sync();
+    REQUIRE(u.screen.history().size() == 1);
+    CHECK(u.screen.history()[0].topic_status == TopicStatus::talked_through);
+    CHECK(BreaksScreen::came_back_text(u.screen.history()[0]) == "early");
+
+    // An open topic stays open, and says so.
+    REQUIRE(u.screen.start("Holidays").ok());
+    u.screen.sync();
+    REQUIRE(u.screen.end_early(u.screen.active()[0]).ok());
+    CHECK(u.screen.take_notice().find("stays open") != std::string::npos);
+
+    // Back after the time was up: on time within the grace, else later.
+    REQUIRE(u.screen.start("").ok());
+    u.t.clock.advance(minutes(kDefaultBreakMinutes) + seconds(1));
+    u.t.model.breaks.tick();
+    u.screen.sync();
+    REQUIRE(u.screen.come_back(u.screen.active()[0]).ok());
+    u.screen.sync();
+    CHECK(BreaksScreen::came_back_text(u.screen.history()[0]) == "on time");
+}
+
+TEST_CASE("A break ended at once reads \"under a minute\" in the notice and the history", "[screens][breaks]") {
+    BreaksUi u;
+    REQUIRE(u.screen.start("").ok());
+    u.screen.sync();
+    u.t.clock.advance(seconds(40));
+    u.screen.sync();
+    REQUIRE(u.screen.end_early(u.screen.active()[0]).ok());
+    CHECK(u.screen.take_notice().find("less than a minute of 20 min") != std::string::npos);
+    u.screen.sync();
+    REQUIRE(u.screen.history()[0].actual_ms);
+    CHECK(BreaksScreen::length_text(*u.screen.history()[0].actual_ms) == "under a minute");
+}
+
+TEST_CASE("A paused break has no return time: it says so, with the time left as the ring shows it", "[screens][breaks]") {
+    BreaksUi u;
+    REQUIRE(u.screen.start("").ok());
+    u.screen.sync();
+    u.t.clock.advance(seconds(90));
+    u.screen.sync();
+    const BreakView running = u.screen.active()[0];
+    CHECK(BreaksScreen::when_back_text(running) == "Back at " + running.return_clock);
+    CHECK(BreaksScreen::banner_text(running, "Maya") == "Maya's break: 18:30 left, back at " + running.return_clock + ". Open");
+    CHECK(BreaksScreen::length_line(running) == "20 min break");
+    REQUIRE(u.screen.toggle_pause(running).ok());
+    u.t.clock.advance(minutes(5));
+    u.screen.sync();
+    const BreakView paused = u.screen.active()[0];
+    CHECK(BreaksScreen::when_back_text(paused) == "Paused \xE2\x80\x94 18:30 left");
+    const std::string banner = BreaksScreen::banner_text(paused, "Maya");
+    CHECK(banner == "Maya's break is paused \xE2\x80\x94 18:30 left; the return time is set when you resume. Open");
+    CHECK(banner.find(paused.return_clock) == std::string::npos);
+    REQUIRE(u.screen.extend(paused, 5).ok());
+    u.screen.sync();
+    CHECK(BreaksScreen::length_line(u.screen.active()[0]) == "25 min break (5 min added)");
+}
+
+// Decision: "Until" starts at what "For" would give, now plus the chosen
+// length, on the next five-minute mark (a time people say), never sooner; an
+// example time unrelated to now ("21:40" at 13:51) read as a suggestion.
+TEST_CASE("Choosing \"Until\" fills in now plus the chosen length, rounded up to five minutes", "[screens][breaks]") {
+    BreaksUi u;  // 14:13:20
+    u.screen.sync();
+    CHECK(u.screen.suggested_until() == "14:35");
+    u.screen.choose_by_clock(true);
+    CHECK(u.screen.by_clock);
+    CHECK(u.screen.until == "14:35");
+    CHECK_FALSE(u.screen.tomorrow);
+    auto plan = u.screen.plan("");
+    CHECK(plan.can_start);
+    CHECK(plan.preview == "Back at 14:35 today");
+    // A time already typed is kept when switching back and forth.
+    u.screen.choose_by_clock(false);
+    u.screen.until = "16:00";
+    u.screen.choose_by_clock(true);
+    CHECK(u.screen.until == "16:00");
+
+    // Late in the evening the suggestion is after midnight: tomorrow.
+    BreaksUi late;
+    const Date today = local_date(late.t.clock.now());
+    late.t.clock.advance(duration_cast<milliseconds>(*local_time_on(today, "23:52") - late.t.clock.now()));
+    late.screen.minutes = 30;
+    late.screen.choose_by_clock(true);
+    CHECK(late.screen.until == "00:25");
+    CHECK(late.screen.tomorrow);
+    CHECK(late.screen.plan("").can_start);
 }

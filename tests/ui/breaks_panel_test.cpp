@@ -1,6 +1,8 @@
 // The breaks panel in every state, and the shell's part: waking once a second
 // while a countdown shows, sleeping otherwise, asking for attention at the end.
 #include "app_ui.h"
+#include "demo_data.h"
+#include "fonts.h"
 #include "mouse.h"
 #include "screen_text.h"
 #include "visible_text.h"
@@ -206,7 +208,8 @@ TEST_CASE("A running break says how much of it is left; ending it early says wha
     u.frames(2);
     std::string shown = test::visible_text("Hearth/content");
     INFO(shown);
-    CHECK(shown.find("12of20minleft") != std::string::npos);
+    CHECK(shown.find("12:00") != std::string::npos);  // the ring: the one number for the time left
+    CHECK(shown.find("20minbreak") != std::string::npos);
     CHECK(shown.find("Running") == std::string::npos);
 
     REQUIRE(u.click_text("End early"));
@@ -246,4 +249,218 @@ TEST_CASE("While a break runs, the breaks panel says so and starts a second only
     REQUIRE(u.click_text("Start the break"));
     u.frames(2);
     CHECK(u.t.model.breaks.active().size() == 2);
+}
+
+namespace {
+// Every run of text in the panel area whole: none cut at a side or off the display.
+std::string cut_in_panel() {
+    std::string cut;
+    const ImVec2 display = ImGui::GetIO().DisplaySize;
+    for (const test::TextRun& r : test::screen_text())
+        if (r.cut_across || r.min.x < -3 || r.max.x > display.x + 0.5f) cut += "\"" + r.text + "\"\n";
+    return cut;
+}
+// Inside its area (a glyph may overhang its pen position by a pixel or two).
+bool whole(const test::TextRun& r) {
+    const float overhang = 3.0f, slack = 0.5f;
+    return !r.cut_across && r.min.x >= r.clip.x - overhang && r.max.x <= r.clip.z + slack && r.min.y >= r.clip.y - overhang &&
+           r.max.y <= r.clip.w + slack;
+}
+BreakView started_break(Breaks& b, const std::string& topic = {}) {
+    BreakRequest r;
+    r.caller_slot = 0;
+    r.topic = topic;
+    const auto id = b.start(r).id;
+    REQUIRE(!id.empty());
+    return *b.get(id);
+}
+} // namespace
+
+TEST_CASE("A paused break says it has no return time yet, in its card and in the banner", "[ui][breaks]") {
+    BreaksUi u;
+    started_break(u.t.model.breaks);
+    REQUIRE(u.shell.select("breaks"));
+    u.frames(2);
+    CHECK(test::shown("Back at"));
+    REQUIRE(u.click_text("Pause"));
+    u.frames(2);
+    REQUIRE(u.t.model.breaks.active()[0].state == BreakState::paused);
+    u.t.clock.advance(minutes(3));
+    u.frames(2);
+    {
+        INFO(test::screen_dump());
+        CHECK(test::shown("Paused \xE2\x80\x94 20:00 left"));
+        CHECK(test::shown("The return time is set when you resume."));
+        CHECK_FALSE(test::shown("Back at"));
+    }
+    REQUIRE(u.shell.select("dashboard"));
+    u.frames(2);
+    const std::string banner = test::visible_text();
+    INFO(banner);
+    CHECK(banner.find("paused\xE2\x80\x94" "20:00left;thereturntimeissetwhenyouresume") != std::string::npos);
+    CHECK(banner.find("backat") == std::string::npos);
+    // Resumed, it runs to a fixed time again.
+    REQUIRE(u.shell.select("breaks"));
+    u.frames(2);
+    REQUIRE(u.click_text("Resume"));
+    u.frames(2);
+    CHECK(test::shown("Back at " + u.t.model.breaks.active()[0].return_clock));
+}
+
+TEST_CASE("The time left of a break shows once, as the ring counts it", "[ui][breaks]") {
+    BreaksUi u;
+    started_break(u.t.model.breaks);
+    REQUIRE(u.shell.select("breaks"));
+    u.frames(2);
+    u.t.clock.advance(seconds(6));
+    u.frames(2);
+    const std::string shown = test::visible_text("Hearth/content");
+    INFO(shown);
+    CHECK(shown.find("19:54") != std::string::npos);
+    CHECK(shown.find("left") == std::string::npos);  // no "20 of 20 min left" beside 19:54
+}
+
+TEST_CASE("With a break under way in a small window with large text, its return time and controls come first",
+          "[ui][breaks]") {
+    test::TestModel t;
+    t.model.settings.set(setting::text_size, 28);
+    test::AppUi u(t);
+    u.h.resize(ImVec2(800, 600));
+    started_break(t.model.breaks);
+    REQUIRE(u.shell.select("breaks"));
+    u.frames(4);
+    INFO(test::screen_dump());
+    for (const char* words : {"Back at", "called a break", "Pause", "End early"}) {
+        INFO(words);
+        auto run = test::find_text(words);
+        REQUIRE(run);
+        CHECK(run->fully_visible);
+        CHECK(run->max.y <= 600);
+    }
+    auto end = test::find_text("End early");
+    auto note = test::find_text("These tools are for ordinary");
+    REQUIRE(end);
+    if (note) CHECK(note->min.y > end->max.y);
+}
+
+TEST_CASE("\"Add a topic to come back to\" is a full button, pressed in its padding as the others are", "[ui][breaks]") {
+    test::TestModel t;
+    t.model.settings.set(setting::text_size, 28);
+    test::AppUi u(t);
+    started_break(t.model.breaks);
+    REQUIRE(u.shell.select("breaks"));
+    u.frames(3);
+    auto add = test::find_text("Add a topic to come back to");
+    REQUIRE(add);
+    // Just above the words, inside the frame padding Pause and "+5 min" have.
+    const float pad = ImGui::GetStyle().FramePadding.y;
+    REQUIRE(pad >= 4);
+    u.click(ImVec2(test::centre(*add).x, add->min.y - pad * 0.6f));
+    u.frames(2);
+    INFO(test::screen_dump());
+    CHECK(test::find_text("Save topic"));
+}
+
+TEST_CASE("The end-early confirm is centred on the window, however the window changed", "[ui][breaks]") {
+    BreaksUi u;
+    started_break(u.t.model.breaks);
+    REQUIRE(u.shell.select("breaks"));
+    for (ImVec2 size : {ImVec2(1280, 800), ImVec2(800, 600), ImVec2(1600, 1000)}) {
+        INFO(size.x << "x" << size.y);
+        u.h.resize(size);
+        u.frames(3);
+        REQUIRE(u.click_text("End early"));
+        u.frames(3);
+        ImGuiWindow* confirm = drawn_window("End early");
+        REQUIRE(confirm);
+        const ImVec2 c = confirm->Rect().GetCenter();
+        CHECK(c.x == Approx(size.x / 2).margin(2));
+        CHECK(c.y == Approx(size.y / 2).margin(2));
+        REQUIRE(u.click_text("Keep resting"));
+        u.frames(2);
+    }
+    CHECK(u.t.model.breaks.active().size() == 1);
+}
+
+TEST_CASE("In the dark theme the end-early confirm's title bar is the palette's, not ImGui's blue", "[ui][breaks]") {
+    for (const char* theme : {"dark", "light"}) {
+        INFO(theme);
+        test::TestModel t;
+        t.model.settings.set(setting::theme, std::string(theme));
+        test::AppUi u(t);
+        started_break(t.model.breaks);
+        REQUIRE(u.shell.select("breaks"));
+        u.frames(3);
+        REQUIRE(u.click_text("End early"));
+        u.frames(3);
+        ImGuiWindow* confirm = drawn_window("End early");
+        REQUIRE(confirm);
+        int blue = 0;
+        for (const ImDrawVert& v : confirm->DrawList->VtxBuffer) {
+            const ImVec4 c = ImGui::ColorConvertU32ToFloat4(v.col);
+            if (c.w > 0.5f && c.z > c.x + 0.2f && c.z > c.y + 0.1f) ++blue;
+        }
+        CHECK(blue == 0);
+        for (ImGuiCol col : {ImGuiCol_TitleBg, ImGuiCol_TitleBgActive, ImGuiCol_TitleBgCollapsed, ImGuiCol_ModalWindowDimBg}) {
+            const ImVec4 c = ImGui::GetStyle().Colors[col];
+            CHECK_FALSE(c.z > c.x + 0.1f);
+        }
+    }
+}
+
+TEST_CASE("The break history reads whole at every window and text size: no squeezed topic, nothing cut",
+          "[ui][breaks][layout]") {
+    for (int text_size : {13, 28}) {
+        test::TestModel t(false);
+        fill_demo_data(t.model);
+        t.model.settings.set(setting::text_size, text_size);
+        // A break ended at once, with a long topic, its status settled: "Reopen" shows.
+        const BreakView quick = started_break(t.model.breaks, "Who does the dishes after the big Sunday dinners");
+        REQUIRE(t.model.breaks.end_early(quick.id).ok());
+        REQUIRE(t.model.breaks.mark_topic_talked_through(quick.id).ok());
+        test::AppUi u(t);
+        REQUIRE(u.shell.select("breaks"));
+        u.h.resize(ImVec2(1280, 3000));
+        u.frames(2);
+        REQUIRE(u.click_text("History and open topics"));
+        for (ImVec2 size : {ImVec2(640, 3000), ImVec2(800, 3000), ImVec2(1180, 3000), ImVec2(1280, 3000), ImVec2(1920, 3000)}) {
+            INFO(size.x << " px wide, text " << text_size << " px");
+            u.h.resize(size);
+            u.frames(3);
+            INFO(test::screen_dump());
+            CHECK(cut_in_panel() == "");
+            // The guidance wraps inside its card (ImGui's bullets would not).
+            CHECK(test::shown("Do something that settles your body: a walk, music, a shower, a page of a book."));
+            CHECK(test::shown("When the time comes, come back even if you still feel a little raw."));
+            // The topic wraps between words, never inside one.
+            for (const char* word : {"dishes", "Sunday", "dinners"}) CHECK(test::find_text(word));
+            for (const char* words : {"Came back", "talked through", "Reopen", "under a minute", "early"}) {
+                INFO(words);
+                auto run = test::find_text(words);
+                REQUIRE(run);
+                CHECK(whole(*run));
+            }
+        }
+    }
+}
+
+TEST_CASE("The call-a-break form folds its rows in a small window with large text: nothing runs off",
+          "[ui][breaks][layout]") {
+    test::TestModel t;
+    t.model.settings.set(setting::text_size, 28);
+    test::AppUi u(t);
+    REQUIRE(u.shell.select("breaks"));
+    for (ImVec2 size : {ImVec2(640, 2000), ImVec2(800, 2000), ImVec2(1280, 2000)}) {
+        INFO(size.x << " px wide");
+        u.h.resize(size);
+        u.frames(3);
+        INFO(test::screen_dump());
+        CHECK(cut_in_panel() == "");
+        for (const char* words : {"Until", "tomorrow", "Optional: what to come back to", "Breaks last at least"}) {
+            INFO(words);
+            auto run = test::find_text(words);
+            REQUIRE(run);
+            CHECK(run->fully_visible);
+        }
+    }
 }

@@ -355,3 +355,36 @@ TEST_CASE("An exercise left for another screen shows on This week as in progress
     CHECK(u.shell.current_id() == "listening");
     CHECK(u.current().state == SessionState::running);
 }
+
+TEST_CASE("Next stays where the mouse is: pressed again at the same spot, it moves on at every step",
+          "[ui][listening]") {
+    for (ImVec2 size : {ImVec2(1280, 800), ImVec2(800, 600)}) {
+        INFO(size.x << "x" << size.y);
+        Ui u;
+        u.h.resize(size);
+        REQUIRE(u.shell.select("listening"));
+        SessionSetup setup;
+        setup.topic = "Weekends with your family";
+        REQUIRE(u.t.model.sessions.start(setup).ok());
+        u.frames(2);
+        auto next = test::find_text("Next");
+        REQUIRE(next);
+        const ImVec2 at = test::centre(*next);
+        int pressed = 0;
+        for (int i = 0; i < 8 && u.current().state != SessionState::closing; ++i) {
+            const SessionView before = u.current();
+            if (before.step && before.step->check) {
+                u.press('Y');  // a question moves on by its answer
+                continue;
+            }
+            INFO("step " << before.step_index << " of turn " << before.turn << "\n" << test::screen_dump());
+            u.click(at);
+            u.frames(2);
+            const SessionView after = u.current();
+            CHECK((after.step_index != before.step_index || after.turn != before.turn ||
+                   after.state == SessionState::closing));
+            ++pressed;
+        }
+        CHECK(pressed >= 4);
+    }
+}

@@ -36,10 +36,18 @@ public:
         }
         BreaksScreen& screen = *screen_;
         screen.sync();
-        safety_note();
-        ImGui::Spacing();
+        // A break under way comes first, its return time and controls on
+        // screen at once however small the window; the note follows it.
+        if (screen.active().empty()) {
+            safety_note();
+            ImGui::Spacing();
+        }
         for (const BreakView& b : screen.active()) {
             draw_active(ctx, b);
+            ImGui::Spacing();
+        }
+        if (!screen.active().empty()) {
+            safety_note();
             ImGui::Spacing();
         }
         if (screen.form_shown()) {
@@ -74,17 +82,27 @@ private:
             ImGui::PopID();
             return;
         }
-        countdown_ring(b, caller, radius);
-        // Beside the ring when the words and buttons have room there, else below.
-        if (card_content_width() - 2 * radius >= em(20)) ImGui::SameLine(0, em(1.5f));
+        // The words and buttons beside the ring when they have room there (a
+        // smaller ring in a small window), else above it: the return time and
+        // the controls are never below the fold under the ring.
+        const float words_width = em(16), gap = em(1.5f);
+        const float beside = (card_content_width() - words_width - gap) / 2;
+        const bool words_beside = beside >= em(3);
+        if (words_beside) {
+            radius = std::min(radius, beside);
+            countdown_ring(b, caller, radius);
+            ImGui::SameLine(0, gap);
+        }
+        words_room_ = words_beside ? card_content_width() - 2 * radius - gap : card_content_width();
         ImGui::BeginGroup();
         partner_label(caller);
         ImGui::SameLine(0, em(0.3f));
         ImGui::TextUnformatted(b.follow_up_of ? "asked for more time" : "called a break");
         ImGui::PushFont(fonts().heading);
-        ImGui::Text("Back at %s", shown(b.return_clock));
+        ImGui::TextUnformatted(shown(BreaksScreen::when_back_text(b)));
         ImGui::PopFont();
-        muted("%s", BreaksScreen::left_text(b).c_str());
+        if (b.state == BreakState::paused) muted("%s. %s", BreaksScreen::length_line(b).c_str(), BreaksScreen::kPausedNote);
+        else muted("%s", BreaksScreen::length_line(b).c_str());
         draw_topic(b);
         if (ImGui::Button(b.state == BreakState::running ? "Pause" : "Resume")) screen.toggle_pause(b);
         for (int add : BreaksScreen::kExtendChoices) {
@@ -96,9 +114,16 @@ private:
         }
         same_line_or_wrap(button_width("End early"));
         if (ImGui::Button("End early")) ImGui::OpenPopup("End early");
+        // Centred on the window, over whatever it covers, not at the card's corner.
+        ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
         if (ImGui::BeginPopupModal("End early", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+            // Wrapped at a fixed width: sized by its own wrapped words, a
+            // popup's first frame is one word a line tall, and centring
+            // that puts the settled dialog at the top of the window.
+            ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + em(20));
             ImGui::TextUnformatted("End the break now?");
             muted("Coming back early is fine when you both feel calm again.");
+            ImGui::PopTextWrapPos();
             if (ImGui::Button("End it now")) {
                 screen.end_early(b);
                 ImGui::CloseCurrentPopup();
@@ -109,6 +134,7 @@ private:
         }
         inline_error(screen.error_for(b));
         ImGui::EndGroup();
+        if (!words_beside) countdown_ring(b, caller, radius);
         end_card();
         ImGui::PopID();
     }
@@ -151,25 +177,29 @@ private:
         BreaksScreen& screen = *screen_;
         if (!screen.editing_topic(b)) {
             if (b.topic.empty()) {
-                if (ImGui::SmallButton("Add a topic to come back to")) begin_topic_edit(b);
+                // A full button, as tall as Pause and +5 min beside it.
+                if (ImGui::Button("Add a topic to come back to")) begin_topic_edit(b);
             } else {
                 ImGui::TextWrapped("Topic: %s", shown(b.topic));
-                same_line_or_wrap(ImGui::CalcTextSize("Edit").x + 2 * ImGui::GetStyle().FramePadding.x);
-                if (ImGui::SmallButton("Edit")) begin_topic_edit(b);
+                same_line_or_wrap(button_width("Edit"));
+                if (ImGui::Button("Edit")) begin_topic_edit(b);
             }
             return;
         }
-        ImGui::SetNextItemWidth(em(22));
+        // The box, its emoji button, Save and Cancel fold onto more rows
+        // beside a ring in a narrow card.
+        const float room = words_room_ - kit::EmojiPicker::room();
+        ImGui::SetNextItemWidth(std::max(em(8), std::min(em(22), room)));
         if (focus_topic_) {
             ImGui::SetKeyboardFocusHere();
             focus_topic_ = false;
         }
         bool enter = topic_text_.single_line("##topic", "In your own words");
-        ImGui::SameLine();
+        same_line_or_wrap(kit::EmojiPicker::room());
         topic_emoji_.button("topic-emoji", topic_text_, model_->device, model_->assets_dir);
-        ImGui::SameLine();
+        same_line_or_wrap(button_width("Save topic"));
         if (ImGui::Button("Save topic") || enter) screen.save_topic(b, topic_text_.value());
-        ImGui::SameLine();
+        same_line_or_wrap(button_width("Cancel"));
         if (ImGui::Button("Cancel")) screen.cancel_topic_edit();
     }
 
@@ -190,27 +220,42 @@ private:
         ImGui::AlignTextToFramePadding();
         ImGui::TextUnformatted("Topic");
         ImGui::SameLine();
-        ImGui::SetNextItemWidth(std::min(em(26), card_content_width() - em(6) - kit::EmojiPicker::room()));
-        form_topic_.single_line("##formtopic", "Optional: what to come back to, in your words");
+        // The field keeps its hint whole: below its label, and a shorter hint,
+        // when the row is short.
+        const char* hint = "Optional: what to come back to, in your words";
+        const float label_w = ImGui::CalcTextSize("Topic").x + ImGui::GetStyle().ItemSpacing.x;
+        float room = card_content_width() - label_w - kit::EmojiPicker::room();
+        if (room < ImGui::CalcTextSize(hint).x + em(1.5f)) {
+            ImGui::NewLine();
+            room = card_content_width() - kit::EmojiPicker::room();
+            if (room < ImGui::CalcTextSize(hint).x + em(1.5f)) hint = "Optional: what to come back to";
+        }
+        ImGui::SetNextItemWidth(std::min(em(26), room));
+        form_topic_.single_line("##formtopic", hint);
         ImGui::SameLine();
         form_topic_emoji_.button("formtopic-emoji", form_topic_, ctx.model.device, ctx.model.assets_dir);
         inline_error(screen.form_error("topic"));
 
+        // "For [20] minutes  Until [14:15] [ ] tomorrow", folding onto more rows
+        // in a narrow window.
+        const ImGuiStyle& st = ImGui::GetStyle();
+        auto labelled = [&](const char* label) { return ImGui::GetFrameHeight() + st.ItemInnerSpacing.x + ImGui::CalcTextSize(label).x; };
         int by_clock = screen.by_clock ? 1 : 0;
         ImGui::RadioButton("For", &by_clock, 0);
-        ImGui::SameLine();
+        same_line_or_wrap(em(7) + st.ItemInnerSpacing.x + ImGui::CalcTextSize("minutes").x);
         ImGui::SetNextItemWidth(em(7));
         ImGui::BeginDisabled(by_clock != 0);
         ImGui::InputInt("minutes", &screen.minutes, 5, 15);
         ImGui::EndDisabled();
-        ImGui::SameLine(0, em(1.5f));
+        same_line_or_wrap(labelled("Until") + st.ItemSpacing.x + em(5), em(1.5f));
         ImGui::RadioButton("Until", &by_clock, 1);
-        screen.by_clock = by_clock == 1;
+        screen.choose_by_clock(by_clock == 1);
         ImGui::SameLine();
         ImGui::SetNextItemWidth(em(5));
         ImGui::BeginDisabled(by_clock != 1);
-        ImGui::InputTextWithHint("##until", "21:40", &screen.until);
-        ImGui::SameLine();
+        const std::string suggested = screen.suggested_until();
+        ImGui::InputTextWithHint("##until", suggested.c_str(), &screen.until);
+        same_line_or_wrap(labelled("tomorrow"));
         ImGui::Checkbox("tomorrow", &screen.tomorrow);
         ImGui::EndDisabled();
 
@@ -232,12 +277,20 @@ private:
         BreaksScreen& screen = *screen_;
         begin_card("While you wait");
         float pacer_r = em(5.5f);
+        // The pacer beside the words when they keep em(14) there, else under them.
+        const float beside_width = card_content_width() - pacer_r * 2 - em(2);
+        const bool pacer_beside = beside_width >= em(14);
         ImGui::BeginGroup();
-        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + std::max(em(14), card_content_width() - pacer_r * 2 - em(2)));
-        ImGui::BulletText("Do something that settles your body: a walk, music, a shower, a page of a book.");
-        ImGui::BulletText("Breathe slowly, a longer breath out than in.");
-        ImGui::BulletText("Try not to replay the argument or plan your reply; that keeps you worked up.");
-        ImGui::BulletText("When the time comes, come back even if you still feel a little raw.");
+        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + (pacer_beside ? beside_width : card_content_width()));
+        // ImGui's BulletText never wraps: a bullet, then words that wrap under themselves.
+        for (const char* line : {"Do something that settles your body: a walk, music, a shower, a page of a book.",
+                                 "Breathe slowly, a longer breath out than in.",
+                                 "Try not to replay the argument or plan your reply; that keeps you worked up.",
+                                 "When the time comes, come back even if you still feel a little raw."}) {
+            ImGui::Bullet();
+            ImGui::SameLine();
+            text_wrapped_whole(line);
+        }
         ImGui::PopTextWrapPos();
         bool show_pacer = screen.pacer_shown();
         if (ImGui::Checkbox("Show the breathing pacer", &show_pacer)) screen.show_pacer(show_pacer);
@@ -256,10 +309,30 @@ private:
         }
         ImGui::EndGroup();
         if (show_pacer) {
-            ImGui::SameLine(0, em(1));
+            if (pacer_beside) ImGui::SameLine(0, em(1));
             breathing_pacer(ctx, screen.rhythm(), pacer_r);
         }
         end_card();
+    }
+
+    // What a history row says, column by column.
+    struct HistoryRow {
+        std::string when, taken, came_back;
+    };
+    static HistoryRow history_row(const BreakView& b) {
+        HistoryRow r;
+        r.when = format_day_human(b.day);
+        r.taken = BreaksScreen::length_text(b.total_ms()) + " / " +
+                  (b.actual_ms ? BreaksScreen::length_text(*b.actual_ms) : std::string("\xE2\x80\x94"));
+        r.came_back = BreaksScreen::came_back_text(b);
+        return r;
+    }
+    // The widest the topic-status cell gets: its words and buttons on one line.
+    static float topic_status_width() {
+        const float gap = ImGui::GetStyle().ItemSpacing.x;
+        return std::max({ImGui::CalcTextSize("Topic status").x,
+                         button_width("Talked through") + gap + button_width("Let go"),
+                         ImGui::CalcTextSize("talked through").x + gap + button_width("Reopen")});
     }
 
     void draw_history(AppContext& ctx) {
@@ -271,52 +344,110 @@ private:
             return;
         }
         const Couple& couple = ctx.model.couple;
-        ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp;
-        if (ImGui::BeginTable("history", 6, flags)) {
-            ImGui::TableSetupColumn("When", ImGuiTableColumnFlags_WidthFixed, em(8));
-            ImGui::TableSetupColumn("Who", ImGuiTableColumnFlags_WidthFixed, em(6));
-            ImGui::TableSetupColumn("Topic", ImGuiTableColumnFlags_WidthStretch);
-            ImGui::TableSetupColumn("Planned / taken", ImGuiTableColumnFlags_WidthFixed, em(8));
-            ImGui::TableSetupColumn("Came back", ImGuiTableColumnFlags_WidthFixed, em(6));
-            ImGui::TableSetupColumn("Topic status", ImGuiTableColumnFlags_WidthFixed, em(11));
-            ImGui::TableHeadersRow();
-            for (const BreakView& b : history) {
-                ImGui::PushID(b.id.c_str());
-                ImGui::TableNextRow();
-                ImGui::TableNextColumn();
-                ImGui::TextUnformatted(format_day_human(b.day).c_str());
-                ImGui::TableNextColumn();
-                partner_label(couple.partner(b.caller_slot));
-                ImGui::TableNextColumn();
-                ImGui::TextWrapped("%s%s", b.follow_up_of ? "(more time) " : "", b.topic.empty() ? "\xE2\x80\x94" : shown(b.topic));
-                ImGui::TableNextColumn();
-                ImGui::Text("%s / %s", BreaksScreen::length_text(b.total_ms()).c_str(), b.actual_ms ? BreaksScreen::length_text(*b.actual_ms).c_str() : "\xE2\x80\x94");
-                ImGui::TableNextColumn();
-                if (b.back_on_time) ImGui::TextUnformatted(*b.back_on_time ? "on time" : "later");
-                else ImGui::TextDisabled(b.active() ? "running" : b.state == BreakState::continued ? "more time" : "\xE2\x80\x94");
-                ImGui::TableNextColumn();
-                if (!b.follow_up_of) draw_topic_status(b);
-                ImGui::PopID();
-            }
-            ImGui::EndTable();
+        // Each fixed column as wide as its widest words, the topic at least
+        // em(12): a table where that fits, else one block a break, so no
+        // column is ever squeezed to a letter a line or cut off.
+        const char* headers[] = {"When", "Who", "Planned / taken", "Came back"};
+        float widths[4];
+        for (int i = 0; i < 4; ++i) widths[i] = ImGui::CalcTextSize(headers[i]).x;
+        for (int s = 0; s < 2; ++s)
+            widths[1] = std::max(widths[1], ImGui::CalcTextSize(shown(couple.partner(s).name)).x + em(1.5f));
+        for (const BreakView& b : history) {
+            const HistoryRow r = history_row(b);
+            widths[0] = std::max(widths[0], ImGui::CalcTextSize(r.when.c_str()).x);
+            widths[2] = std::max(widths[2], ImGui::CalcTextSize(r.taken.c_str()).x);
+            widths[3] = std::max(widths[3], ImGui::CalcTextSize(r.came_back.c_str()).x);
+            widths[3] = std::max(widths[3], ImGui::CalcTextSize("more time").x);
         }
+        const float status_w = topic_status_width();
+        const float cell_pad = 2 * ImGui::GetStyle().CellPadding.x + 1.0f;
+        float needed = em(12) + status_w + 6 * cell_pad;
+        for (float w : widths) needed += w;
+        if (needed > ImGui::GetContentRegionAvail().x) draw_history_stacked(couple);
+        else draw_history_table(couple, widths, status_w);
         if (screen.has_more_history() && ImGui::Button("Show more")) screen.show_more_history();
+    }
+
+    void draw_history_table(const Couple& couple, const float (&widths)[4], float status_w) {
+        ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingFixedFit;
+        if (!ImGui::BeginTable("history", 6, flags)) return;
+        ImGui::TableSetupColumn("When", ImGuiTableColumnFlags_WidthFixed, widths[0]);
+        ImGui::TableSetupColumn("Who", ImGuiTableColumnFlags_WidthFixed, widths[1]);
+        ImGui::TableSetupColumn("Topic", ImGuiTableColumnFlags_WidthStretch);
+        ImGui::TableSetupColumn("Planned / taken", ImGuiTableColumnFlags_WidthFixed, widths[2]);
+        ImGui::TableSetupColumn("Came back", ImGuiTableColumnFlags_WidthFixed, widths[3]);
+        ImGui::TableSetupColumn("Topic status", ImGuiTableColumnFlags_WidthFixed, status_w);
+        ImGui::TableHeadersRow();
+        for (const BreakView& b : screen_->history()) {
+            const HistoryRow r = history_row(b);
+            ImGui::PushID(b.id.c_str());
+            ImGui::TableNextRow();
+            // Each cell's words on the line of the status buttons.
+            ImGui::TableNextColumn();
+            ImGui::AlignTextToFramePadding();
+            ImGui::TextUnformatted(r.when.c_str());
+            ImGui::TableNextColumn();
+            ImGui::AlignTextToFramePadding();
+            partner_label(couple.partner(b.caller_slot));
+            ImGui::TableNextColumn();
+            ImGui::AlignTextToFramePadding();
+            ImGui::TextWrapped("%s%s", b.follow_up_of ? "(more time) " : "", b.topic.empty() ? "\xE2\x80\x94" : shown(b.topic));
+            ImGui::TableNextColumn();
+            ImGui::AlignTextToFramePadding();
+            ImGui::TextUnformatted(r.taken.c_str());
+            ImGui::TableNextColumn();
+            ImGui::AlignTextToFramePadding();
+            draw_came_back(b, r);
+            ImGui::TableNextColumn();
+            if (!b.follow_up_of) draw_topic_status(b);
+            ImGui::PopID();
+        }
+        ImGui::EndTable();
+    }
+
+    // One block a break: when and who, the topic, the times, its status.
+    void draw_history_stacked(const Couple& couple) {
+        for (const BreakView& b : screen_->history()) {
+            const HistoryRow r = history_row(b);
+            ImGui::PushID(b.id.c_str());
+            ImGui::Separator();
+            ImGui::TextUnformatted(r.when.c_str());
+            ImGui::SameLine();
+            partner_label(couple.partner(b.caller_slot));
+            ImGui::TextWrapped("Topic: %s%s", b.follow_up_of ? "(more time) " : "", b.topic.empty() ? "\xE2\x80\x94" : shown(b.topic));
+            muted("Planned / taken: %s", r.taken.c_str());
+            ImGui::TextDisabled("Came back:");
+            ImGui::SameLine();
+            draw_came_back(b, r);
+            if (!b.follow_up_of) draw_topic_status(b);
+            ImGui::PopID();
+        }
+        ImGui::Separator();
+    }
+
+    static void draw_came_back(const BreakView& b, const HistoryRow& r) {
+        if (!r.came_back.empty()) ImGui::TextUnformatted(r.came_back.c_str());
+        else ImGui::TextDisabled(b.active() ? "running" : b.state == BreakState::continued ? "more time" : "\xE2\x80\x94");
     }
 
     void draw_topic_status(const BreakView& b) {
         BreaksScreen& screen = *screen_;
         switch (b.topic_status) {
-        case TopicStatus::none: ImGui::TextDisabled("no topic"); break;
+        case TopicStatus::none:
+            ImGui::AlignTextToFramePadding();
+            ImGui::TextDisabled("no topic");
+            break;
         case TopicStatus::open:
-            if (ImGui::SmallButton("Talked through")) screen.talked_through(b);
-            ImGui::SameLine();
-            if (ImGui::SmallButton("Let go")) screen.let_go(b);
+            if (ImGui::Button("Talked through")) screen.talked_through(b);
+            same_line_or_wrap(button_width("Let go"));
+            if (ImGui::Button("Let go")) screen.let_go(b);
             break;
         case TopicStatus::talked_through:
         case TopicStatus::dismissed:
+            ImGui::AlignTextToFramePadding();
             ImGui::TextUnformatted(b.topic_status == TopicStatus::talked_through ? "talked through" : "let go");
-            ImGui::SameLine();
-            if (ImGui::SmallButton("Reopen")) screen.reopen_topic(b);
+            same_line_or_wrap(button_width("Reopen"));
+            if (ImGui::Button("Reopen")) screen.reopen_topic(b);
             break;
         }
     }
@@ -328,6 +459,7 @@ private:
     kit::EmojiPicker form_topic_emoji_, topic_emoji_;
     Model* model_ = nullptr;
     bool focus_topic_ = false;
+    float words_room_ = 0;  // the width beside the ring, for the topic being edited
 };
 
 } // namespace

@@ -218,6 +218,11 @@ private:
         ImGui::PopFont();
 
         draw_step_timer(ctx, s, floor);
+        // The step's controls right under its timer, above the stems and
+        // guidance whose length differs from step to step: Next stays where
+        // the mouse already is.
+        draw_step_controls(s, step);
+        ImGui::Spacing();
 
         begin_card(nullptr);
         if (!step.stems.empty()) {
@@ -254,23 +259,30 @@ private:
             }
         }
 
-        ImGui::Spacing();
+        inline_error(screen.error().error);
+    }
+
+    void draw_step_controls(const SessionView& s, const ExerciseStep& step) {
+        ListeningScreen& screen = *screen_;
         ImGui::BeginDisabled(s.is_first_step);
         if (ImGui::Button("\xE2\x97\x80 Back  (\xE2\x86\x90)") || (!s.is_first_step && shortcut(ImGuiKey_LeftArrow))) screen.back();
         ImGui::EndDisabled();
-        ImGui::SameLine();
         bool paused = s.state == SessionState::paused;
-        if (ImGui::Button(paused ? "Resume  (Space)" : "Pause  (Space)") || shortcut(ImGuiKey_Space)) screen.toggle_pause();
-        ImGui::SameLine();
+        const char* pause = paused ? "Resume  (Space)" : "Pause  (Space)";
+        same_line_or_wrap(button_width(pause));
+        if (ImGui::Button(pause) || shortcut(ImGuiKey_Space)) screen.toggle_pause();
+        const char* next = "Next \xE2\x96\xB6  (\xE2\x86\x92 or Enter)";
+        same_line_or_wrap(button_width(next));
         // At a question, Y or N moves on; Next stays off (→ and Enter say why).
         const bool asks = step.check.has_value();
         ImGui::BeginDisabled(paused || asks);
-        if (ImGui::Button("Next \xE2\x96\xB6  (\xE2\x86\x92 or Enter)") ||
+        if (ImGui::Button(next) ||
             (!paused && (shortcut(ImGuiKey_RightArrow) || shortcut(ImGuiKey_Enter))))
             screen.next();
         ImGui::EndDisabled();
-        ImGui::SameLine(0, em(2));
+        same_line_or_wrap(button_width("End early"), em(2));
         if (ImGui::Button("End early")) ImGui::OpenPopup("end exercise");
+        ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
         if (ImGui::BeginPopupModal("end exercise", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
             ImGui::TextUnformatted("End the exercise now? It is kept as ended early.");
             if (ImGui::Button("End it")) {
@@ -281,7 +293,6 @@ private:
             if (ImGui::Button("Keep going")) ImGui::CloseCurrentPopup();
             ImGui::EndPopup();
         }
-        inline_error(screen.error().error);
     }
 
     // A bar that empties as the step's time passes; past the planned length a
