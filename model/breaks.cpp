@@ -449,12 +449,12 @@ std::optional<SaveResult> check_topic(const std::string& topic) {
 }
 } // namespace
 
-SaveResult Breaks::start(const BreakRequest& r) {
+SaveResult Breaks::check(const BreakRequest& r) const { return validate(r, nullptr); }
+
+SaveResult Breaks::validate(const BreakRequest& r, int64_t* length) const {
     if (!couple_.is_set_up()) return SaveResult::refused("caller", "Set up both partners first.");
     if (r.caller_slot != 0 && r.caller_slot != 1) return SaveResult::refused("caller", "Choose who needs the break.");
-    const bool has_topic = !trim(r.topic).empty();
     if (auto refused = check_topic(r.topic)) return *refused;
-    tick();
     const WallTime now = clock_.now();
     const int floor = floor_minutes();
     const std::string floor_why = "a break lasts at least " + minutes_text(floor) +
@@ -479,7 +479,16 @@ SaveResult Breaks::start(const BreakRequest& r) {
             return SaveResult::refused("minutes", "A break lasts at most 24 hours; longer starts to feel like punishment.");
         length_ms = minutes * kMinuteMs;
     }
+    if (length) *length = length_ms;
+    return SaveResult::success({});
+}
 
+SaveResult Breaks::start(const BreakRequest& r) {
+    tick();
+    int64_t length_ms = 0;
+    if (SaveResult refused = validate(r, &length_ms); !refused.ok()) return refused;
+    const WallTime now = clock_.now();
+    const bool has_topic = !trim(r.topic).empty();
     const std::string id = new_uuid();
     const auto t = format_utc(now);
     db_.prepare("INSERT INTO conflict_break(id, caller_partner, topic, topic_status, planned_ms, extended_ms, started_at,"

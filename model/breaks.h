@@ -126,6 +126,9 @@ public:
     SaveResult set_floor_minutes(int minutes);
 
     SaveResult start(const BreakRequest& r);
+    // What start(r) would refuse now, and why (ok when it would start): for a
+    // form that warns while it is filled in.
+    SaveResult check(const BreakRequest& r) const;
     SaveResult pause(const std::string& id);
     SaveResult resume(const std::string& id);
     SaveResult extend(const std::string& id, int minutes);  // running or paused
@@ -165,6 +168,7 @@ public:
     uint64_t revision() const { return revision_; }
 
 private:
+    SaveResult validate(const BreakRequest& r, int64_t* length_ms) const;
     // A running break's countdown, measured on the steady clock.
     struct Live {
         SteadyTime steady;           // Clock::boot() when last observed

@@ -131,7 +131,14 @@ BreakFormPlan BreaksScreen::plan(const std::string& topic) const {
     } else if (!until.empty()) {
         p.time_unreadable = true;
     }
-    p.can_start = !p.time_unreadable && !(by_clock && until.empty());
+    // Warned while the form is filled in, not only once Start is pressed; and
+    // always about now, never a refusal left from an earlier try.
+    if (p.request.minutes || p.request.return_at)
+        if (SaveResult c = model_.breaks.check(p.request); !c.ok() && (c.field == "minutes" || c.field == "return_at")) {
+            p.problem = c.error;
+            p.preview.clear();
+        }
+    p.can_start = !p.time_unreadable && !(by_clock && until.empty()) && p.problem.empty();
     return p;
 }
 
@@ -141,7 +148,7 @@ std::string BreaksScreen::form_error(const std::string& field) const {
 
 std::string BreaksScreen::when_error() const {
     if (by_clock && !until.empty() && !return_at()) return "Type the return time as hours and minutes, like 21:40.";
-    return form_error("minutes") + form_error("return_at");
+    return {};  // a length or time that cannot start is plan().problem, checked each frame
 }
 
 std::string BreaksScreen::edit_topic(const BreakView& b) {

@@ -21,6 +21,7 @@ struct BreakFormPlan {
     BreakRequest request;
     std::string preview;            // "Back at 21:40 today"; empty when there is nothing to show
     bool time_unreadable = false;   // "until" was typed but is not hh:mm
+    std::string problem;            // why that length or return time cannot start now (then no preview)
     bool can_start = false;
 };
 

@@ -50,8 +50,10 @@ TEST_CASE("The form: for some minutes, or until a time typed as hh:mm", "[screen
     CHECK_FALSE(plan.request.minutes);
     u.screen.tomorrow = true;
     plan = u.screen.plan("");
-    CHECK(plan.preview == "Back at 21:40 tomorrow");
     CHECK(local_date(*plan.request.return_at) == add_days(local_date(u.t.clock.now()), 1));
+    CHECK(plan.problem.find("more than 24 hours") != std::string::npos);  // said before Start
+    CHECK(plan.preview.empty());
+    CHECK_FALSE(plan.can_start);
 
     // Started: the form gives way to the break.
     u.screen.tomorrow = false;  // tomorrow evening is more than 24 hours away
@@ -66,15 +68,38 @@ TEST_CASE("The form: for some minutes, or until a time typed as hh:mm", "[screen
     CHECK(u.screen.form_offered());
 }
 
-TEST_CASE("The form: a break shorter than the floor is refused under the minutes", "[screens][breaks]") {
+TEST_CASE("The form: a break shorter than the floor is said so before Start, and refused", "[screens][breaks]") {
     BreaksUi u;
     u.screen.sync();
     u.screen.minutes = 1;
+    auto plan = u.screen.plan("");
+    CHECK_FALSE(plan.can_start);
+    CHECK(plan.preview.empty());  // no "Back at" promised for a break that cannot start
+    CHECK(plan.problem.find("is too short") != std::string::npos);
     CHECK(u.screen.start("").field == "minutes");
-    CHECK_FALSE(u.screen.when_error().empty());
     u.screen.sync();
     CHECK(u.screen.active().empty());
     CHECK(u.screen.form_shown());
+}
+
+TEST_CASE("The form: a return time too soon is warned while typed, and the warning follows the clock", "[screens][breaks]") {
+    BreaksUi u;  // Monday 14:13:20 UTC
+    u.screen.sync();
+    u.screen.by_clock = true;
+    u.screen.until = local_clock_time(u.t.clock.now() + std::chrono::minutes(6));
+    auto plan = u.screen.plan("");
+    CHECK_FALSE(plan.can_start);
+    CHECK(plan.preview.empty());
+    CHECK(plan.problem.find("only 5 minutes from now") != std::string::npos);  // 14:19, at 14:13:20
+    // Minutes later, on coming back to the form: about now, not the old try.
+    u.t.clock.advance(std::chrono::minutes(3));
+    plan = u.screen.plan("");
+    CHECK(plan.problem.find("only 2 minutes from now") != std::string::npos);
+    u.screen.until = local_clock_time(u.t.clock.now() + std::chrono::minutes(40));
+    plan = u.screen.plan("");
+    CHECK(plan.problem.empty());
+    CHECK(plan.can_start);
+    CHECK_FALSE(plan.preview.empty());
 }
 
 TEST_CASE("Breaks are read when they changed, or when a countdown's shown second did", "[screens][breaks]") {

@@ -260,7 +260,7 @@ private:
         ImGui::EndDisabled();
 
         const BreakFormPlan plan = screen.plan(form_topic_.value());
-        inline_error(screen.when_error());
+        inline_error(plan.problem.empty() ? screen.when_error() : plan.problem);
         if (!plan.preview.empty()) muted("%s", shown(plan.preview));
         ImGui::BeginDisabled(!plan.can_start);
         if (ImGui::Button("Start the break") && screen.start(form_topic_.value()).ok()) form_topic_.clear();
