@@ -284,7 +284,7 @@ TEST_CASE("The plan form's day and its weekday change together when the arrows a
         const char* weekday;
     };
     for (Step step : {Step{"##next", "2026-09-22", "Tuesday"}, Step{"##next", "2026-09-23", "Wednesday"},
-                      Step{"##prev", "2026-09-22", "Tuesday"}, Step{"Today", "2026-09-21", "Monday"}}) {
+                      Step{"##prev", "2026-09-22", "Tuesday"}, Step{"Go to today", "2026-09-21", "Monday"}}) {
         INFO(step.control << " to " << step.date);
         // Pointed at and clicked as a hand does (the title field keeps the keys
         // until the press, so the arrow is not "hovered" before it).

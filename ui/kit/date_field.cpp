@@ -50,7 +50,7 @@ bool draw(const char* id, Date& day, Date today, std::optional<Date> latest, Dat
     }
     if (day != today) {
         ImGui::SameLine();
-        if (ImGui::SmallButton("Today")) { day = today; changed = true; }
+        if (ImGui::Button("Go to today")) { day = today; changed = true; }
     }
     ImGui::PopID();
     if (latest && *latest < day) { day = *latest; changed = true; }

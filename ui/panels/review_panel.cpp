@@ -37,7 +37,7 @@ public:
         ReviewScreen& screen = *screen_;
         screen.sync();
         if (const WeeklyReview* past = screen.viewing()) draw_past(ctx, *past);
-        else if (const WeeklyReview* r = screen.under_way()) draw_flow(ctx, *r);
+        else if (const WeeklyReview* r = screen.under_way()) return draw_flow(ctx, *r);  // the history inside
         else draw_start(ctx);
         ImGui::Spacing();
         draw_history(ctx);
@@ -85,6 +85,12 @@ private:
         muted("%.*s", int(info.prompt.size()), info.prompt.data());
         ImGui::Spacing();
 
+        // The step scrolls in a region of its own with Back and Next under it,
+        // always at one place: a rating given or a line gone inside the step
+        // never moves them, so a second click lands where the first did.
+        const float footer_h = ImGui::GetFrameHeightWithSpacing() + ImGui::GetStyle().ItemSpacing.y;
+        const float step_h = std::max(ImGui::GetContentRegionAvail().y - footer_h, em(12));
+        ImGui::BeginChild("step", ImVec2(0, step_h), false, ImGuiWindowFlags_NavFlattened);
         switch (r.step) {
         case ReviewStep::appreciations: step_appreciations(ctx); break;
         case ReviewStep::went_well: step_went_well(ctx); break;
@@ -92,6 +98,10 @@ private:
         case ReviewStep::checkin: step_checkin(ctx, r); break;
         case ReviewStep::plan: step_plan(ctx); break;
         }
+        ImGui::Spacing();
+        if (ImGui::CollapsingHeader("Export this week so far")) draw_export(ctx, r.week);
+        draw_history(ctx);
+        ImGui::EndChild();
 
         ImGui::Spacing();
         ImGui::BeginDisabled(step == 0);
@@ -103,9 +113,12 @@ private:
         } else if (ImGui::Button("Finish the review")) {
             if (screen.finish().ok()) ctx.notify("Review saved. See you next week.");
         }
-        inline_error(screen.error().error);
-        ImGui::Spacing();
-        if (ImGui::CollapsingHeader("Export this week so far")) draw_export(ctx, r.week);
+        // On the buttons' row, after them: a refusal never pushes them.
+        if (const std::string& error = screen.error().error; !error.empty()) {
+            ImGui::SameLine();
+            ImGui::AlignTextToFramePadding();
+            inline_error(error);
+        }
     }
 
     // Notes and answers are saved to the review as they are typed; the boxes
@@ -138,11 +151,12 @@ private:
             ImGui::TextWrapped("%s", shown(e.text));
             ImGui::PopID();
         }
+        // What is counted, in words: each one's own appreciations ticked as read aloud.
         for (int s = 0; s < 2; ++s) {
-            if (s) ImGui::SameLine(0, em(2));
             partner_label(couple.partner(s));
             ImGui::SameLine();
-            ImGui::Text("read %d of about %d", shared[s], kReviewAppreciationTarget);
+            ImGui::Text("has read %d of their appreciations aloud (about %d each is the aim)", shared[s],
+                        kReviewAppreciationTarget);
         }
         end_card();
         ImGui::Spacing();
@@ -291,7 +305,7 @@ private:
                 loved_[s].refocus();
             }
             enter_hint(true);
-            ImGui::SameLine();
+            same_line_or_wrap(kit::EmojiPicker::room());
             if (loved_emoji_[s].button("loved-emoji", loved_[s], model_->device, model_->assets_dir)) changed = true;
             if (changed) screen.set_loved_answer(s, loved_[s].value());
             end_card();
