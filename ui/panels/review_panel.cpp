@@ -87,10 +87,13 @@ private:
 
         // The step scrolls in a region of its own with Back and Next under it,
         // always at one place: a rating given or a line gone inside the step
-        // never moves them, so a second click lands where the first did.
+        // never moves them, so a second click lands where the first did. A
+        // window too short for a useful region (large text, small window)
+        // scrolls as a whole instead, the buttons after the step.
         const float footer_h = ImGui::GetFrameHeightWithSpacing() + ImGui::GetStyle().ItemSpacing.y;
-        const float step_h = std::max(ImGui::GetContentRegionAvail().y - footer_h, em(12));
-        ImGui::BeginChild("step", ImVec2(0, step_h), false, ImGuiWindowFlags_NavFlattened);
+        const float step_h = ImGui::GetContentRegionAvail().y - footer_h;
+        const bool pinned = step_h >= em(10);
+        if (pinned) ImGui::BeginChild("step", ImVec2(0, step_h), false, ImGuiWindowFlags_NavFlattened);
         switch (r.step) {
         case ReviewStep::appreciations: step_appreciations(ctx); break;
         case ReviewStep::went_well: step_went_well(ctx); break;
@@ -101,7 +104,7 @@ private:
         ImGui::Spacing();
         if (ImGui::CollapsingHeader("Export this week so far")) draw_export(ctx, r.week);
         draw_history(ctx);
-        ImGui::EndChild();
+        if (pinned) ImGui::EndChild();
 
         ImGui::Spacing();
         ImGui::BeginDisabled(step == 0);
@@ -297,7 +300,9 @@ private:
                 if (ImGui::Button(shown(label), ImVec2(ImGui::GetFrameHeight() * 1.1f, 0))) screen.toggle_connection(s, n);
                 ImGui::PopStyleColor(2);
             }
+            // A line either way: rating never shifts what is below.
             if (!v) muted("Not rated yet: 1 is distant, 10 very close.");
+            else muted("Rated %d: 1 is distant, 10 very close.", v);
             ImGui::TextWrapped("What can %s do to make you feel loved this coming week?", shown(couple.other(s).name));
             bool changed = false;
             if (loved_[s].multiline("##loved", ImVec2(card_content_width(), em(4)), &changed)) {
