@@ -181,3 +181,24 @@ TEST_CASE("Enter in the picker opened from the welcome screen's name inserts the
     CHECK(sam.rfind("Sam", 0) == 0);
     CHECK(sam.size() > 3);
 }
+
+TEST_CASE("Enter in the picker opened from the appreciation box inserts the emoji and does not save", "[ui][emoji][gratitude]") {
+    test::OwnedAppUi u;
+    REQUIRE(u.shell.select("gratitude"));
+    u.frames(3);
+    u.type("Thank you ");
+    u.frame();
+    u.press('.', /*ctrl=*/true);
+    u.frames(2);
+    u.type("sun");
+    u.frames(2);
+    u.press(test::Headless::kEnter);
+    u.frames(2);
+    CHECK(u.t.model.gratitude.count({}) == 0);
+    u.press(test::Headless::kEnter);  // the box's own Enter saves
+    u.frames(1);
+    REQUIRE(u.t.model.gratitude.count({}) == 1);
+    const std::string text = u.t.model.gratitude.page({}, 0, 1).front().text;
+    CHECK(text.rfind("Thank you ", 0) == 0);
+    CHECK(text.size() > std::string("Thank you ").size());
+}
