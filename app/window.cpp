@@ -319,6 +319,7 @@ int run_window(ui::LockableApp& app, const std::function<Model&()>& look, const 
         if (glyphs_pending || (settling_frames > 0 && settling_frames <= kMaxSettlingFrames))
             frames_left = std::max(frames_left, 1);
         if (app.take_attention_request()) glfwRequestWindowAttention(win);
+        if (app.take_quit_request()) glfwSetWindowShouldClose(win, GLFW_TRUE);
         if (opt.lock_at_start && frames == 2) app.lock();
 
         if (snapshot_waker) on_screen = read_frame(fb_w, fb_h);

@@ -31,9 +31,15 @@ public:
     void go_to(PanelId panel, Handoff with = {}) { nav.go_to(panel, std::move(with)); }
     Navigator nav;
 
-    // A short message shown at the bottom of the window until replaced.
-    void notify(std::string text) { notice = std::move(text); }
+    // A short message shown at the bottom of the window: one at a time, until
+    // replaced or kNoticeSeconds have passed (the shell clears it, waking for that).
+    void notify(std::string text) {
+        notice = std::move(text);
+        notice_at = clock.steady();
+    }
     std::string notice;
+    SteadyTime notice_at{};
+    static constexpr double kNoticeSeconds = 8.0;
 
     // An encrypted database can be locked (the shell's Lock button, Ctrl+L);
     // the app closes it at the end of the frame (ui/lockable_app.h).

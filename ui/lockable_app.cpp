@@ -1,6 +1,7 @@
 #include "lockable_app.h"
 
 #include "fonts.h"
+#include "keys.h"
 #include "time_text.h"
 #include "units.h"
 #include "widgets.h"
@@ -84,6 +85,7 @@ void LockableApp::watch_idle() {
 }
 
 void LockableApp::draw() {
+    if (ImGui::GetIO().KeyCtrl && key_pressed('Q')) quit_requested_ = true;
     if (converting_) return draw_converting();
     if (model_) {
         watch_idle();

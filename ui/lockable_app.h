@@ -15,6 +15,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 
 namespace hearth::ui {
 
@@ -46,6 +47,8 @@ public:
     // The loop's questions, whichever is showing.
     std::optional<double> take_wake();
     bool take_attention_request() { return ctx_ && ctx_->take_attention_request(); }
+    // Ctrl+Q, on every screen: the loop closes the window as its close button does.
+    bool take_quit_request() { return std::exchange(quit_requested_, false); }
     // Called when the model is (re)opened: the app applies its preferences, selects a panel.
     std::function<void(LockableApp&)> on_open;
 
@@ -64,6 +67,7 @@ private:
     std::unique_ptr<screens::ConversionScreen> converting_;
     SteadyTime last_input_{};
     std::optional<double> wake_;
+    bool quit_requested_ = false;
 };
 
 // The unlock screen; true when the couple pressed Unlock or Enter.

@@ -13,6 +13,7 @@
 #include <imgui_internal.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <string>
 
 namespace hearth::ui {
@@ -97,18 +98,41 @@ void Shell::draw_navigation() {
     ImGui::Separator();
     ImGui::Spacing();
     ImGui::PushStyleVar(ImGuiStyleVar_SelectableTextAlign, ImVec2(0.0f, 0.5f));
+    const Panel* hovered = nullptr;
+    std::size_t hovered_i = 0;
+    float hovered_y = 0;
     for (std::size_t i = 0; i < panels_.size(); ++i) {
         const Panel& p = *panels_[i];
         std::string label = std::string(p.title()) + "##" + std::string(p.id());
         if (ImGui::Selectable(shown(label), i == current_, 0, ImVec2(0, ImGui::GetFrameHeight())))
             select(p.id());
-        if (ImGui::IsItemHovered())
-            ImGui::SetTooltip("%.*s\n(Ctrl+%d)", int(p.summary().size()), p.summary().data(), int(i + 1));
+        if (ImGui::IsItemHovered()) hovered = &p, hovered_i = i, hovered_y = ImGui::GetItemRectMin().y;
     }
     ImGui::PopStyleVar();
     // Calling a break is two clicks (or Ctrl+B and one) from every screen.
     const float rows = ctx_.can_lock ? 2.0f : 1.0f;
-    ImGui::SetCursorPosY(std::max(ImGui::GetCursorPosY() + em(1), ImGui::GetWindowHeight() - rows * ImGui::GetFrameHeightWithSpacing() - em(0.5f)));
+    const float bottom_rows_y = ImGui::GetWindowHeight() - rows * ImGui::GetFrameHeightWithSpacing() - em(0.5f);
+    if (hovered) {
+        // What the panel is for, in the sidebar's own free space under the
+        // list: a tooltip by the pointer would sit on the panel's form.
+        char hint[256];
+        std::snprintf(hint, sizeof hint, "%.*s (Ctrl+%d)", int(hovered->summary().size()), hovered->summary().data(),
+                      int(hovered_i + 1));
+        const float wrap = ImGui::GetContentRegionAvail().x;
+        const float hint_h = ImGui::CalcTextSize(hint, nullptr, false, wrap).y;
+        const float top = ImGui::GetCursorPosY() + em(0.5f);
+        if (top + hint_h + em(0.5f) <= bottom_rows_y) {
+            ImGui::SetCursorPosY(top);
+            ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + wrap);
+            ImGui::TextDisabled("%s", hint);
+            ImGui::PopTextWrapPos();
+            ImGui::SetCursorPosY(top - em(0.5f));  // the button below stays where it was
+        } else {
+            ImGui::SetNextWindowPos(ImVec2(ImGui::GetWindowPos().x + ImGui::GetWindowWidth(), hovered_y));
+            ImGui::SetTooltip("%s", hint);
+        }
+    }
+    ImGui::SetCursorPosY(std::max(ImGui::GetCursorPosY() + em(1), bottom_rows_y));
     if (ctx_.can_lock) lock_button();
     quick_break_button(ctx_);
     ImGui::EndChild();
@@ -186,7 +210,7 @@ void Shell::draw_screens_list() {
         }
         ImGui::EndCombo();
     } else if (ImGui::IsItemHovered()) {
-        ImGui::SetTooltip("Every screen of Hearth (Ctrl+1 to Ctrl+%d)", int(std::min<std::size_t>(panels_.size(), 9)));
+        ImGui::SetTooltip("Every screen of Hearth (Ctrl+1 to Ctrl+%d; Ctrl+Q quits)", int(std::min<std::size_t>(panels_.size(), 9)));
     }
 }
 
@@ -226,6 +250,7 @@ void Shell::draw_frame() {
     } else {
         draw_top_bar();
     }
+    expire_notice();
     float notice_h = ctx_.notice.empty() ? 0.0f : ImGui::GetFrameHeightWithSpacing();
     ImGui::BeginGroup();
     ImGui::BeginChild("content", ImVec2(0, -notice_h), false, ImGuiWindowFlags_NavFlattened);
@@ -243,6 +268,15 @@ void Shell::draw_frame() {
     ImGui::EndGroup();
     ImGui::End();
     if (auto to = ctx_.nav.take_request()) select(panel_key(*to));
+}
+
+// A notice goes stale: cleared kNoticeSeconds after it was given, the loop
+// woken for that one frame (it sleeps otherwise).
+void Shell::expire_notice() {
+    if (ctx_.notice.empty()) return;
+    const double age = std::chrono::duration<double>(ctx_.clock.steady() - ctx_.notice_at).count();
+    if (age >= AppContext::kNoticeSeconds) ctx_.notice.clear();
+    else ctx_.wake_in(AppContext::kNoticeSeconds - age);
 }
 
 // A database error (a full disk, a lock held by another program) thrown by a

@@ -26,6 +26,7 @@ public:
 
 private:
     void draw_frame();
+    void expire_notice();
     void recover_from(const DbError& e);
     void draw_db_problem();
     // The sidebar when the window is wide and tall enough for it, else a top bar.

@@ -48,8 +48,8 @@ std::string fit_with_ellipsis(std::string_view text, float width);
 // The width ImGui::Button(label) takes: for same_line_or_wrap.
 float button_width(const char* label);
 
-// "◀ Sun 22 Nov 2026 ▶  Today" (kit::date_field, stepped). Never moves past
-// `latest`, where "Today" goes. Returns true on change.
+// "◀ Sun 22 Nov 2026 ▶  Go to today" (kit::date_field, stepped). Never moves past
+// `latest`, where "Go to today" goes. Returns true on change.
 bool day_picker(const char* id, Date& day, Date latest);
 
 // Horizontal bar of `value / max` in a colour, with a label inside.

@@ -1,5 +1,6 @@
 // The emoji picker (issue 12 item 4), driven by keyboard in a headless ImGui.
 #include "guarded_text.h"
+#include "app_ui.h"
 #include "headless.h"
 #include "kit/emoji_picker.h"
 #include "../model/test_support.h"
@@ -151,4 +152,53 @@ TEST_CASE("From a planner box, Ctrl+. opens the picker, a name finds the emoji, 
     h.frame(draw);
     h.frame(draw);
     CHECK(field.value() == "a\xF0\x9F\x8C\xBB!b");
+}
+
+TEST_CASE("Enter in the picker opened from the welcome screen's name inserts the emoji and does not start Hearth",
+          "[ui][emoji][first-run]") {
+    test::OwnedAppUi u(false);
+    u.frames(2);
+    u.type("Maya");
+    u.frames(1);
+    u.press(test::Headless::kTab);  // to Maya's colours
+    u.press(test::Headless::kTab);  // to the second name
+    u.type("Sam");
+    u.frames(1);
+    u.press('.', /*ctrl=*/true);  // the picker, from Sam's box
+    u.frames(2);
+    u.type("sun");
+    u.frames(2);
+    u.press(test::Headless::kEnter);
+    u.frames(2);
+    INFO(test::screen_dump());
+    CHECK_FALSE(u.t.model.couple.is_set_up());
+    CHECK(test::find_text("Welcome to Hearth"));
+    // The form is still there with the emoji in Sam's box: Enter now starts.
+    u.press(test::Headless::kEnter);
+    u.frames(2);
+    REQUIRE(u.t.model.couple.is_set_up());
+    const std::string sam = u.t.model.couple.partner(1).name;
+    CHECK(sam.rfind("Sam", 0) == 0);
+    CHECK(sam.size() > 3);
+}
+
+TEST_CASE("Enter in the picker opened from the appreciation box inserts the emoji and does not save", "[ui][emoji][gratitude]") {
+    test::OwnedAppUi u;
+    REQUIRE(u.shell.select("gratitude"));
+    u.frames(3);
+    u.type("Thank you ");
+    u.frame();
+    u.press('.', /*ctrl=*/true);
+    u.frames(2);
+    u.type("sun");
+    u.frames(2);
+    u.press(test::Headless::kEnter);
+    u.frames(2);
+    CHECK(u.t.model.gratitude.count({}) == 0);
+    u.press(test::Headless::kEnter);  // the box's own Enter saves
+    u.frames(1);
+    REQUIRE(u.t.model.gratitude.count({}) == 1);
+    const std::string text = u.t.model.gratitude.page({}, 0, 1).front().text;
+    CHECK(text.rfind("Thank you ", 0) == 0);
+    CHECK(text.size() > std::string("Thank you ").size());
 }

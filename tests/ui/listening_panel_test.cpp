@@ -243,9 +243,9 @@ TEST_CASE("\"Listen to each other now\" starts the exercise on the review's topi
     REQUIRE(u.t.model.reviews.choose_issue(started.id, {IssueSource::new_topic, {}, "Chores at the weekend"}).ok());
     REQUIRE(u.shell.select("review"));
     u.frame();
-    ImGuiWindow* content = test::drawn_window("Hearth/content_");
-    REQUIRE(content);
-    REQUIRE(test::click(u, content, test::id_in(content->ID, "Listen to each other now")));
+    ImGuiWindow* step = test::drawn_window("/step_");  // the review step's own scrolling region
+    REQUIRE(step);
+    REQUIRE(test::click(u, step, test::id_in(step->ID, "Listen to each other now")));
     u.frame();
     auto session = u.t.model.sessions.current();
     REQUIRE(session);

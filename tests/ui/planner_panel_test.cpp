@@ -8,6 +8,7 @@
 #include <catch2/catch.hpp>
 #include <imgui_internal.h>
 
+#include <cfloat>
 #include <initializer_list>
 #include <optional>
 #include <string_view>
@@ -284,7 +285,7 @@ TEST_CASE("The plan form's day and its weekday change together when the arrows a
         const char* weekday;
     };
     for (Step step : {Step{"##next", "2026-09-22", "Tuesday"}, Step{"##next", "2026-09-23", "Wednesday"},
-                      Step{"##prev", "2026-09-22", "Tuesday"}, Step{"Today", "2026-09-21", "Monday"}}) {
+                      Step{"##prev", "2026-09-22", "Tuesday"}, Step{"Go to today", "2026-09-21", "Monday"}}) {
         INFO(step.control << " to " << step.date);
         // Pointed at and clicked as a hand does (the title field keeps the keys
         // until the press, so the arrow is not "hovered" before it).
@@ -346,4 +347,83 @@ TEST_CASE("The plan form says once that Enter saves", "[ui][planner]") {
     const auto first = form.find(words);
     REQUIRE(first != std::string::npos);
     CHECK(form.find(words, first + 1) == std::string::npos);
+}
+
+TEST_CASE("The date field's button says what it does, \"Go to today\", and is as tall as the arrows beside it",
+          "[ui][planner]") {
+    PlannerUi u;
+    u.hand(PlanNew{});
+    ImGuiWindow* content = window_named_like("Hearth/content_");
+    REQUIRE(content);
+    auto next = item_rect(u, content, id_of(content, {"form-day", "##next"}));
+    REQUIRE(next);
+    u.h.click(next->GetCenter(), [&] { u.shell.draw(); });  // as a hand does: the title field has the keys
+    u.frames(3);
+    INFO(test::screen_dump());
+    CHECK(test::find_text("Go to today"));
+    CHECK_FALSE(test::find_text("Today"));
+    auto today = item_rect(u, content, id_of(content, {"form-day", "Go to today"}));
+    auto arrow = item_rect(u, content, id_of(content, {"form-day", "##next"}));
+    REQUIRE(today);
+    REQUIRE(arrow);
+    CHECK(today->GetHeight() == arrow->GetHeight());
+    CHECK(today->Min.y == arrow->Min.y);
+}
+
+TEST_CASE("\"Mark done\" is at the same place on a plan's card whether or not someone suggested it", "[ui][planner]") {
+    PlannerUi u;
+    const std::string with = u.t.model.planner.add(plan("Picnic in the park", monday(), 12, 0, 60, 0)).id;
+    const std::string without = u.t.model.planner.add(plan("Picnic by the lake", monday(), 15, 0, 60)).id;
+    auto mark_done_below_title = [&](const std::string& id, const char* title) {
+        u.hand(ShowOccurrence{id, monday()});
+        INFO(test::screen_dump());
+        auto heading = test::find_text(title, 1);  // the card's heading (the week grid draws it first)
+        if (!heading) heading = test::find_text(title);
+        auto done = test::find_text("Mark done");
+        REQUIRE(heading);
+        REQUIRE(done);
+        return done->min.y - heading->min.y;
+    };
+    const float a = mark_done_below_title(with, "Picnic in the park");
+    CHECK(test::shown("Suggested by"));
+    const float b = mark_done_below_title(without, "Picnic by the lake");
+    CHECK_FALSE(test::shown("Suggested by"));
+    CHECK(a == b);
+}
+
+TEST_CASE("Unrated stars are drawn large and plain enough to click: frame-sized buttons, outlined in at least "
+          "the disabled text's colour",
+          "[ui][planner]") {
+    for (const char* theme : {"light", "dark"}) {
+        INFO(theme);
+        test::TestModel t;
+        t.model.settings.set(setting::theme, std::string(theme));
+        test::AppUi u(t);
+        REQUIRE(u.shell.select("planner"));
+        const std::string id = t.model.planner.add(plan("Morning walk", monday(), 9, 0, 60)).id;
+        REQUIRE(t.model.planner.mark_done(id, monday()).ok());
+        u.ctx.go_to(PanelId::planner, ShowOccurrence{id, monday()});
+        u.frames(3);
+        ImGuiWindow* content = window_named_like("Hearth/content_");
+        REQUIRE(content);
+        const ImU32 disabled = ImGui::GetColorU32(ImGuiCol_TextDisabled);
+        for (int k = 1; k <= 5; ++k) {
+            INFO("star " << k);
+            auto r = item_rect(u, content, id_of(content, {"occurrence", 0, k, "##star"}));
+            REQUIRE(r);
+            CHECK(r->GetWidth() >= ImGui::GetFrameHeight());
+            CHECK(r->GetHeight() >= ImGui::GetFrameHeight());
+            // The star's ink: vertices in the disabled colour spanning most of the button.
+            ImRect ink(FLT_MAX, FLT_MAX, -FLT_MAX, -FLT_MAX);
+            ImDrawData* data = ImGui::GetDrawData();
+            for (int l = 0; l < data->CmdListsCount; ++l)
+                for (const ImDrawVert& v : data->CmdLists[l]->VtxBuffer)
+                    if (v.col == disabled && r->Contains(v.pos)) ink.Add(v.pos);
+            CHECK(ink.GetWidth() >= r->GetWidth() * 0.6f);
+            CHECK(ink.GetHeight() >= r->GetHeight() * 0.6f);
+        }
+        // A click on the third gives three.
+        REQUIRE(click(u, content, id_of(content, {"occurrence", 0, 3, "##star"})));
+        CHECK(t.model.planner.occurrence(id, monday())->rating[0] == 3);
+    }
 }

@@ -167,3 +167,44 @@ TEST_CASE("With every deck chosen the talk panel does not ask for a deck; Any, L
         }
     }
 }
+
+TEST_CASE("Guess and reveal at the default window: the guess's emoji button is inside the card, and Enter in its "
+          "picker inserts without revealing",
+          "[ui][talk][emoji]") {
+    test::OwnedAppUi u;
+    u.h.resize(ImVec2(1180, 760));
+    REQUIRE(u.shell.select("talk"));
+    u.frame();
+    u.press('D');  // draw
+    const Talk card = u.t.model.decks.history().at(0);
+    u.press('G');
+    u.press('2');  // Sam answers, Maya guesses
+    u.type("Kyoto");
+    u.frame();
+    u.press(kEnter);
+    u.frames(2);  // the guess field takes the keys
+    INFO(test::screen_dump());
+    auto button = test::find_text("\xF0\x9F\x99\x82");  // 🙂, the picker's button
+    REQUIRE(button);
+    CHECK(button->fully_visible);
+    CHECK(button->max.x < ImGui::GetIO().DisplaySize.x - ImGui::GetStyle().WindowPadding.x);
+    u.type("Somewhere ");
+    u.frame();
+    u.press('.', /*ctrl=*/true);
+    u.frames(2);
+    u.type("sun");
+    u.frames(2);
+    u.press(kEnter);  // the picker's: inserts
+    u.frames(2);
+    CHECK(u.t.model.decks.talk(card.id)->rounds.empty());
+    CHECK(test::find_text("Sam has answered. Maya, what do you think Sam said?"));
+    u.press(kEnter);  // the box's: shows both
+    u.frames(2);
+    auto saved = u.t.model.decks.talk(card.id);
+    CHECK(test::find_text("Sam, how close was it?"));
+    u.press('4');
+    saved = u.t.model.decks.talk(card.id);
+    REQUIRE(saved->rounds.size() == 1);
+    CHECK(saved->rounds[0].guess.rfind("Somewhere ", 0) == 0);
+    CHECK(saved->rounds[0].guess.size() > std::string("Somewhere ").size());
+}

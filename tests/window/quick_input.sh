@@ -2,7 +2,7 @@
 # Issue 11: input quicker than a frame reaches ImGui (app/input_queue.h). In
 # the real window, driven by xdotool with no pause inside a gesture: Ctrl+digit
 # as xdotool sends it (Ctrl let go as the digit goes down) switches panels every
-# time, and six quick clicks on the break form's "+" count six times.
+# time, six quick clicks on the break form's "+" count six times, and Ctrl+Q quits.
 # Usage (run inside xvfb-run): quick_input.sh HEARTH FIXTURE_TOOL WORKDIR
 # The coordinates are those of the default text size and light theme at 1180x760.
 set -u
@@ -34,6 +34,15 @@ done
 xdotool mousemove --window "$win" 422 268; sleep 0.3
 xdotool click --repeat 6 --delay 20 1; sleep 0.6
 xdotool mousemove --window "$win" 312 330 click 1; sleep 0.8   # Start the break, at once after the move
-kill "$pid"; wait "$pid" 2>/dev/null; pid=""
+# Ctrl+Q quits as closing the window does: the process ends by itself, with 0.
+xdotool key --window "$win" ctrl+q
+for _ in 1 2 3 4 5 6 7 8 9 10; do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
+if kill -0 "$pid" 2>/dev/null; then
+    echo "FAILED: Ctrl+Q did not quit"; fail=1
+    kill "$pid"; wait "$pid" 2>/dev/null
+else
+    wait "$pid"; check "exit status after Ctrl+Q" "$?" 0
+fi
+pid=""
 check "break planned (min)" "$(sqlite3 a.db "select planned_ms / 60000 from conflict_break")" 50
 exit $fail

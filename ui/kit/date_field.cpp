@@ -49,8 +49,8 @@ bool draw(const char* id, Date& day, Date today, std::optional<Date> latest, Dat
         ImGui::TextUnformatted(day.ok() ? weekday_long(day) : "");
     }
     if (day != today) {
-        ImGui::SameLine();
-        if (ImGui::SmallButton("Today")) { day = today; changed = true; }
+        same_line_or_wrap(button_width("Go to today"));  // a longer word than the row may have room for
+        if (ImGui::Button("Go to today")) { day = today; changed = true; }
     }
     ImGui::PopID();
     if (latest && *latest < day) { day = *latest; changed = true; }

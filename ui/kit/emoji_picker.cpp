@@ -226,6 +226,11 @@ std::optional<std::string> EmojiPicker::draw_popup(const char* popup_id, DeviceS
     ImGui::PopTextWrapPos();
 
     if (enter && selected_ >= 0 && selected_ < int(cells_.size())) chosen = cells_[std::size_t(selected_)].chars;
+    // Enter here is the picker's: the form around the box must not submit too.
+    if (enter) {
+        consume_key_press(ImGuiKey_Enter);
+        consume_key_press(ImGuiKey_KeyPadEnter);
+    }
     if (chosen) {
         note_emoji_used(device, *chosen);
         dirty_ = true;

@@ -178,10 +178,18 @@ private:
         const float list_h = std::max(ImGui::GetContentRegionAvail().y - (open && !beside ? 0.0f : undo_h), least_h);
         float list_w = beside ? ImGui::GetContentRegionAvail().x * 0.55f : 0.0f;
         ImGui::BeginChild("list", ImVec2(list_w, list_h), true);
-        if (s.total() == 0) {
-            muted(s.all_weeks ? "Nothing matches these filters yet." : "Nothing written down for this week yet.");
+        if (s.total() == 0 && !s.search.empty()) {
+            ImGui::AlignTextToFramePadding();
+            muted("No appreciation matches \xE2\x80\x9C%s\xE2\x80\x9D%s.", shown(s.search),
+                  s.all_weeks ? "" : " this week");
+            same_line_or_wrap(button_width("Clear the search"));
+            if (ImGui::SmallButton("Clear the search")) s.search.clear();
+        } else if (s.total() == 0) {
+            const bool filtered = s.from_slot || s.category_id;
+            muted(filtered ? (s.all_weeks ? "Nothing matches these filters yet." : "Nothing matches these filters this week.")
+                           : (s.all_weeks ? "Nothing written down yet." : "Nothing written down for this week yet."));
         } else {
-            ImGui::TextDisabled("%d appreciation%s", s.total(), s.total() == 1 ? "" : "s");
+            ImGui::TextDisabled("%d appreciation%s \xC2\xB7 click one to edit or delete it", s.total(), s.total() == 1 ? "" : "s");
         }
         ImGuiListClipper clipper;
         clipper.Begin(s.total(), row_h);
@@ -222,6 +230,7 @@ private:
             load_editor_text(s);
             scroll_to_editor_ = true;
         }
+        const bool hovered = ImGui::IsItemHovered();
         ImDrawList* dl = ImGui::GetWindowDrawList();
         const Partner& from = couple.partner(e.from_slot);
         float line = ImGui::GetTextLineHeightWithSpacing();
@@ -236,15 +245,23 @@ private:
         meta = fit_with_ellipsis(shown(meta), text_w);
         dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(top.x + em(1.0f), top.y), ImGui::GetColorU32(partner_text_color(from.color)),
                     meta.c_str(), nullptr, 0.0f, &clip);
+        // A visible way in: the row under the pointer (or open) says it opens.
+        float line_w = text_w;
+        if (hovered || s.selected() == e.id) {
+            const char* cue = "Edit \xE2\x80\xBA";
+            const float cue_w = ImGui::CalcTextSize(cue).x;
+            dl->AddText(ImVec2(clip.z - cue_w - em(0.3f), top.y + line), ImGui::GetColorU32(ImGuiCol_Text), cue);
+            line_w = std::max(0.0f, text_w - cue_w - em(0.8f));
+        }
         std::string_view text = e.text;
         const ImVec2 text_pos(top.x + em(1.0f), top.y + line);
         if (!s.search.empty()) {
             // The matches marked; a line too long is cut by the row's edge.
-            ImVec4 text_clip(clip.x, clip.y, std::min(clip.z, text_pos.x + text_w), clip.w);
+            ImVec4 text_clip(clip.x, clip.y, std::min(clip.z, text_pos.x + line_w), clip.w);
             draw_highlighted(dl, text_pos, ImGui::GetColorU32(ImGuiCol_Text), text.substr(0, text.find('\n')), s.matches(e),
                              &text_clip);
         } else {
-            std::string first_line = fit_with_ellipsis(shown(text.substr(0, text.find('\n'))), text_w);
+            std::string first_line = fit_with_ellipsis(shown(text.substr(0, text.find('\n'))), line_w);
             dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), text_pos, ImGui::GetColorU32(ImGuiCol_Text), first_line.c_str(),
                         nullptr, 0.0f, &clip);
         }
@@ -332,7 +349,10 @@ private:
         } else {
             same_line_or_wrap(button_width("Really delete"));
             // The undo bar under the list says what was deleted: one message, not two.
-            if (ImGui::Button("Really delete")) s.remove_selected();
+            if (ImGui::Button("Really delete")) {
+                s.remove_selected();
+                ctx.notice.clear();  // an earlier "Changes saved." is not this action's word
+            }
             same_line_or_wrap(button_width("Keep it"));
             if (ImGui::Button("Keep it")) s.confirm_delete = false;
         }

@@ -37,7 +37,7 @@ public:
         ReviewScreen& screen = *screen_;
         screen.sync();
         if (const WeeklyReview* past = screen.viewing()) draw_past(ctx, *past);
-        else if (const WeeklyReview* r = screen.under_way()) draw_flow(ctx, *r);
+        else if (const WeeklyReview* r = screen.under_way()) return draw_flow(ctx, *r);  // the history inside
         else draw_start(ctx);
         ImGui::Spacing();
         draw_history(ctx);
@@ -85,6 +85,15 @@ private:
         muted("%.*s", int(info.prompt.size()), info.prompt.data());
         ImGui::Spacing();
 
+        // The step scrolls in a region of its own with Back and Next under it,
+        // always at one place: a rating given or a line gone inside the step
+        // never moves them, so a second click lands where the first did. A
+        // window too short for a useful region (large text, small window)
+        // scrolls as a whole instead, the buttons after the step.
+        const float footer_h = ImGui::GetFrameHeightWithSpacing() + ImGui::GetStyle().ItemSpacing.y;
+        const float step_h = ImGui::GetContentRegionAvail().y - footer_h;
+        const bool pinned = step_h >= em(10);
+        if (pinned) ImGui::BeginChild("step", ImVec2(0, step_h), false, ImGuiWindowFlags_NavFlattened);
         switch (r.step) {
         case ReviewStep::appreciations: step_appreciations(ctx); break;
         case ReviewStep::went_well: step_went_well(ctx); break;
@@ -92,6 +101,10 @@ private:
         case ReviewStep::checkin: step_checkin(ctx, r); break;
         case ReviewStep::plan: step_plan(ctx); break;
         }
+        ImGui::Spacing();
+        if (ImGui::CollapsingHeader("Export this week so far")) draw_export(ctx, r.week);
+        draw_history(ctx);
+        if (pinned) ImGui::EndChild();
 
         ImGui::Spacing();
         ImGui::BeginDisabled(step == 0);
@@ -103,9 +116,12 @@ private:
         } else if (ImGui::Button("Finish the review")) {
             if (screen.finish().ok()) ctx.notify("Review saved. See you next week.");
         }
-        inline_error(screen.error().error);
-        ImGui::Spacing();
-        if (ImGui::CollapsingHeader("Export this week so far")) draw_export(ctx, r.week);
+        // On the buttons' row, after them: a refusal never pushes them.
+        if (const std::string& error = screen.error().error; !error.empty()) {
+            ImGui::SameLine();
+            ImGui::AlignTextToFramePadding();
+            inline_error(error);
+        }
     }
 
     // Notes and answers are saved to the review as they are typed; the boxes
@@ -138,11 +154,12 @@ private:
             ImGui::TextWrapped("%s", shown(e.text));
             ImGui::PopID();
         }
+        // What is counted, in words: each one's own appreciations ticked as read aloud.
         for (int s = 0; s < 2; ++s) {
-            if (s) ImGui::SameLine(0, em(2));
             partner_label(couple.partner(s));
             ImGui::SameLine();
-            ImGui::Text("read %d of about %d", shared[s], kReviewAppreciationTarget);
+            ImGui::Text("has read %d of their appreciations aloud (about %d each is the aim)", shared[s],
+                        kReviewAppreciationTarget);
         }
         end_card();
         ImGui::Spacing();
@@ -283,7 +300,9 @@ private:
                 if (ImGui::Button(shown(label), ImVec2(ImGui::GetFrameHeight() * 1.1f, 0))) screen.toggle_connection(s, n);
                 ImGui::PopStyleColor(2);
             }
+            // A line either way: rating never shifts what is below.
             if (!v) muted("Not rated yet: 1 is distant, 10 very close.");
+            else muted("Rated %d: 1 is distant, 10 very close.", v);
             ImGui::TextWrapped("What can %s do to make you feel loved this coming week?", shown(couple.other(s).name));
             bool changed = false;
             if (loved_[s].multiline("##loved", ImVec2(card_content_width(), em(4)), &changed)) {
@@ -291,7 +310,7 @@ private:
                 loved_[s].refocus();
             }
             enter_hint(true);
-            ImGui::SameLine();
+            same_line_or_wrap(kit::EmojiPicker::room());
             if (loved_emoji_[s].button("loved-emoji", loved_[s], model_->device, model_->assets_dir)) changed = true;
             if (changed) screen.set_loved_answer(s, loved_[s].value());
             end_card();

@@ -271,6 +271,7 @@ private:
                 focus_guess_ = false;
             }
             bool changed = false;
+            ImGui::SetNextItemWidth(card_content_width() - kit::EmojiPicker::room());
             const bool enter = guess_.single_line("##guess", "Your guess", &changed);
             ImGui::SameLine();
             if (guess_emoji_.button("guess-emoji", guess_, model_->device, model_->assets_dir)) changed = true;

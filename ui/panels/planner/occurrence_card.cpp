@@ -11,13 +11,33 @@
 #include "text/glyphs.h"
 
 #include <imgui.h>
+#include <imgui_internal.h>
 #include <imgui_stdlib.h>
 
 #include <algorithm>
+#include <cmath>
 
 namespace hearth::ui::planner_views {
 
 namespace {
+
+// A five-pointed star drawn in the item's rectangle: the font's outline star
+// "☆" is thin and small, and an unrated row must read as five places to click.
+void draw_star(ImRect box, ImU32 col, bool filled) {
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImVec2 c = box.GetCenter();
+    const float outer = std::min(box.GetWidth(), box.GetHeight()) * 0.42f, inner = outer * 0.45f;
+    ImVec2 pts[10];
+    for (int i = 0; i < 10; ++i) {
+        const float a = -IM_PI / 2 + float(i) * IM_PI / 5;
+        const float r = i % 2 ? inner : outer;
+        pts[i] = ImVec2(c.x + r * std::cos(a), c.y + r * std::sin(a) + outer * 0.08f);
+    }
+    if (filled)
+        for (int i = 0; i < 10; ++i) dl->AddTriangleFilled(c, pts[i], pts[(i + 1) % 10], col);
+    else
+        dl->AddPolyline(pts, 10, col, ImDrawFlags_Closed, std::max(1.5f, em(0.12f)));
+}
 
 void draw_ratings(PlannerView& v, AppContext& ctx, const Occurrence& o) {
     PlannerScreen& s = v.screen;
@@ -28,20 +48,34 @@ void draw_ratings(PlannerView& v, AppContext& ctx, const Occurrence& o) {
         ImGui::AlignTextToFramePadding();
         partner_label(p);
         ImGui::SameLine(em(7));
-        int stars = o.rating[std::size_t(slot)].value_or(0);
-        ImGui::PushStyleColor(ImGuiCol_Text, partner_text_color(p.color));
+        const int stars = o.rating[std::size_t(slot)].value_or(0);
+        // The stars up to the one under the pointer show what a click gives.
+        int hovered = 0;
+        ImVec4 colour = partner_text_color(p.color);
+        const ImU32 given = ImGui::GetColorU32(colour);
+        colour.w *= 0.45f;
+        const ImU32 offered = ImGui::GetColorU32(colour);
+        const ImU32 empty = ImGui::GetColorU32(ImGuiCol_TextDisabled);
+        const float side = ImGui::GetFrameHeight();
         ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0, 0, 0, 0));
-        ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(em(0.2f), ImGui::GetStyle().FramePadding.y));
+        ImRect boxes[5];
         for (int k = 1; k <= 5; ++k) {
             ImGui::PushID(k);
-            if (ImGui::Button(k <= stars ? "\xE2\x98\x85" : "\xE2\x98\x86")) s.rate(slot, k);
-            if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s: %d of 5%s", shown(p.name), k, k == stars ? " (click again to clear)" : "");
+            if (ImGui::Button("##star", ImVec2(side, side))) s.rate(slot, k);
+            boxes[k - 1] = ImRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+            if (ImGui::IsItemHovered()) {
+                hovered = k;
+                ImGui::SetTooltip("%s: %d of 5%s", shown(p.name), k, k == stars ? " (click again to clear)" : "");
+            }
             ImGui::PopID();
-            ImGui::SameLine(0, em(0.1f));
+            if (k < 5) ImGui::SameLine(0, em(0.1f));
         }
-        ImGui::PopStyleVar();
-        ImGui::PopStyleColor(2);
-        ImGui::NewLine();
+        ImGui::PopStyleColor();
+        for (int k = 1; k <= 5; ++k) {
+            if (k <= stars) draw_star(boxes[k - 1], given, true);
+            else if (k <= hovered) draw_star(boxes[k - 1], offered, true);
+            draw_star(boxes[k - 1], k <= stars ? given : empty, false);
+        }
         ImGui::PopID();
     }
     ImGui::TextUnformatted("What you want to remember");
@@ -93,18 +127,8 @@ void draw_occurrence_card(PlannerView& v, AppContext& ctx) {
     std::string rule = o.recurring && plan ? " \xC2\xB7 \xE2\x86\xBB " + planner_text::rule_text(plan->recurrence) : std::string();
     muted("%s, %s (%s) \xC2\xB7 %s%s%s", format_day_human(o.day).c_str(), planner_text::time_span(o).c_str(),
           format_length(o.length_minutes).c_str(), shown(kind), shown(rule), o.phones_away ? " \xC2\xB7 phones away" : "");
-    if (o.moved) muted("Moved from %s.", format_day_human(o.original_day).c_str());
-    if (!o.place.empty()) ImGui::TextWrapped("At %s", shown(o.place));
-    if (!o.notes.empty()) ImGui::TextWrapped("%s", shown(o.notes));
-    if (o.suggested_by) {
-        ImGui::AlignTextToFramePadding();
-        ImGui::TextUnformatted("Suggested by");
-        ImGui::SameLine();
-        partner_label(ctx.model.couple.partner(*o.suggested_by));
-    }
-    if (o.overlaps) ImGui::TextColored(error_text(), "\xE2\x9A\xA0 This shares time with another plan.");
-
-    // State
+    // The state and its buttons right under the one-line summary, before the
+    // lines a plan may or may not have: "Mark done" is at the same place on every plan.
     ImGui::AlignTextToFramePadding();
     if (o.state == PlanState::done) ImGui::TextColored(success_text(), "\xE2\x9C\x93 Done");
     else ImGui::Text("%s", o.state == PlanState::skipped ? "Skipped" : "Planned");
@@ -123,6 +147,18 @@ void draw_occurrence_card(PlannerView& v, AppContext& ctx) {
     inline_error(card.error("state"));
 
     if (o.state == PlanState::done) draw_ratings(v, ctx, o);
+
+    ImGui::Spacing();
+    if (o.moved) muted("Moved from %s.", format_day_human(o.original_day).c_str());
+    if (!o.place.empty()) ImGui::TextWrapped("At %s", shown(o.place));
+    if (!o.notes.empty()) ImGui::TextWrapped("%s", shown(o.notes));
+    if (o.suggested_by) {
+        ImGui::AlignTextToFramePadding();
+        ImGui::TextUnformatted("Suggested by");
+        ImGui::SameLine();
+        partner_label(ctx.model.couple.partner(*o.suggested_by));
+    }
+    if (o.overlaps) ImGui::TextColored(error_text(), "\xE2\x9A\xA0 This shares time with another plan.");
 
     // Just this time
     ImGui::Spacing();
