@@ -17,11 +17,13 @@
 
 #include <cstdio>
 #include <cstdlib>
-#include <malloc.h>
 #include <exception>
 #include <memory>
 #include <new>
 #include <optional>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 #ifndef HEARTH_VERSION
 #define HEARTH_VERSION "0.0.0"
@@ -294,6 +296,10 @@ int run(const hearth::app::CliOptions& o) {
 
 int main(int argc, char** argv) {
 #ifdef __GLIBC__
+    // Blocks of 128 KiB and more are mapped on their own and unmapped when
+    // freed. glibc otherwise raises this threshold after the first large free
+    // (the font atlas's CPU copies), and then keeps freed megabytes resident
+    // for the rest of the run (issue 15).
     mallopt(M_MMAP_THRESHOLD, 128 * 1024);
 #endif
     std::vector<std::string> args(argv + 1, argv + argc);

@@ -17,7 +17,6 @@
 #define GLFW_INCLUDE_NONE
 #include <GLFW/glfw3.h>
 #include <GL/gl.h>
-#include <malloc.h>
 #include <stb_image_write.h>
 
 #include <algorithm>
@@ -31,6 +30,9 @@
 #include <optional>
 #include <thread>
 #include <vector>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 namespace hearth::app {
 namespace {
@@ -105,8 +107,6 @@ bool write_png(const std::string& path, const Pixels& p) {
     return stbi_write_png(path.c_str(), p.w, p.h, 4, p.rgba.data(), p.w * 4) != 0;
 }
 
-// Saved as soon as it changes (Settings skips unchanged values), so the size
-// survives however Hearth ends.
 // The size saved by remember_size, within the screen (GLFW must be initialised).
 std::pair<int, int> remembered_size(const Settings& settings) {
     int width = settings.get(setting::window_width);
@@ -118,6 +118,8 @@ std::pair<int, int> remembered_size(const Settings& settings) {
     return {width, height};
 }
 
+// Saved as soon as it changes (Settings skips unchanged values), so the size
+// survives however Hearth ends.
 void remember_size(Settings& settings, GLFWwindow* win) {
     int w, h;
     glfwGetWindowSize(win, &w, &h);
