@@ -27,6 +27,7 @@
 #include <cstdlib>
 #include <cstdio>
 #include <ctime>
+#include <filesystem>
 #include <optional>
 #include <thread>
 #include <vector>
@@ -163,6 +164,19 @@ void give_back_worker_memory() {
 #endif
 }
 
+// Dear ImGui 1.86 reads an empty ini file past its end (it takes a size of 0
+// for "find the terminator" in a buffer that has none). app::private_file
+// creates the file empty and owner-only; until ImGui first saves into it (a
+// run killed early never does) it holds one line ImGui skips.
+void give_empty_ini_a_line(const char* path) {
+    std::error_code ec;
+    if (!path || std::filesystem::file_size(path, ec) != 0 || ec) return;
+    if (std::FILE* f = std::fopen(path, "a")) {  // appending keeps the owner-only mode
+        std::fputs("; Hearth's window layout, kept by Dear ImGui\n", f);
+        std::fclose(f);
+    }
+}
+
 float window_scale(GLFWwindow* win) {
     float x = 1, y = 1;
     glfwGetWindowContentScale(win, &x, &y);
@@ -206,6 +220,7 @@ int run_window(ui::LockableApp& app, const std::function<Model&()>& look, const 
     ImGui::CreateContext();
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = opt.remember_window && !opt.cannot_open && !one_shot && !opt.ini_path.empty() ? opt.ini_path.c_str() : nullptr;
+    give_empty_ini_a_line(io.IniFilename);
     io.ConfigInputTextCursorBlink = false;  // a steady caret needs no wake-ups
     io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
     ImGui_ImplGlfw_InitForOpenGL(win, true);
