@@ -16,12 +16,22 @@ fail() { echo "FAIL: $*" >&2; kill "$pid" 2>/dev/null; exit 1; }
 printf '%s\n' "$pass" | "$hearth" --db "$dir/couple.db" --encrypt >/dev/null || fail "encrypt"
 
 # Starts Hearth, waits for its window (id in $win), unlocks it.
+# A display that refuses a connection once (seen once on CI) gets one more try.
 start_and_unlock() {
   "$hearth" --db "$dir/couple.db" >"$dir/out.txt" 2>&1 &
   pid=$!
   i=0
+  sleep 0.5
+  if ! kill -0 "$pid" 2>/dev/null && grep -q "Failed to open display" "$dir/out.txt"; then
+    echo "the display refused Hearth once; trying again: $(cat "$dir/out.txt")" >&2
+    sleep 2
+    "$hearth" --db "$dir/couple.db" >"$dir/out.txt" 2>&1 &
+    pid=$!
+  fi
   until win=$(xdotool search --pid "$pid" --onlyvisible 2>/dev/null | head -n 1) && [ -n "$win" ]; do
-    i=$((i + 1)); [ $i -lt 300 ] || fail "no window after 30 s: $(cat "$dir/out.txt")"; sleep 0.1
+    i=$((i + 1)); [ $i -lt 300 ] || fail "no window after 30 s: $(cat "$dir/out.txt"); the display: $(xdotool getdisplaygeometry 2>&1)"
+    kill -0 "$pid" 2>/dev/null || fail "Hearth ended before its window showed: $(cat "$dir/out.txt"); the display: $(xdotool getdisplaygeometry 2>&1)"
+    sleep 0.1
   done
   sleep 1
   xdotool type --window "$win" --delay 30 "$pass"
