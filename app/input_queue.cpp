@@ -9,6 +9,14 @@ namespace hearth::app {
 
 bool is_modifier_key(int k) { return k >= GLFW_KEY_LEFT_SHIFT && k <= GLFW_KEY_RIGHT_SUPER; }
 
+bool is_typing_key(const InputEvent& e) {
+    if (e.kind != InputEvent::Kind::key) return false;
+    if (e.mods & (GLFW_MOD_CONTROL | GLFW_MOD_ALT | GLFW_MOD_SUPER)) return false;
+    const int k = e.code;
+    return (k >= GLFW_KEY_SPACE && k <= GLFW_KEY_GRAVE_ACCENT) || k == GLFW_KEY_WORLD_1 || k == GLFW_KEY_WORLD_2 ||
+           (k >= GLFW_KEY_KP_0 && k <= GLFW_KEY_KP_ADD) || k == GLFW_KEY_KP_EQUAL;
+}
+
 void InputQueue::push(const InputEvent& e) { events_.push_back(e); }
 
 void InputQueue::moved(double x, double y) {
@@ -25,7 +33,7 @@ void InputQueue::moved(double x, double y) {
     events_.push_back(e);
 }
 
-std::vector<InputEvent> InputQueue::take_frame() {
+std::vector<InputEvent> InputQueue::take_frame(bool typing) {
     std::vector<InputEvent> frame;
     if (events_.size() > kMaxWaiting) {
         frame.assign(events_.begin(), events_.end());
@@ -38,6 +46,14 @@ std::vector<InputEvent> InputQueue::take_frame() {
     bool key_pressed = false;  // a key other than Shift, Ctrl, Alt, Super: it sees them as they are
     while (!events_.empty()) {
         const InputEvent& e = events_.front();
+        if (typing && is_typing_key(e)) {
+            frame.push_back(e);
+            events_.pop_front();
+            continue;
+        }
+        const bool may_move_focus = e.kind == InputEvent::Kind::button ||
+                                    (e.kind == InputEvent::Kind::key && e.down && !is_modifier_key(e.code));
+        if (may_move_focus) typing = false;
         bool fits = true;
         switch (e.kind) {
         case InputEvent::Kind::motion:

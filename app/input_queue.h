@@ -36,7 +36,13 @@ public:
     // applies a frame's text before its keys), and Shift, Ctrl, Alt and Super
     // do not change in the frame a key is pressed (xdotool lets go of Ctrl as
     // it presses 2).
-    std::vector<InputEvent> take_frame();
+    // `typing`: a text box had the keyboard last frame. Then the keys that
+    // only type (letters, digits, space, punctuation, without Ctrl, Alt or
+    // Super) mean nothing to ImGui beyond their characters, and a whole run of
+    // quick typing goes in one frame rather than one key per frame (which
+    // lagged seconds behind fast typing). The run ends at the first other key
+    // pressed or mouse button: it may move the keyboard out of the box.
+    std::vector<InputEvent> take_frame(bool typing = false);
     bool empty() const { return events_.empty(); }
     std::size_t size() const { return events_.size(); }
 
@@ -49,5 +55,7 @@ private:
 };
 
 bool is_modifier_key(int glfw_key);
+// A key whose only meaning in a text box is the character it types.
+bool is_typing_key(const InputEvent& e);
 
 } // namespace hearth::app

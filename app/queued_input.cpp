@@ -65,7 +65,8 @@ void QueuedInput::on_motion(GLFWwindow* w, double x, double y) {
 }
 
 bool QueuedInput::feed_frame() {
-    const std::vector<InputEvent> frame = queue_.take_frame();
+    // WantTextInput is as the last frame left it: whether a text box had the keyboard.
+    const std::vector<InputEvent> frame = queue_.take_frame(ImGui::GetIO().WantTextInput);
     bool pointer_event = false;
     for (const InputEvent& e : frame) {
         switch (e.kind) {

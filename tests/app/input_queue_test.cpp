@@ -14,11 +14,12 @@ using namespace hearth::app;
 
 namespace {
 
-InputEvent key(int k, bool down) {
+InputEvent key(int k, bool down, int mods = 0) {
     InputEvent e;
     e.kind = InputEvent::Kind::key;
     e.code = k;
     e.down = down;
+    e.mods = mods;
     return e;
 }
 InputEvent button(bool down, double x, double y) {
@@ -38,15 +39,18 @@ InputEvent character(char c) {
 }
 
 // Each frame as words: "ctrl+ 2+" is Ctrl and 2 pressed in one frame.
-std::vector<std::string> frames_of(InputQueue& q) {
+std::vector<std::string> frames_of(InputQueue& q, bool typing = false) {
     std::vector<std::string> out;
     while (!q.empty()) {
         std::string f;
-        for (const InputEvent& e : q.take_frame()) {
+        for (const InputEvent& e : q.take_frame(typing)) {
             if (!f.empty()) f += ' ';
             switch (e.kind) {
             case InputEvent::Kind::key:
-                f += e.code == GLFW_KEY_LEFT_CONTROL ? std::string("ctrl") : std::string(1, char(e.code));
+                f += e.code == GLFW_KEY_LEFT_CONTROL ? std::string("ctrl")
+                     : e.code == GLFW_KEY_ESCAPE    ? std::string("esc")
+                     : e.code == GLFW_KEY_BACKSPACE ? std::string("bs")
+                                                    : std::string(1, char(e.code));
                 f += e.down ? '+' : '-';
                 break;
             case InputEvent::Kind::character: f += '\'' + std::string(1, char(e.codepoint)) + '\''; break;
@@ -109,4 +113,67 @@ TEST_CASE("a flood of input is handed over at once rather than lagging behind") 
     for (std::size_t i = 0; i <= InputQueue::kMaxWaiting; ++i) q.push(key('A', i % 2 == 0));
     CHECK(q.take_frame().size() == InputQueue::kMaxWaiting + 1);
     CHECK(q.empty());
+}
+
+// Typing into a text box: "Hello" as xdotool types it at 100 keys a second.
+void type_into(InputQueue& q, const std::string& text) {
+    for (char c : text) {
+        const int k = c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c;
+        q.push(key(k, true));
+        q.push(character(c));
+        q.push(key(k, false));
+    }
+}
+
+TEST_CASE("quick typing into a text box goes in one frame, not one key per frame") {
+    InputQueue q;
+    type_into(q, "hello you");
+    const std::vector<std::string> frames = frames_of(q, /*typing=*/true);
+    REQUIRE(frames.size() == 1);
+    CHECK(frames[0] == "H+ 'h' H- E+ 'e' E- L+ 'l' L- L+ 'l' L- O+ 'o' O-  + ' '  - Y+ 'y' Y- O+ 'o' O- U+ 'u' U-");
+}
+
+TEST_CASE("outside a text box the same keys still come one change per frame (Y, N and digits answer there)") {
+    InputQueue q;
+    type_into(q, "yy");
+    CHECK(frames_of(q) == std::vector<std::string>{"Y+ 'y'", "Y-", "Y+ 'y'", "Y-"});
+}
+
+TEST_CASE("while typing, Backspace waits for the text before it, and a key after Escape waits for Escape") {
+    InputQueue q;
+    type_into(q, "ab");
+    q.push(key(GLFW_KEY_BACKSPACE, true));
+    q.push(key(GLFW_KEY_BACKSPACE, false));
+    type_into(q, "c");
+    q.push(key(GLFW_KEY_ESCAPE, true));
+    q.push(key(GLFW_KEY_ESCAPE, false));
+    q.push(key('Y', true));
+    q.push(key('Y', false));
+    std::vector<std::string> frames;
+    bool typing = true;  // as ImGui's WantTextInput would say: the box lets go once Escape is handled
+    while (!q.empty()) {
+        const std::vector<InputEvent> frame = q.take_frame(typing);
+        std::string f;
+        for (const InputEvent& e : frame) {
+            if (!f.empty()) f += ' ';
+            f += e.kind == InputEvent::Kind::character ? '\'' + std::string(1, char(e.codepoint)) + '\''
+                 : e.code == GLFW_KEY_ESCAPE          ? std::string("esc")
+                 : e.code == GLFW_KEY_BACKSPACE       ? std::string("bs")
+                                                      : std::string(1, char(e.code));
+            if (e.kind == InputEvent::Kind::key) f += e.down ? '+' : '-';
+            if (e.kind == InputEvent::Kind::key && e.code == GLFW_KEY_ESCAPE && e.down) typing = false;
+        }
+        frames.push_back(f);
+    }
+    CHECK(frames == std::vector<std::string>{"A+ 'a' A- B+ 'b' B-", "bs+", "bs- C+ 'c' C-", "esc+", "esc- Y+", "Y-"});
+}
+
+TEST_CASE("while typing, Ctrl+V is a shortcut, not typing: V waits for the text before it") {
+    InputQueue q;
+    type_into(q, "a");
+    q.push(key(GLFW_KEY_LEFT_CONTROL, true));
+    q.push(key('V', true, GLFW_MOD_CONTROL));
+    q.push(key('V', false, GLFW_MOD_CONTROL));
+    q.push(key(GLFW_KEY_LEFT_CONTROL, false));
+    CHECK(frames_of(q, true) == std::vector<std::string>{"A+ 'a' A- ctrl+", "V+", "V- ctrl-"});
 }

@@ -2,7 +2,7 @@
 # Issue 11: input quicker than a frame reaches ImGui (app/input_queue.h). In
 # the real window, driven by xdotool with no pause inside a gesture: Ctrl+digit
 # as xdotool sends it (Ctrl let go as the digit goes down) switches panels every
-# time, six quick clicks on the break form's "+" count six times, and Ctrl+Q quits.
+# time, quick typing lands whole and in order, six quick clicks on the break form's "+" count six times, and Ctrl+Q quits.
 # Usage (run inside xvfb-run): quick_input.sh HEARTH FIXTURE_TOOL WORKDIR
 # The coordinates are those of the default text size and light theme at 1180x760.
 set -u
@@ -24,6 +24,15 @@ pid=$!
 win=$(timeout 20 xdotool search --sync --onlyvisible --name '^Hearth$' | head -n 1)
 [ -n "$win" ] || { echo "FAILED: the window did not appear"; exit 1; }
 sleep 1.5
+# Quick typing (xdotool at 1 ms a key) into the appreciation box, with capitals,
+# punctuation and two Backspaces: every key lands, in order.
+xdotool mousemove --window "$win" 690 118 click 1; sleep 0.4
+xdotool type --window "$win" --delay 1 "Thank you, Sam! The soup was perfecx"
+xdotool key --window "$win" --delay 1 BackSpace BackSpace
+xdotool type --window "$win" --delay 1 "ct."
+sleep 1
+check "the draft typed quickly" "$(sqlite3 a.db.device "select value from device_value where key = 'draft:gratitude'")" \
+    "Thank you, Sam! The soup was perfect."
 for step in "3 planner" "4 breaks" "5 listening" "2 gratitude" "6 talk" "1 dashboard" "4 breaks"; do
     set -- $step
     xdotool key --window "$win" "ctrl+$1"
