@@ -281,10 +281,12 @@ int run(const hearth::app::CliOptions& o) {
         vault->convert.encrypt = [path](const Passphrases& p) { return encrypt_database_keyed(path, p); };
         vault->convert.decrypt = [path](const std::shared_ptr<const SecretKey>& k) { decrypt_database(path, k); };
     }
-    // Looks (theme, text size) while locked, before the couple's files are open.
+    // Looks (theme, text and window size) while locked, before the couple's
+    // files are open: those they last had on this machine (model/looks_file.h).
     std::optional<Model> look_while_locked;
     auto look = [&]() -> Model& {
         if (!look_while_locked) look_while_locked.emplace(Database::open_memory(), clock, assets);
+        if (auto looks = read_looks(path)) apply_looks(look_while_locked->settings, *looks);
         return *look_while_locked;
     };
     ui::LockableApp app(clock, std::move(model_ptr), std::move(vault));

@@ -1,6 +1,7 @@
 #include "window.h"
 
 #include "queued_input.h"
+#include "quit_signals.h"
 
 #include "app_context.h"
 #include "db_problem.h"
@@ -192,6 +193,7 @@ int run_window(ui::LockableApp& app, const std::function<Model&()>& look, const 
         std::fprintf(stderr, "hearth: cannot open a window (is a display available?)\n");
         return 1;
     }
+    std::optional<QuitSignals> quit_signals(std::in_place, [] { glfwPostEmptyEvent(); });
     glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
     glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
     glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
@@ -209,6 +211,7 @@ int run_window(ui::LockableApp& app, const std::function<Model&()>& look, const 
     GLFWwindow* win = glfwCreateWindow(width, height, "Hearth", nullptr, nullptr);
     if (!win) {
         std::fprintf(stderr, "hearth: cannot create an OpenGL 3.3 window\n");
+        quit_signals.reset();
         glfwTerminate();
         return 1;
     }
@@ -257,6 +260,7 @@ int run_window(ui::LockableApp& app, const std::function<Model&()>& look, const 
         ImGui_ImplGlfw_Shutdown();
         ImGui::DestroyContext();
         glfwDestroyWindow(win);
+        quit_signals.reset();
         glfwTerminate();
         return 2;
     }
@@ -336,7 +340,7 @@ int run_window(ui::LockableApp& app, const std::function<Model&()>& look, const 
         if (glyphs_pending || (settling_frames > 0 && settling_frames <= kMaxSettlingFrames))
             frames_left = std::max(frames_left, 1);
         if (app.take_attention_request()) glfwRequestWindowAttention(win);
-        if (app.take_quit_request()) glfwSetWindowShouldClose(win, GLFW_TRUE);
+        if (app.take_quit_request() || quit_signals->requested()) glfwSetWindowShouldClose(win, GLFW_TRUE);
         if (opt.lock_at_start && frames == 2) app.lock();
 
         if (snapshot_waker) on_screen = read_frame(fb_w, fb_h);
@@ -396,6 +400,7 @@ int run_window(ui::LockableApp& app, const std::function<Model&()>& look, const 
     ImGui_ImplGlfw_Shutdown();
     ImGui::DestroyContext();
     glfwDestroyWindow(win);
+    quit_signals.reset();
     glfwTerminate();
     return opt.cannot_open ? 1 : exit_code;
 }

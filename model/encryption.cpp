@@ -3,6 +3,7 @@
 #include "backup_crypto.h"
 #include "break_time_file.h"
 #include "cipher_vfs.h"
+#include "looks_file.h"
 #include "snapshots.h"
 
 #include <sqlite3.h>
@@ -401,6 +402,7 @@ void decrypt_database(const fs::path& db, const std::shared_ptr<const SecretKey>
     swap_in(tmp, db);
     remove_quietly(KeyFile::path_for(db));
     remove_quietly(break_time_file_for(db));  // a plain database starts unlocked: it keeps none
+    remove_quietly(looks_file_for(db));
     sync_path(folder_of(db), true);
 }
 

@@ -27,7 +27,8 @@ Model::Model(Database database, const Clock& c, const std::filesystem::path& ass
       reviews(db, clock, couple, gratitude, breaks),
       decks(db, clock, couple, {assets_dir / "decks"}),
       snapshots(db, clock, std::move(open_snapshot)),
-      break_time(db.name(), db.encrypted(), breaks, clock) {
+      break_time(db.name(), db.encrypted(), breaks, clock),
+      looks_file(db.name(), db.encrypted(), settings) {
     settings.move_device_keys_out();
     categories.seed_builtin(assets_dir);
     plan_kinds.seed_builtin(assets_dir);

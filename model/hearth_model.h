@@ -2,6 +2,7 @@
 // Everything the app knows, on one database connection. The window, the tests,
 // the benchmark and the command-line verbs all use this same object.
 #include "break_time_file.h"
+#include "looks_file.h"
 #include "breaks.h"
 #include "clock.h"
 #include "couple.h"
@@ -56,6 +57,7 @@ public:
     Decks decks;                   // assets_dir/"decks" (+ add_dir for --decks DIR) + the couple's own
     Snapshots snapshots;           // automatic backups beside the database file (none in memory)
     BreakTimeFile break_time;      // a running break's time for the unlock screen (encrypted only)
+    LooksFile looks_file;          // theme, text and window size for the unlock screen (encrypted only)
 
 private:
     static Database migrated(Database db);

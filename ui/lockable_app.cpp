@@ -24,6 +24,7 @@ LockableApp::LockableApp(const Clock& clock, std::unique_ptr<Model> model, std::
 }
 
 LockableApp::~LockableApp() {
+    if (model_) (void)model_->looks_file.sync();
     shell_.reset();
     ctx_.reset();
 }
@@ -36,11 +37,15 @@ void LockableApp::adopt(std::unique_ptr<Model> model) {
     shell_ = std::make_unique<Shell>(*ctx_);
     lock_.reset();
     last_input_ = clock_.steady();
+    // The unlock screen's looks (model/looks_file.h), kept again at close: a
+    // convenience, so failing to write it is not worth a word.
+    (void)model_->looks_file.sync();
 }
 
 // Closes both files (the last reference to the key goes with them).
 void LockableApp::close() {
     if (model_) (void)model_->break_time.sync();
+    if (model_) (void)model_->looks_file.sync();
     shell_.reset();
     ctx_.reset();
     model_.reset();  // closes both files; the last reference to the key goes with them

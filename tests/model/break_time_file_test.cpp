@@ -20,18 +20,7 @@ using test::slurp;
 
 namespace {
 
-fs::path encrypted_couple(const fs::path& db) {
-    use_cheap_kdf_for_tests();
-    {
-        FakeClock clock{test::fixed_start()};
-        Model m(open_couple_database(db, nullptr), clock, HEARTH_TEST_ASSETS_DIR);
-        REQUIRE(m.couple.set_up("Maya", Rgb{196, 88, 72}, "Sam", Rgb{58, 122, 180}).ok());
-    }
-    Passphrases p;
-    p.shared = "open sesame";
-    encrypt_database(db, p);
-    return db;
-}
+fs::path encrypted_couple(const fs::path& db) { return test::encrypted_couple(db, "open sesame"); }
 
 std::string start_break(Model& m, int minutes) {
     BreakRequest r;

@@ -143,4 +143,19 @@ struct Home {
     }
 };
 
+// A couple (Maya and Sam) set up in a database file, then encrypted with one
+// shared passphrase (the test KDF).
+inline std::filesystem::path encrypted_couple(const std::filesystem::path& db, const std::string& passphrase) {
+    use_cheap_kdf_for_tests();
+    {
+        FakeClock clock{fixed_start()};
+        Model m(open_couple_database(db, nullptr), clock, HEARTH_TEST_ASSETS_DIR);
+        REQUIRE(m.couple.set_up("Maya", Rgb{196, 88, 72}, "Sam", Rgb{58, 122, 180}).ok());
+    }
+    Passphrases p;
+    p.shared = passphrase;
+    encrypt_database(db, p);
+    return db;
+}
+
 } // namespace hearth::test
