@@ -210,6 +210,17 @@ std::string fts_phrase(std::string_view piece) {
 
 constexpr const char* kScope = " AND (?2 = 0 OR ((?2 >> d.kind) & 1) = 1)";
 
+// SearchHit::author, as a column of a query over search_doc d.
+constexpr const char* kAuthor =
+    "coalesce(CASE d.kind"
+    " WHEN 0 THEN (SELECT g.from_partner FROM gratitude g WHERE g.id = d.row_id)"
+    " WHEN 4 THEN (SELECT c.partner FROM weekly_review_checkin c WHERE c.id = d.row_id)"
+    " WHEN 5 THEN (SELECT b.caller_partner FROM conflict_break b WHERE b.id = d.row_id)"
+    " WHEN 7 THEN (SELECT r.partner FROM exercise_rating r WHERE r.id = d.row_id)"
+    " WHEN 9 THEN (SELECT CASE d.field WHEN 'answer' THEN r.answerer"
+    "   ELSE (SELECT p.id FROM partner p WHERE p.id <> r.answerer ORDER BY p.slot LIMIT 1) END"
+    "   FROM card_round r WHERE r.id = d.row_id) END, '')";
+
 } // namespace
 
 void register_search_tokenizer(Database& db) {
@@ -288,12 +299,13 @@ std::vector<SearchHit> Search::find(const std::string& typed, SearchScope scope,
             h.field = st.text(3);
             h.day = st.text(4);
             h.text = st.text(5);
+            h.author = st.text(6);
             hits.push_back(std::move(h));
         }
     };
     if (!q) {
-        auto& st = db_.prepare(std::string("SELECT d.id, d.kind, d.row_id, d.field, d.day, d.body FROM search_doc d"
-                                           " WHERE instr(d.body, ?1) > 0") +
+        auto& st = db_.prepare(std::string("SELECT d.id, d.kind, d.row_id, d.field, d.day, d.body, ") + kAuthor +
+                               " FROM search_doc d WHERE instr(d.body, ?1) > 0" +
                                kScope + " ORDER BY d.id DESC LIMIT ?3 OFFSET ?4");
         st.bind(1, needle).bind(2, int64_t(scope)).bind(3, limit).bind(4, offset);
         read(st);
@@ -304,8 +316,8 @@ std::vector<SearchHit> Search::find(const std::string& typed, SearchScope scope,
     // rows are read and highlighted (highlight() per row in a query of its own
     // would re-run a prefix query's merge for every row).
     auto& st = db_.prepare(std::string("SELECT d.id, d.kind, d.row_id, d.field, d.day, d.body,"
-                                       " highlight(search, 0, ?5, ?6) FROM search s"
-                                       " CROSS JOIN search_doc d WHERE search MATCH ?1 AND d.id = s.rowid") +
+                                       " highlight(search, 0, ?5, ?6), ") + kAuthor +
+                           " FROM search s CROSS JOIN search_doc d WHERE search MATCH ?1 AND d.id = s.rowid" +
                            kScope + " ORDER BY s.rowid DESC LIMIT ?3 OFFSET ?4");
     st.bind(1, *q).bind(2, int64_t(scope)).bind(3, limit).bind(4, offset);
     st.bind(5, std::string_view(&kOpen, 1)).bind(6, std::string_view(&kClose, 1));
@@ -317,6 +329,7 @@ std::vector<SearchHit> Search::find(const std::string& typed, SearchScope scope,
         h.day = st.text(4);
         h.text = st.text(5);
         h.matches = ranges_from_marked(st.text(6), h.text);
+        h.author = st.text(7);
         hits.push_back(std::move(h));
     }
     return hits;

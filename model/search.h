@@ -63,6 +63,11 @@ struct SearchHit {
     std::string day;           // "YYYY-MM-DD" (local day; for breaks, sessions and reviews the UTC day they started)
     std::string text;          // the whole field, exactly as stored
     std::vector<ByteRange> matches;  // in `text`, ascending
+    // The partner id of who wrote it, where that is recorded: an
+    // appreciation's writer, a break's caller, a review answer's or a
+    // listening note's partner, a card's answerer (or, for a guess, the other
+    // partner). "" for what the couple wrote together (plans, reviews, cards).
+    std::string author;
 };
 
 // A piece of a hit to show: at most `max_chars` characters around the first

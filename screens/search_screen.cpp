@@ -37,6 +37,16 @@ std::string SearchScreen::label_of(const SearchHit& hit) {
     return "Entry";
 }
 
+std::string SearchScreen::heading_of(const SearchHit& hit) const {
+    constexpr const char* kDot = "  \xC2\xB7  ";
+    std::string line = label_of(hit);
+    if (!hit.author.empty())
+        if (auto slot = m_.couple.slot_of(hit.author)) line += kDot + m_.couple.partner(*slot).name;
+    auto day = parse_date(hit.day);
+    line += kDot + (day ? format_day_human(*day) : hit.day);
+    return line;
+}
+
 void SearchScreen::open(const SearchHit& hit, Navigator& nav) {
     const PanelId to = panel_of(hit.kind);
     switch (hit.kind) {

@@ -89,6 +89,13 @@ void Shell::draw_navigation() {
     ImGui::PushFont(fonts().heading);
     ImGui::TextUnformatted("Hearth");
     ImGui::PopFont();
+    if (ctx_.can_lock) {
+        // At the top, far from "I need a break": in a heated moment the wrong
+        // one of two stacked buttons would lock the app instead.
+        const float lock_w = ImGui::CalcTextSize("Lock").x + 2 * ImGui::GetStyle().FramePadding.x;
+        ImGui::SameLine(std::max(0.0f, ImGui::GetContentRegionMax().x - lock_w));
+        lock_button();
+    }
     const Couple& couple = ctx_.model.couple;
     partner_label(couple.partner(0));
     ImGui::SameLine(0, em(0.3f));
@@ -110,8 +117,7 @@ void Shell::draw_navigation() {
     }
     ImGui::PopStyleVar();
     // Calling a break is two clicks (or Ctrl+B and one) from every screen.
-    const float rows = ctx_.can_lock ? 2.0f : 1.0f;
-    const float bottom_rows_y = ImGui::GetWindowHeight() - rows * ImGui::GetFrameHeightWithSpacing() - em(0.5f);
+    const float bottom_rows_y = ImGui::GetWindowHeight() - ImGui::GetFrameHeightWithSpacing() - em(0.5f);
     if (hovered) {
         // What the panel is for, in the sidebar's own free space under the
         // list: a tooltip by the pointer would sit on the panel's form.
@@ -133,7 +139,6 @@ void Shell::draw_navigation() {
         }
     }
     ImGui::SetCursorPosY(std::max(ImGui::GetCursorPosY() + em(1), bottom_rows_y));
-    if (ctx_.can_lock) lock_button();
     quick_break_button(ctx_);
     ImGui::EndChild();
 }

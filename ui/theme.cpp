@@ -50,7 +50,7 @@ void apply_theme(Theme theme, float scale) {
         c[ImGuiCol_HeaderHovered] = rgb(168, 84, 74, 0.65f);
         c[ImGuiCol_HeaderActive] = rgb(168, 84, 74, 0.85f);
         c[ImGuiCol_CheckMark] = rgb(240, 160, 140);
-        c[ImGuiCol_SliderGrab] = rgb(220, 130, 112);
+        c[ImGuiCol_SliderGrab] = rgb(220, 130, 112, 0.55f);  // see-through: the value's digits drawn on it stay legible
         c[ImGuiCol_SliderGrabActive] = rgb(240, 150, 130);
         c[ImGuiCol_Separator] = rgb(80, 70, 74);
         c[ImGuiCol_PlotHistogram] = rgb(220, 130, 112);
@@ -77,7 +77,7 @@ void apply_theme(Theme theme, float scale) {
         c[ImGuiCol_HeaderHovered] = rgb(196, 98, 82, 0.32f);
         c[ImGuiCol_HeaderActive] = rgb(196, 98, 82, 0.45f);
         c[ImGuiCol_CheckMark] = rgb(176, 76, 62);
-        c[ImGuiCol_SliderGrab] = rgb(196, 98, 82);
+        c[ImGuiCol_SliderGrab] = rgb(196, 98, 82, 0.55f);  // see-through: the value's digits drawn on it stay legible
         c[ImGuiCol_SliderGrabActive] = rgb(176, 76, 62);
         c[ImGuiCol_Separator] = rgb(225, 212, 204);
         c[ImGuiCol_PlotHistogram] = rgb(196, 98, 82);

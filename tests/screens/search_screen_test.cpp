@@ -99,3 +99,39 @@ TEST_CASE("The appreciations list shows where its search matched, cached until i
     s.sync(today);
     CHECK(s.matches(s.entry(0)).empty());
 }
+
+TEST_CASE("A hit's heading says who wrote it: the writer, the caller, the answerer, the guesser; none for a plan",
+          "[screens][search]") {
+    test::TestModel t;
+    const Date today = local_date(t.clock.now());
+    GratitudeDraft g;
+    g.from_slot = 1;
+    g.text = "Soup when I was ill";
+    g.day = today;
+    REQUIRE(t.model.gratitude.add(g).ok());
+    BreakRequest b;
+    b.caller_slot = 1;
+    b.topic = "Soup money";
+    REQUIRE(t.model.breaks.start(b).ok());
+    PlanDraft p;
+    p.title = "Soup kitchen shift";
+    p.day = today;
+    REQUIRE(t.model.planner.add(p).ok());
+    DrawChoice from_deck;
+    from_deck.deck_ids = {"dreams-and-plans"};
+    auto talk = t.model.decks.draw(from_deck);
+    REQUIRE(talk);
+    REQUIRE(t.model.decks.add_round(talk->id, /*answerer_slot=*/0, "Soup in Lisbon", "Soup in Porto").ok());
+    SearchScreen s(t.model);
+    s.query = "soup";
+    s.sync();
+    REQUIRE(s.total() == 5);
+    std::vector<std::string> headings;
+    for (const auto& hit : s.hits()) headings.push_back(s.heading_of(hit));
+    const std::string dot = "  \xC2\xB7  ", day = format_day_human(today);
+    CHECK_THAT(headings, Catch::Matchers::VectorContains("Appreciation" + dot + "Sam" + dot + day));
+    CHECK_THAT(headings, Catch::Matchers::VectorContains("Break topic" + dot + "Sam" + dot + day));
+    CHECK_THAT(headings, Catch::Matchers::VectorContains("Plan" + dot + day));
+    CHECK_THAT(headings, Catch::Matchers::VectorContains("Card answer" + dot + "Maya" + dot + day));
+    CHECK_THAT(headings, Catch::Matchers::VectorContains("Card guess" + dot + "Sam" + dot + day));
+}

@@ -30,6 +30,7 @@ struct Written {
     std::string coffee_entry, plan;
     explicit Written(Model& m, Date today) {
         GratitudeDraft g;
+        g.from_slot = 1;  // Sam wrote it
         g.text = "Coffee in bed, caf\xC3\xA9 style \xF0\x9F\x8C\xBB";
         g.day = today;
         auto r = m.gratitude.add(g);
@@ -48,6 +49,7 @@ struct Written {
         REQUIRE(pr.ok());
         plan = pr.id;
         BreakRequest b;
+        b.caller_slot = 0;  // Maya called it
         b.topic = "The coffee budget";
         REQUIRE(m.breaks.start(b).ok());
     }
@@ -79,6 +81,12 @@ TEST_CASE("Ctrl+F searches every list from anywhere, marks the matches, and open
     REQUIRE(topic);
     CHECK(marked(*topic, "coffee"));
     CHECK_FALSE(test::find_text("The long walk"));
+    // Above each: what it is, who wrote it (where one of them did), and its day.
+    const std::string day = format_day_human(local_date(u.t.clock.now()));
+    const std::string dot = "  \xC2\xB7  ";
+    CHECK(test::shown("Appreciation" + dot + "Sam" + dot + day));
+    CHECK(test::shown("Break topic" + dot + "Maya" + dot + day));
+    CHECK(test::shown("Plan" + dot + day));
 
     SECTION("an appreciation opens in its editor") {
         REQUIRE(u.click_text("Coffee in bed"));

@@ -87,8 +87,7 @@ private:
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("Open it (Enter)");
         ImDrawList* dl = ImGui::GetWindowDrawList();
         ImVec4 clip(top.x, top.y, top.x + width - em(0.3f), top.y + row_h);
-        std::string where = SearchScreen::label_of(hit) + "  \xC2\xB7  " + hit.day;
-        dl->AddText(ImVec2(top.x + em(0.3f), top.y), ImGui::GetColorU32(ImGuiCol_TextDisabled), where.c_str());
+        dl->AddText(ImVec2(top.x + em(0.3f), top.y), ImGui::GetColorU32(ImGuiCol_TextDisabled), shown(s.heading_of(hit)));
         SearchSnippet piece = snippet_of(hit, 90);
         std::string_view line = piece.text;
         // One line: what follows a line break joins it.
