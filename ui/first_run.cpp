@@ -64,7 +64,7 @@ void palette_row(Rgb& color) {
 
 } // namespace
 
-void PartnerNameField::draw(int slot, Rgb& color, const std::string& error, Model& model) {
+void PartnerNameField::draw(int slot, Rgb& color, std::string& error, Model& model) {
     ImGui::PushID(slot);
     // The colours beside the name (and its emoji button) when the card has room, else below it.
     const float spacing = ImGui::GetStyle().ItemSpacing.x;
@@ -73,9 +73,11 @@ void PartnerNameField::draw(int slot, Rgb& color, const std::string& error, Mode
     const float room = card_content_width();
     const bool beside = room >= em(10) + emoji_w + colours_w + spacing;
     ImGui::SetNextItemWidth(beside ? std::min(em(14), room - emoji_w - colours_w - spacing) : std::min(em(14), room - emoji_w));
+    const std::string before = error.empty() ? std::string() : name.value();
     name.single_line("##name", slot == 0 ? "First partner's name" : "Second partner's name");
     ImGui::SameLine();
     emoji.button("name-emoji", name, model.device, model.assets_dir);
+    if (!error.empty() && name.value() != before) error.clear();  // answered: the next Start checks again
     if (beside) ImGui::SameLine();
     palette_row(color);
     ImGui::SameLine(0, em(0.2f));

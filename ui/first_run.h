@@ -15,8 +15,9 @@ namespace hearth::ui {
 struct PartnerNameField {
     GuardedText name;
     kit::EmojiPicker emoji;
-    // Draws the name field, its emoji picker and colour swatches for partner `slot`.
-    void draw(int slot, Rgb& color, const std::string& error, Model& model);
+    // Draws the name field, its emoji picker and colour swatches for partner
+    // `slot`, and `error` under them; the error goes once the name is edited.
+    void draw(int slot, Rgb& color, std::string& error, Model& model);
 };
 
 class FirstRun {

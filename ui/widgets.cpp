@@ -53,9 +53,11 @@ bool partner_picker(const char* id, const Couple& couple, int& slot) {
 void inline_error(const std::string& message) {
     if (message.empty()) return;
     ImGui::PushStyleColor(ImGuiCol_Text, error_text());
-    ImGui::PushTextWrapPos(0);
+    // Wrapped as TextWrapped does: at the wrap a card set, else the window's edge.
+    const bool no_wrap_set = ImGui::GetCurrentWindow()->DC.TextWrapPos < 0.0f;
+    if (no_wrap_set) ImGui::PushTextWrapPos(0);
     ImGui::TextUnformatted(shown(message));
-    ImGui::PopTextWrapPos();
+    if (no_wrap_set) ImGui::PopTextWrapPos();
     ImGui::PopStyleColor();
 }
 

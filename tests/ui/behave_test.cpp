@@ -414,6 +414,34 @@ TEST_CASE("First run in the smallest window, largest text: the same colour chose
     CHECK(t.model.couple.partner(0).color == t.model.couple.partner(1).color);
 }
 
+TEST_CASE("First run: \"Please enter a name.\" goes once a name is typed; the same-colour question stays in the card",
+          "[ui][behave][first-run]") {
+    test::OwnedAppUi u(false);
+    u.h.resize(ImVec2(1600, 1000));  // the window's edge far beyond the card's
+    u.frames(2);
+    u.press(test::Headless::kEnter);  // no names yet
+    u.frames(2);
+    INFO(test::screen_dump());
+    REQUIRE(test::find_text("Please enter a name."));
+    u.type("Maya");
+    u.frames(2);
+    CHECK_FALSE(test::find_text("Please enter a name."));
+    u.press(test::Headless::kTab);      // to Maya's colours
+    u.press(key(ImGuiKey_RightArrow));  // Sam's colour
+    u.press(test::Headless::kTab);      // to the second name
+    u.type("Sam");
+    u.frames(1);
+    u.press(test::Headless::kEnter);
+    u.frames(2);
+    REQUIRE_FALSE(u.t.model.couple.is_set_up());
+    INFO(test::screen_dump());
+    auto asked = test::find_text("Choose another colour");
+    auto intro = test::find_text("A shared place for the two of you");  // wrapped at the card's edge
+    REQUIRE(asked);
+    REQUIRE(intro);
+    CHECK(asked->max.x <= intro->max.x + 2 * ImGui::GetFontSize());
+}
+
 TEST_CASE("The review's \"Schedule it\" pressed: a plan in Time together, and the clash with a planned date said",
           "[ui][behave][review]") {
     test::OwnedAppUi u;

@@ -73,6 +73,10 @@ TEST_CASE("The weekly review's export shows the home folder as ~/, and writes th
         shown = test::visible_text("Hearth/content");
         CHECK(shown.find("Wrote~/" + name) != std::string::npos);
         CHECK(shown.find(test::without_spaces(home.path().string())) == std::string::npos);
+        // Said once, under the button (not again in the status line).
+        const std::string everything = test::screen_dump();
+        INFO(everything);
+        CHECK(everything.find("Wrote") == everything.rfind("Wrote"));
     }
     if (before) ::setenv("HOME", saved.c_str(), 1);
     else ::unsetenv("HOME");

@@ -406,10 +406,7 @@ private:
     // "Export this week" as Markdown, for any week: held, under way or not yet reviewed.
     void draw_export(AppContext& ctx, IsoWeek week) {
         export_.offer(in_home("hearth-" + format_iso_week(week) + ".md"));
-        export_.draw("Export this week", [&](const std::string& path) {
-            export_week_markdown(ctx.model, week, path);
-            ctx.notify("Wrote " + as_typed(path));
-        });
+        export_.draw("Export this week", [&](const std::string& path) { export_week_markdown(ctx.model, week, path); });
     }
 
     std::optional<ReviewScreen> screen_;
