@@ -64,7 +64,7 @@ terminate() {
   kill -TERM "$pid"
   i=0
   while kill -0 "$pid" 2>/dev/null; do
-    i=$((i + 1)); [ $i -lt 100 ] || fail "Hearth did not close within 10 s of SIGTERM"; sleep 0.1
+    i=$((i + 1)); [ $i -lt 300 ] || fail "Hearth did not close within 30 s of SIGTERM"; sleep 0.1
   done
   wait "$pid"; rc=$?
   [ $rc = 0 ] || fail "Hearth ended with $rc after SIGTERM: $(cat "$dir/out.txt")"
