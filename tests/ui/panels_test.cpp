@@ -230,3 +230,25 @@ TEST_CASE("The appreciations, dashboard and settings draw a frame with no query 
     panel_frame();
     CHECK(t.model.db.queries() == before);
 }
+
+TEST_CASE("The dashboard keeps a partner's name and rating together (\"Sam 5★\"), at every width", "[ui][dashboard]") {
+    test::TestModel t(false);
+    fill_demo_data(t.model);
+    test::AppUi u(t);
+    REQUIRE(u.shell.select("dashboard"));
+    int ratings_seen = 0;
+    for (float width = 640; width <= 1600; width += 8) {
+        u.h.resize(ImVec2(width, 3000));  // tall: the whole dashboard at once
+        u.frames(2);
+        INFO("width " << width << "\n" << test::screen_dump());
+        for (const auto& run : test::screen_text()) {
+            if (run.text.find("\xE2\x98\x85") == std::string::npos) continue;
+            ++ratings_seen;
+            const bool named = run.text.find(t.model.couple.partner(0).name) != std::string::npos ||
+                               run.text.find(t.model.couple.partner(1).name) != std::string::npos;
+            CHECK(named);  // never the stars alone on a line
+            CHECK(run.max.y - run.min.y < 1.5f * ImGui::GetTextLineHeight());  // one line
+        }
+    }
+    CHECK(ratings_seen > 0);
+}

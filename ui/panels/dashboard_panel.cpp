@@ -141,9 +141,10 @@ private:
             ImGui::TextUnformatted(shown(o.title));
             for (int slot = 0; slot < 2; ++slot) {
                 if (!o.rating[slot]) continue;
-                ImGui::SameLine();
-                ImGui::TextColored(to_imvec4(couple.partner(slot).color), "%s %d\xE2\x98\x85", shown(couple.partner(slot).name),
-                                   *o.rating[slot]);
+                // "Sam 5★" whole: on the title's line when it fits, else on the next.
+                const std::string rating = couple.partner(slot).name + " " + std::to_string(*o.rating[slot]) + "\xE2\x98\x85";
+                same_line_or_wrap(ImGui::CalcTextSize(shown(rating)).x);
+                ImGui::TextColored(to_imvec4(couple.partner(slot).color), "%s", shown(rating));
             }
             ImGui::PopID();
             ImGui::PopID();
