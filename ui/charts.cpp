@@ -4,6 +4,7 @@
 #include "units.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 
 namespace hearth::ui {
@@ -25,12 +26,27 @@ void week_chart(const ChartSpec& spec, const std::vector<ChartSeries>& series, f
         for (const auto& s : series)
             for (const auto& v : s.values)
                 if (v) max = std::max(max, *v);
+        max = std::ceil(max);  // a whole number at the top of the scale
     }
     const float label_h = ImGui::GetTextLineHeight();
     const float plot_h = height - label_h - em(0.3f);
-    const float slot = width / float(weeks);
-    auto y_of = [&](double v) { return p.y + plot_h - float((v - spec.min) / (max - spec.min)) * plot_h; };
+    const float top = p.y + label_h * 0.5f;  // room for the top of the scale's label
+    auto y_of = [&](double v) { return p.y + plot_h - float((v - spec.min) / (max - spec.min)) * (p.y + plot_h - top); };
 
+    // The scale: its top and floor in a gutter at the left, a faint line at the top.
+    char top_label[32], floor_label[32];
+    const char* axis = spec.axis_format ? spec.axis_format : spec.format;
+    std::snprintf(top_label, sizeof top_label, axis, max);
+    std::snprintf(floor_label, sizeof floor_label, axis, spec.min);
+    const float gutter = std::max(ImGui::CalcTextSize(top_label).x, ImGui::CalcTextSize(floor_label).x) + em(0.4f);
+    const ImU32 faint = ImGui::GetColorU32(ImGuiCol_TextDisabled);
+    dl->AddText(ImVec2(p.x + gutter - em(0.4f) - ImGui::CalcTextSize(top_label).x, top - label_h * 0.5f), faint, top_label);
+    dl->AddText(ImVec2(p.x + gutter - em(0.4f) - ImGui::CalcTextSize(floor_label).x, p.y + plot_h - label_h * 0.5f), faint,
+                floor_label);
+    p.x += gutter;
+    width = std::max(1.0f, width - gutter);
+    const float slot = width / float(weeks);
+    dl->AddLine(ImVec2(p.x, top), ImVec2(p.x + width, top), ImGui::GetColorU32(ImGuiCol_Separator, 0.5f));
     dl->AddLine(ImVec2(p.x, p.y + plot_h), ImVec2(p.x + width, p.y + plot_h), ImGui::GetColorU32(ImGuiCol_Separator));
     int hover = hovered ? std::clamp(int((ImGui::GetIO().MousePos.x - p.x) / slot), 0, int(weeks) - 1) : -1;
     if (hover >= 0)
@@ -56,7 +72,7 @@ void week_chart(const ChartSpec& spec, const std::vector<ChartSeries>& series, f
                 float offset = (float(si) - float(n - 1) / 2) * std::min(em(0.45f), slot * 0.2f);
                 ImVec2 pt(x0 + slot * 0.5f + offset, y_of(v));
                 if (prev) dl->AddLine(*prev, pt, s.color, 2.0f);
-                dl->AddCircleFilled(pt, em(0.18f), s.color);
+                dl->AddCircleFilled(pt, em(0.22f), s.color);
                 prev = pt;
             }
         }

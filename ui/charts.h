@@ -1,7 +1,8 @@
 #pragma once
 // Small weekly charts drawn with ImDrawList: one value per week for each of up
-// to two series (the partners, in their colours). Hovering shows the week's
-// values. Missing values (no check-in that week) leave a gap, never a zero.
+// to two series (the partners, in their colours), with the scale's top and
+// floor written at the left. Hovering shows the week's values. Missing values
+// (no check-in that week) leave a gap, never a zero.
 #include <imgui.h>
 
 #include <array>
@@ -24,6 +25,7 @@ struct ChartSpec {
     double min = 0;                              // the axis floor
     std::optional<double> max;                   // the axis ceiling (default: the largest value)
     const char* format = "%.0f";                 // value format in the tooltip
+    const char* axis_format = nullptr;           // the scale's top and floor (default: format)
     bool bars = true;                            // bars side by side, else lines with dots
     float height = 0;                            // 0: 6 em
 };

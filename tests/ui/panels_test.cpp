@@ -252,3 +252,26 @@ TEST_CASE("The dashboard keeps a partner's name and rating together (\"Sam 5★\
     }
     CHECK(ratings_seen > 0);
 }
+
+TEST_CASE("The dashboard's twelve-week charts write their scale: the top and the floor", "[ui][dashboard]") {
+    test::TestModel t(false);
+    fill_demo_data(t.model);
+    test::AppUi u(t);
+    REQUIRE(u.shell.select("dashboard"));
+    u.h.resize(ImVec2(1280, 3000));
+    u.frames(3);
+    INFO(test::screen_dump());
+    const auto title = test::find_text("Felt connected");
+    REQUIRE(title);
+    // Below the title, at the chart's left: "10" over "0".
+    std::optional<test::TextRun> top, floor;
+    for (const auto& run : test::screen_text()) {
+        if (run.min.y <= title->max.y || run.min.y > title->max.y + 8 * ImGui::GetFontSize()) continue;
+        if (run.min.x > title->min.x + 3 * ImGui::GetFontSize()) continue;
+        if (run.text == "10") top = run;
+        if (run.text == "0") floor = run;
+    }
+    REQUIRE(top);
+    REQUIRE(floor);
+    CHECK(top->max.y <= floor->min.y);
+}

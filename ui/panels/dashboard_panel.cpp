@@ -259,6 +259,7 @@ private:
         if (two) ImGui::SameLine(0, em(1.5f));
         ChartSpec q = spec("hours-trend", "Quality time (hours)");
         q.format = "%.1f h";
+        q.axis_format = "%.0f h";
         ChartSeries hours{"Together", ImGui::GetColorU32(ImGuiCol_TextDisabled), {}};
         for (const auto& t : trends) hours.values.push_back(t.quality_hours);
         ImGui::BeginGroup();
@@ -268,6 +269,7 @@ private:
         f.max = 5;
         f.bars = false;
         f.format = "%.1f";
+        f.axis_format = "%.0f";
         ImGui::BeginGroup();
         week_chart(f, partner_series([](const WeekTrend& t, int s) { return t.felt_heard[s]; }), w);
         ImGui::EndGroup();
