@@ -129,7 +129,7 @@ int explain_in_window(const hearth::app::CliOptions& o, const std::string& messa
     w.remember_window = false;
     w.font_path = app::find_ui_font(assets);
     w.cannot_open = app::WindowOptions::CannotOpen{file, message};
-    app::run_window(empty, look, clock, w);
+    app::run_window(empty, look, w);
     return 1;
 }
 
@@ -291,7 +291,7 @@ int run(const hearth::app::CliOptions& o) {
     };
     ui::LockableApp app(clock, std::move(model_ptr), std::move(vault));
     g_database_opened = true;
-    return app::run_window(app, look, clock, w);
+    return app::run_window(app, look, w);
 }
 
 } // namespace

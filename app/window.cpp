@@ -186,7 +186,7 @@ float window_scale(GLFWwindow* win) {
 
 } // namespace
 
-int run_window(ui::LockableApp& app, const std::function<Model&()>& look, const Clock& clock, const WindowOptions& opt) {
+int run_window(ui::LockableApp& app, const std::function<Model&()>& look, const WindowOptions& opt) {
     auto settings = [&]() -> Settings& { return app.model() ? app.model()->settings : look().settings; };
     glfwSetErrorCallback([](int code, const char* msg) { std::fprintf(stderr, "hearth: window system error %d: %s\n", code, msg); });
     if (!glfwInit()) {

@@ -30,9 +30,10 @@ struct WindowOptions {
     bool lock_at_start = false;                 // --locked: lock once the first frame is drawn
 };
 
-// Returns the process exit code. `look` gives the theme and text size while
-// the app is locked (its own model is closed then); it is called only then, so
-// an unlocked run never builds it (a whole in-memory model: schema, catalogs).
-int run_window(ui::LockableApp& app, const std::function<Model&()>& look, const Clock& clock, const WindowOptions& options);
+// Returns the process exit code. `look` gives the theme, text and window size
+// while the app is locked (its own model is closed then); it is called only
+// then, so an unlocked run never builds it (a whole in-memory model: schema,
+// catalogs).
+int run_window(ui::LockableApp& app, const std::function<Model&()>& look, const WindowOptions& options);
 
 } // namespace hearth::app
