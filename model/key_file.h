@@ -17,10 +17,11 @@
 
 namespace hearth {
 
-// What new wraps use: 64 MiB and 2 passes (libsodium's "interactive"), about
-// half a second here. Tests switch to libsodium's minimum so the suite stays
-// fast; the cost is stored with every wrap, so either unlocks.
+// What new wraps use: shipping_kdf_cost() (64 MiB and 12 passes, about half a
+// second here). Tests switch to libsodium's minimum so the suite stays fast;
+// the cost is stored with every wrap, so either unlocks.
 KdfCost kdf_cost();
+KdfCost shipping_kdf_cost();
 void use_cheap_kdf_for_tests();
 
 // Who a wrap lets in, as shown and stored (never a name: the keys file is plain).
@@ -44,6 +45,9 @@ std::shared_ptr<const SecretKey> unwrap_key(const KeyWrap& wrap, std::string_vie
 std::string new_recovery_code();
 // The typed code without spaces or dashes, upper case, O read as 0 and I, L as 1.
 std::string recovery_code_secret(std::string_view typed);
+// Whether `typed`, read that way, has a recovery code's shape (24 of its
+// letters and digits): only then is it tried against the recovery wrap.
+bool could_be_recovery_code(std::string_view typed);
 
 struct KeyFile {
     std::vector<KeyWrap> wraps;

@@ -1,4 +1,5 @@
 // Encryption at rest: the page cipher, the keys file, turning it on and off.
+#include "backup_crypto.h"
 #include "encryption.h"
 #include "hearth_model.h"
 #include "test_support.h"
@@ -9,6 +10,7 @@
 #include <sys/stat.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cstring>
 #include <fstream>
 #include <map>
@@ -224,11 +226,29 @@ TEST_CASE("A conversion cut short leaves a database that opens whole", "[encrypt
     for (auto& e : fs::directory_iterator(dir.path())) CHECK_FALSE(contains(slurp(e.path()), "walnut-thunder"));
 }
 
-TEST_CASE("The key lives in locked memory and the shipping KDF costs 64 MiB", "[encryption]") {
+TEST_CASE("The key lives in locked memory; the shipping KDF costs 64 MiB and passes Hearth's own reading limits",
+          "[encryption]") {
     auto k = SecretKey::random();
     auto a = k->derive(kCoupleFileKey), b = k->derive(kDeviceFileKey);
     CHECK(std::memcmp(a->data(), b->data(), SecretKey::kSize) != 0);
-    CHECK(crypto_pwhash_MEMLIMIT_INTERACTIVE == 64u << 20);
+    const KdfCost shipping = shipping_kdf_cost();
+    CHECK(shipping.mem == std::size_t(64) << 20);
+    CHECK(shipping.ops > crypto_pwhash_OPSLIMIT_INTERACTIVE);  // tuned up to about half a second
+    CHECK(shipping.ops <= kMaxKdfOps);                        // what Hearth writes, Hearth reads
+    CHECK(shipping.mem <= kMaxKdfMem);
+}
+
+TEST_CASE("Only what has a recovery code's shape is tried as one (each try costs a derivation)", "[encryption]") {
+    for (int i = 0; i < 20; ++i) {
+        const std::string code = new_recovery_code();
+        CHECK(could_be_recovery_code(code));
+        std::string loose;  // lower case, spaces for dashes, o for 0
+        for (char c : code) loose += c == '-' ? ' ' : c == '0' ? 'o' : char(std::tolower(static_cast<unsigned char>(c)));
+        CHECK(could_be_recovery_code(loose));
+    }
+    for (auto passphrase : {"", "correct horse", "correct horse battery staple", "a long walk by the river",
+                            "0123456789ABCDEFGHJKMNPQRSTUVW", "7KQ2-7KQ2-7KQ2-7KQ2-7KQ2-7KQ"})
+        CHECK_FALSE(could_be_recovery_code(passphrase));
 }
 
 TEST_CASE("An encrypted database's daily snapshots are encrypted with it and restore", "[encryption][snapshots]") {
