@@ -25,7 +25,7 @@ void ExportBox::draw(const char* button, const std::function<void(const std::str
     bool enter = path_.single_line("##path", "File to write, e.g. ~/hearth.txt", &changed);
     if (changed) confirm_.clear();
     same_line_or_wrap(em(8));
-    auto run = [&](const std::string& path) {
+    auto run = [&](const std::string path) {  // a copy: it clears confirm_, which may be the path passed
         confirm_.clear();
         try {
             write(path);

@@ -21,6 +21,8 @@ TEST_CASE("An export writes a new file but never replaces one without asking", "
     int writes = 0;
     bool focus = true;
     auto draw = [&] {
+        ImGui::SetNextWindowPos(ImVec2(0, 0));
+        ImGui::SetNextWindowSize(ImVec2(900, 400));
         ImGui::Begin("w");
         if (focus) ImGui::SetKeyboardFocusHere();
         focus = false;
@@ -48,6 +50,16 @@ TEST_CASE("An export writes a new file but never replaces one without asking", "
     std::string content;
     std::getline(in, content);
     CHECK(content == "summary 1");
+    in.close();
+    // "Replace it" writes over it, to the same file (the path was once lost on the way).
+    REQUIRE(h.click_text("Replace it", draw));
+    h.frame(draw);
+    CHECK(writes == 2);
+    CHECK_FALSE(box.asking_to_replace());
+    CHECK(box.written() == "Wrote " + path);
+    std::ifstream again(path);
+    std::getline(again, content);
+    CHECK(content == "summary 2");
 }
 
 TEST_CASE("The weekly review's export shows the home folder as ~/, and writes there", "[ui][review]") {
