@@ -231,7 +231,9 @@ TEST_CASE("The appreciations, dashboard and settings draw a frame with no query 
     CHECK(t.model.db.queries() == before);
 }
 
-TEST_CASE("The dashboard keeps a partner's name and rating together (\"Sam 5★\"), at every width", "[ui][dashboard]") {
+TEST_CASE("The dashboard keeps a partner's name and rating together (\"Sam 5★\") and every topic's buttons in its card, "
+          "at every width",
+          "[ui][dashboard]") {
     test::TestModel t(false);
     fill_demo_data(t.model);
     test::AppUi u(t);
@@ -241,7 +243,14 @@ TEST_CASE("The dashboard keeps a partner's name and rating together (\"Sam 5★\
         u.h.resize(ImVec2(width, 3000));  // tall: the whole dashboard at once
         u.frames(2);
         INFO("width " << width << "\n" << test::screen_dump());
+        int let_go = 0;
         for (const auto& run : test::screen_text()) {
+            // (A small button's frame is one line high: the harness font's
+            // descenders may be clipped at its foot, never its sides.)
+            if (run.text.rfind("Let", 0) == 0 && run.text.size() <= 6) {
+                ++let_go;
+                CHECK_FALSE(run.cut_across);
+            }
             if (run.text.find("\xE2\x98\x85") == std::string::npos) continue;
             ++ratings_seen;
             const bool named = run.text.find(t.model.couple.partner(0).name) != std::string::npos ||
@@ -249,6 +258,7 @@ TEST_CASE("The dashboard keeps a partner's name and rating together (\"Sam 5★\
             CHECK(named);  // never the stars alone on a line
             CHECK(run.max.y - run.min.y < 1.5f * ImGui::GetTextLineHeight());  // one line
         }
+        CHECK(let_go == 3);  // the demo couple's three open topics
     }
     CHECK(ratings_seen > 0);
 }

@@ -182,9 +182,10 @@ private:
             ImGui::SameLine(0, em(0.4f));
             ImGui::TextUnformatted(shown(t.topic));
             if (ImGui::SmallButton("Listen to each other about it")) ctx.go_to(PanelId::listening, ListenAboutBreak{t.id});
-            ImGui::SameLine();
+            // On the next line when the card is too narrow for all three.
+            same_line_or_wrap(button_width("Talked through"));
             if (ImGui::SmallButton("Talked through")) s.talked_through(t.id);
-            ImGui::SameLine();
+            same_line_or_wrap(button_width("Let go"));
             if (ImGui::SmallButton("Let go")) s.let_go(t.id);
             ImGui::PopID();
         }
