@@ -186,7 +186,15 @@ void Shell::draw_top_bar() {
 
 // Encrypted databases only: closes the database and wipes its key (ctx.lock_requested).
 void Shell::lock_button() {
-    if (ImGui::Button("Lock")) ctx_.lock_requested = true;
+    // Quiet, not the accent "I need a break" wears: the two must not be mistaken.
+    const ImGuiStyle& st = ImGui::GetStyle();
+    ImGui::PushStyleColor(ImGuiCol_Button, st.Colors[ImGuiCol_FrameBg]);
+    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, st.Colors[ImGuiCol_FrameBgHovered]);
+    ImGui::PushStyleColor(ImGuiCol_ButtonActive, st.Colors[ImGuiCol_FrameBgActive]);
+    ImGui::PushStyleColor(ImGuiCol_Text, st.Colors[ImGuiCol_Text]);
+    const bool pressed = ImGui::Button("Lock");
+    ImGui::PopStyleColor(4);
+    if (pressed) ctx_.lock_requested = true;
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Hide everything and close the database until a passphrase is typed\n(Ctrl+L)");
 }
 

@@ -87,20 +87,22 @@ void PrivacySettings::draw_messages(const screens::PrivacyScreen& s) {
     }
 }
 
-void PrivacySettings::draw_new_passphrases(screens::PrivacyScreen& s) {
+bool PrivacySettings::draw_new_passphrases(screens::PrivacyScreen& s) {
     int each = s.per_partner ? 1 : 0;
     ImGui::RadioButton("One passphrase we share", &each, 0);
     same_line_or_wrap(button_width("One passphrase each") + em(1.5f));
     ImGui::RadioButton("One passphrase each", &each, 1);
     s.per_partner = each == 1;
+    bool enter = false;
     if (s.per_partner) {
-        password_twice("first", s.whose(0) + " passphrase", s.first, s.first_again);
-        password_twice("second", s.whose(1) + " passphrase", s.second, s.second_again);
+        enter |= password_twice("first", s.whose(0) + " passphrase", s.first, s.first_again);
+        enter |= password_twice("second", s.whose(1) + " passphrase", s.second, s.second_again);
     } else {
-        password_twice("shared", "Your passphrase", s.shared, s.shared_again);
+        enter |= password_twice("shared", "Your passphrase", s.shared, s.shared_again);
     }
     muted("At least 8 characters. A few words that belong together only for you are easier to remember and "
           "harder to guess than one word with symbols.");
+    return enter;
 }
 
 void PrivacySettings::draw_plain(AppContext& ctx, screens::PrivacyScreen& s) {
@@ -113,9 +115,9 @@ void PrivacySettings::draw_plain(AppContext& ctx, screens::PrivacyScreen& s) {
         return;
     }
     ImGui::Spacing();
-    draw_new_passphrases(s);
+    const bool enter = draw_new_passphrases(s);
     ImGui::BeginDisabled(!ctx.can_convert);
-    const bool go = ImGui::Button("Encrypt the database");
+    const bool go = ImGui::Button("Encrypt the database") || (enter && ctx.can_convert);
     ImGui::EndDisabled();
     ImGui::SameLine();
     if (ImGui::Button("Cancel")) s.close();
@@ -124,9 +126,9 @@ void PrivacySettings::draw_plain(AppContext& ctx, screens::PrivacyScreen& s) {
         forget_typed();
         if (request) ctx.conversion_requested = std::move(*request);
     }
+    draw_messages(s);  // right under the button that was pressed (the two boxes differ, ...)
     muted("After that you are shown a recovery code, once: without a passphrase or that code nobody, Hearth "
           "included, can recover the data.");
-    draw_messages(s);
 }
 
 void PrivacySettings::draw_encrypted(AppContext& ctx, screens::PrivacyScreen& s) {
@@ -156,7 +158,7 @@ void PrivacySettings::draw_encrypted(AppContext& ctx, screens::PrivacyScreen& s)
                                                 : "To turn encryption off, type the passphrase you use now (or the recovery code):");
     bool enter = password("##current", "Passphrase or recovery code now", s.current);
     if (s.form() == Form::change) {
-        draw_new_passphrases(s);
+        enter |= draw_new_passphrases(s);
         if (ImGui::Button("Change passphrases") || enter) {
             s.change();
             forget_typed();

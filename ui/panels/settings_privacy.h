@@ -20,7 +20,8 @@ private:
     void draw_plain(AppContext& ctx, screens::PrivacyScreen& s);
     void draw_encrypted(AppContext& ctx, screens::PrivacyScreen& s);
     void draw_recovery_code(screens::PrivacyScreen& s);
-    void draw_new_passphrases(screens::PrivacyScreen& s);
+    // Returns whether Enter was pressed in one of the boxes (submits the form).
+    bool draw_new_passphrases(screens::PrivacyScreen& s);
     void draw_messages(const screens::PrivacyScreen& s);
 
     std::optional<screens::PrivacyScreen> screen_;
