@@ -1,6 +1,7 @@
 #include "break_time_file.h"
 
 #include "atomic_file.h"
+#include "file_read.h"
 
 #include <charconv>
 #include <chrono>
@@ -55,13 +56,8 @@ std::optional<ShownBreakTime> parse_break_time(std::string_view text) {
 }
 
 std::optional<ShownBreakTime> read_break_time(const std::filesystem::path& couple_db) {
-    std::FILE* f = std::fopen(break_time_file_for(couple_db).c_str(), "rb");
-    if (!f) return std::nullopt;
-    char buf[128];
-    const size_t n = std::fread(buf, 1, sizeof buf, f);
-    std::fclose(f);
-    if (n == sizeof buf) return std::nullopt;  // not ours: ours is one short line
-    return parse_break_time(std::string_view(buf, n));
+    auto text = read_side_file(break_time_file_for(couple_db), 128);  // ours is one short line
+    return text ? parse_break_time(*text) : std::nullopt;
 }
 
 BreakTimeFile::BreakTimeFile(const std::string& db_name, bool encrypted, Breaks& breaks, const Clock& clock)

@@ -93,4 +93,12 @@ std::string read_regular_file(const std::filesystem::path& file, std::size_t max
 #endif
 }
 
+std::optional<std::string> read_side_file(const std::filesystem::path& file, std::size_t max_bytes) {
+    try {
+        return read_regular_file(file, max_bytes);
+    } catch (const FileReadError&) {
+        return std::nullopt;
+    }
+}
+
 } // namespace hearth

@@ -4,6 +4,7 @@
 // cannot hang Hearth and a link to /dev/zero cannot fill the memory.
 #include <cstddef>
 #include <filesystem>
+#include <optional>
 #include <stdexcept>
 #include <string>
 
@@ -23,5 +24,10 @@ inline constexpr std::size_t kMiB = std::size_t(1) << 20;
 // followed, and judged by what it points at. The message is
 // "<file>: <reason>", for callers to prefix with what they were doing.
 std::string read_regular_file(const std::filesystem::path& file, std::size_t max_bytes);
+
+// The same for Hearth's own small files beside the database (<db>.break-time,
+// <db>.looks): nullopt wherever read_regular_file would refuse (absent, too
+// large, a FIFO, ...), since anything unexpected there means "none".
+std::optional<std::string> read_side_file(const std::filesystem::path& file, std::size_t max_bytes);
 
 } // namespace hearth

@@ -1,9 +1,9 @@
 #include "looks_file.h"
 
 #include "atomic_file.h"
+#include "file_read.h"
 
 #include <charconv>
-#include <cstdio>
 
 namespace hearth {
 
@@ -69,13 +69,8 @@ std::optional<Looks> parse_looks(std::string_view text) {
 }
 
 std::optional<Looks> read_looks(const std::filesystem::path& couple_db) {
-    std::FILE* f = std::fopen(looks_file_for(couple_db).c_str(), "rb");
-    if (!f) return std::nullopt;
-    char buf[256];
-    const size_t n = std::fread(buf, 1, sizeof buf, f);
-    std::fclose(f);
-    if (n == sizeof buf) return std::nullopt;  // not ours: ours is three short lines
-    return parse_looks(std::string_view(buf, n));
+    auto text = read_side_file(looks_file_for(couple_db), 256);  // ours is three short lines
+    return text ? parse_looks(*text) : std::nullopt;
 }
 
 LooksFile::LooksFile(const std::string& db_name, bool encrypted, const Settings& settings) : settings_(settings) {

@@ -2,6 +2,7 @@
 // size the unlock screen shows after a restart, kept when Hearth closes,
 // owner-only, holding none of the couple's words; none for a plain database.
 #include "encryption.h"
+#include "atomic_file.h"
 #include "looks_file.h"
 
 #include "test_support.h"
@@ -71,4 +72,16 @@ TEST_CASE("The looks file's text: what is written reads back; anything else give
                      "theme dark\ntext-size 17x\nwindow 800 600\n", "theme dark\ntext-size 17\nwindow 800\n",
                      "theme dark\ntext-size 17\nwindow 800 600\nextra\n", "theme dark\ntext-size 17\nwindow 800 600"})
         CHECK_FALSE(parse_looks(bad));
+}
+
+TEST_CASE("A looks file that is not ours (a FIFO, a large file) gives the default looks, never a hang", "[lock]") {
+    test::TempDir dir;
+    const auto db = dir / "hearth.db";
+    REQUIRE(::mkfifo(looks_file_for(db).c_str(), 0600) == 0);
+    CHECK_FALSE(read_looks(db));  // a FIFO with no writer would block a plain read
+    fs::remove(looks_file_for(db));
+    std::string big = format_looks(Looks{"dark", 17, 800, 600});
+    big.resize(4096, '\n');
+    REQUIRE(write_file_atomically(looks_file_for(db), big).empty());
+    CHECK_FALSE(read_looks(db));
 }
