@@ -4,8 +4,9 @@
 // "<db>.looks", owner-only. Without it the unlock screen after a restart came
 // up light and at the default size for a couple who chose dark, then jumped.
 // It holds none of the couple's words (docs/encryption.md lists what it
-// reveals). Written when Hearth locks or closes, not on every change: a lost
-// update costs one start in the old looks. A plain database keeps no such file.
+// reveals). Written when the database opens, locks or closes, not on every
+// change: a lost update costs one start in the old looks. A plain database
+// keeps none.
 #include "settings.h"
 
 #include <filesystem>
