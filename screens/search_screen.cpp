@@ -41,7 +41,11 @@ std::string SearchScreen::heading_of(const SearchHit& hit) const {
     constexpr const char* kDot = "  \xC2\xB7  ";
     std::string line = label_of(hit);
     if (!hit.author.empty())
-        if (auto slot = m_.couple.slot_of(hit.author)) line += kDot + m_.couple.partner(*slot).name;
+        if (auto slot = m_.couple.slot_of(hit.author)) {
+            // An appreciation is from one of them (to the other); a break is called.
+            const char* by = hit.kind == SearchKind::appreciation ? " from " : hit.kind == SearchKind::break_topic ? " called by " : " by ";
+            line += by + m_.couple.partner(*slot).name;
+        }
     auto day = parse_date(hit.day);
     line += kDot + (day ? format_day_human(*day) : hit.day);
     return line;

@@ -38,7 +38,7 @@ public:
     // "Appreciation", "Plan", "Memory", ... for a hit's line.
     static std::string label_of(const SearchHit& hit);
     // The line above a hit's text: what it is, who wrote it where that is
-    // known, and its day: "Appreciation · Maya · Wed 2 Dec 2026".
+    // known, and its day: "Appreciation from Maya · Wed 2 Dec 2026".
     std::string heading_of(const SearchHit& hit) const;
     // The panel that shows the hit's row.
     static PanelId panel_of(SearchKind kind);

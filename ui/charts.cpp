@@ -77,9 +77,10 @@ void week_chart(const ChartSpec& spec, const std::vector<ChartSeries>& series, f
             }
         }
     }
-    // Week labels: every other one when space is tight.
-    int every = slot < ImGui::CalcTextSize("W00 ").x ? 2 : 1;
-    for (std::size_t w = 0; w < weeks; w += std::size_t(every)) {
+    // Week labels: every other one when space is tight, counted back from
+    // the latest week so that this week always has its label.
+    const std::size_t every = slot < ImGui::CalcTextSize("W00 ").x ? 2 : 1;
+    for (std::size_t w = (weeks - 1) % every; w < weeks; w += every) {
         const std::string& l = spec.week_labels[w];
         float tx = p.x + slot * (float(w) + 0.5f) - ImGui::CalcTextSize(l.c_str()).x / 2;
         dl->AddText(ImVec2(tx, p.y + plot_h + em(0.2f)), ImGui::GetColorU32(ImGuiCol_TextDisabled), l.c_str());

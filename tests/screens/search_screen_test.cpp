@@ -129,9 +129,9 @@ TEST_CASE("A hit's heading says who wrote it: the writer, the caller, the answer
     std::vector<std::string> headings;
     for (const auto& hit : s.hits()) headings.push_back(s.heading_of(hit));
     const std::string dot = "  \xC2\xB7  ", day = format_day_human(today);
-    CHECK_THAT(headings, Catch::Matchers::VectorContains("Appreciation" + dot + "Sam" + dot + day));
-    CHECK_THAT(headings, Catch::Matchers::VectorContains("Break topic" + dot + "Sam" + dot + day));
+    CHECK_THAT(headings, Catch::Matchers::VectorContains("Appreciation from Sam" + dot + day));
+    CHECK_THAT(headings, Catch::Matchers::VectorContains("Break topic called by Sam" + dot + day));
     CHECK_THAT(headings, Catch::Matchers::VectorContains("Plan" + dot + day));
-    CHECK_THAT(headings, Catch::Matchers::VectorContains("Card answer" + dot + "Maya" + dot + day));
-    CHECK_THAT(headings, Catch::Matchers::VectorContains("Card guess" + dot + "Sam" + dot + day));
+    CHECK_THAT(headings, Catch::Matchers::VectorContains("Card answer by Maya" + dot + day));
+    CHECK_THAT(headings, Catch::Matchers::VectorContains("Card guess by Sam" + dot + day));
 }

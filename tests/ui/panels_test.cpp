@@ -8,6 +8,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <sstream>
+
 #include <set>
 
 using namespace hearth;
@@ -284,4 +286,25 @@ TEST_CASE("The dashboard's twelve-week charts write their scale: the top and the
     REQUIRE(top);
     REQUIRE(floor);
     CHECK(top->max.y <= floor->min.y);
+}
+
+TEST_CASE("The charts always label this week, also when they label every other week", "[ui][dashboard]") {
+    test::TestModel t(false);
+    fill_demo_data(t.model);
+    test::AppUi u(t);
+    REQUIRE(u.shell.select("dashboard"));
+    const IsoWeek week = iso_week(local_date(t.clock.now()));
+    char label[8];
+    std::snprintf(label, sizeof label, "W%02u", unsigned(week.week));
+    for (float width : {700.0f, 900.0f, 1180.0f, 1600.0f}) {
+        u.h.resize(ImVec2(width, 3000));
+        u.frames(2);
+        int labels = 0;
+        for (const auto& run : test::screen_text()) {  // a run may hold a row of labels: count words
+            std::istringstream words(run.text);
+            for (std::string w; words >> w;) labels += w == label;
+        }
+        INFO("width " << width << ", " << label << "\n" << test::screen_dump());
+        CHECK(labels == 4);  // under each of the four charts
+    }
 }

@@ -84,8 +84,8 @@ TEST_CASE("Ctrl+F searches every list from anywhere, marks the matches, and open
     // Above each: what it is, who wrote it (where one of them did), and its day.
     const std::string day = format_day_human(local_date(u.t.clock.now()));
     const std::string dot = "  \xC2\xB7  ";
-    CHECK(test::shown("Appreciation" + dot + "Sam" + dot + day));
-    CHECK(test::shown("Break topic" + dot + "Maya" + dot + day));
+    CHECK(test::shown("Appreciation from Sam" + dot + day));
+    CHECK(test::shown("Break topic called by Maya" + dot + day));
     CHECK(test::shown("Plan" + dot + day));
 
     SECTION("an appreciation opens in its editor") {

@@ -13,6 +13,7 @@
 #include "units.h"
 #include "widgets.h"
 
+#include <algorithm>
 #include <memory>
 #include <optional>
 
@@ -72,7 +73,7 @@ public:
         if (s.total_is_lower_bound()) ImGui::TextDisabled("More than %d found", SearchScreen::kCountLimit);
         else ImGui::TextDisabled("%d found", s.total());
         ImGui::BeginChild("hits", ImVec2(0, 0), true);
-        const float row_h = ImGui::GetTextLineHeightWithSpacing() * 2;
+        const float row_h = ImGui::GetTextLineHeightWithSpacing() * 2 + em(0.5f);  // a gap between hits
         for (std::size_t i = 0; i < s.hits().size(); ++i) draw_hit(ctx, s, s.hits()[i], int(i), row_h);
         if (s.has_more() && ImGui::Button("Show more")) s.more();
         ImGui::EndChild();
@@ -88,7 +89,8 @@ private:
         ImDrawList* dl = ImGui::GetWindowDrawList();
         ImVec4 clip(top.x, top.y, top.x + width - em(0.3f), top.y + row_h);
         dl->AddText(ImVec2(top.x + em(0.3f), top.y), ImGui::GetColorU32(ImGuiCol_TextDisabled), shown(s.heading_of(hit)));
-        SearchSnippet piece = snippet_of(hit, 90);
+        // As much of the text as the row can show (an average character is about half an em).
+        SearchSnippet piece = snippet_of(hit, std::size_t(std::max(40.0f, width / (ImGui::GetFontSize() * 0.5f))));
         std::string_view line = piece.text;
         // One line: what follows a line break joins it.
         std::string flat(line);
