@@ -92,8 +92,7 @@ void Shell::draw_navigation() {
     if (ctx_.can_lock) {
         // At the top, far from "I need a break": in a heated moment the wrong
         // one of two stacked buttons would lock the app instead.
-        const float lock_w = ImGui::CalcTextSize("Lock").x + 2 * ImGui::GetStyle().FramePadding.x;
-        ImGui::SameLine(std::max(0.0f, ImGui::GetContentRegionMax().x - lock_w));
+        ImGui::SameLine(std::max(0.0f, ImGui::GetContentRegionMax().x - button_width("Lock")));
         lock_button();
     }
     const Couple& couple = ctx_.model.couple;
@@ -149,14 +148,14 @@ void Shell::draw_navigation() {
 // opens it, arrows choose) showing the current panel.
 void Shell::draw_top_bar() {
     const ImGuiStyle& st = ImGui::GetStyle();
-    const float break_w = ImGui::CalcTextSize("I need a break").x + 2 * st.FramePadding.x;
+    const float break_w = button_width("I need a break");
     const float gap = st.ItemSpacing.x * 0.5f;
     float row = break_w;
     for (const auto& p : panels_) {
         const std::string_view t = shown(p->title());
         row += gap + ImGui::CalcTextSize(t.data(), t.data() + t.size()).x + 2 * st.FramePadding.x;
     }
-    if (ctx_.can_lock) row += st.ItemSpacing.x + ImGui::CalcTextSize("Lock").x + 2 * st.FramePadding.x;
+    if (ctx_.can_lock) row += st.ItemSpacing.x + button_width("Lock");
     const bool names_fit = row <= ImGui::GetContentRegionAvail().x;
     quick_break_button(ctx_, break_w);
     if (names_fit) {
@@ -178,7 +177,7 @@ void Shell::draw_top_bar() {
         draw_screens_list();
     }
     if (ctx_.can_lock) {
-        same_line_or_wrap(ImGui::CalcTextSize("Lock").x + 2 * st.FramePadding.x, st.ItemSpacing.x);
+        same_line_or_wrap(button_width("Lock"), st.ItemSpacing.x);
         lock_button();
     }
     ImGui::Separator();
